@@ -1,0 +1,44 @@
+package dev.ablate4j.env;
+
+import dev.ablate4j.env.classic.ClassicEnvs;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry of environment ids. */
+public final class Envs {
+
+    private static final Map<String, EnvSpec> SPECS = new LinkedHashMap<>();
+
+    static {
+        List<EnvSpec> all = new ArrayList<>(ClassicEnvs.specs());
+        for (EnvSpec spec : all) {
+            SPECS.put(spec.id(), spec);
+        }
+    }
+
+    private Envs() {}
+
+    /** Every registered environment, in registration order. */
+    public static List<EnvSpec> specs() {
+        return Collections.unmodifiableList(new ArrayList<>(SPECS.values()));
+    }
+
+    /** The spec for {@code id}, or an {@link UnknownEnvException} naming the allowed ids. */
+    public static EnvSpec spec(String id) {
+        EnvSpec spec = SPECS.get(id);
+        if (spec == null) {
+            throw new UnknownEnvException(
+                    "unknown environment '" + id + "'; allowed: " + String.join(", ", SPECS.keySet()));
+        }
+        return spec;
+    }
+
+    /** A new instance of {@code id}, wrapped in its Gymnasium time limit. */
+    public static Env make(String id) {
+        EnvSpec spec = spec(id);
+        return new TimeLimit(spec.factory().get(), spec.maxEpisodeSteps());
+    }
+}
