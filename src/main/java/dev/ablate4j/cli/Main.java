@@ -1,2 +1,47 @@
 package dev.ablate4j.cli;
-public final class Main { public static void main(String[] a) { System.out.println("ablate4j"); } }
+
+import dev.ablate4j.run.Provenance;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code ablate4j} command line. */
+@Command(name = "ablate4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Ablation harness for the code-level optimizations of PPO and TRPO.",
+        subcommands = {TrainCommand.class, EnvsCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler(Main::badParameter);
+        cl.setExecutionExceptionHandler(new Errors());
+        return cl;
+    }
+
+    private static int badParameter(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                + " --help')");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** The version printed by {@code --version}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String commit = Provenance.commit();
+            return new String[] {"ablate4j " + Provenance.version() + (commit == null ? "" : " (" + commit + ")")};
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ablate4j.algo;
+
+import dev.ablate4j.rl.RolloutBuffer;
+import java.util.SplittableRandom;
+
+/** One algorithm's policy step on a batch with advantages computed. PPO and TRPO each implement it in one method. */
+public interface PolicyUpdate {
+
+    /**
+     * Updates the policy from {@code buf}.
+     *
+     * @param lr         the policy learning rate for this iteration (after annealing); TRPO ignores it
+     * @param shuffleRng the minibatch-order stream of this iteration (also used for subsampling)
+     */
+    UpdateStats update(RolloutBuffer buf, double lr, SplittableRandom shuffleRng);
+}

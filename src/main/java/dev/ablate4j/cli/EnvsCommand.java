@@ -1,0 +1,31 @@
+package dev.ablate4j.cli;
+
+import dev.ablate4j.env.Env;
+import dev.ablate4j.env.EnvSpec;
+import dev.ablate4j.env.Envs;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code envs}: the registered environments with their sizes and time limits. */
+@Command(name = "envs", description = "List the environments with observation/action sizes and time limits.")
+public final class EnvsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.out.printf("%-26s %5s %5s %7s  %s%n", "id", "obs", "act", "limit", "description");
+        for (EnvSpec spec : Envs.specs()) {
+            String obs;
+            String act;
+            try (Env env = spec.factory().get()) {
+                obs = Integer.toString(env.observationSpace().size());
+                act = Integer.toString(env.actionSpace().size());
+            } catch (RuntimeException e) {
+                obs = "?";
+                act = "?";
+            }
+            System.out.printf("%-26s %5s %5s %7d  %s%n", spec.id(), obs, act, spec.maxEpisodeSteps(),
+                    spec.description());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ablate4j.cli;
+
+import dev.ablate4j.config.Preset;
+import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.run.RunDriver;
+import dev.ablate4j.run.RunOutcome;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: one training run into a directory. */
+@Command(name = "train", modelTransformer = ConfigOptions.class, sortOptions = false,
+        description = {"Train one agent and write config.json, provenance.json, metrics.csv, episodes.csv,",
+            "trust_region.csv and timing.csv into --out. Flags override the preset.",
+            "",
+            "TRPO: each step solves (F + cg-damping*I) s = g by cg-iters conjugate-gradient iterations on",
+            "exact Fisher-vector products (fisher-frac of the batch), scales s to the trust-region boundary",
+            "sqrt(2*max-kl / s'Fs)*s, and halves it up to max-backtracks times until the surrogate improves",
+            "and the mean KL(old||new) <= max-kl (delta); if none qualifies the policy is left unchanged."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "<preset>", order = -10,
+            description = "starting configuration: ppo, ppo-m, ppo-noclip, trpo, trpo+ (default ppo)")
+    String preset = "ppo";
+
+    @Option(names = "--out", paramLabel = "<dir>", required = true, order = -9,
+            description = "run directory to write into")
+    Path out;
+
+    @Option(names = "--quiet", order = -8, description = "no per-iteration progress line")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        TrainConfig config = TrainConfig.resolve(Preset.byId(preset), ConfigOptions.overrides(spec));
+        RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
+        RunOutcome outcome = RunDriver.run(config, out, MujocoInfo.version(config), progress);
+        System.err.printf("%s: %d iterations, %d env steps in %.1f s (%.0f env steps/s)%n", outcome.status(),
+                outcome.iterations(), outcome.envSteps(), outcome.seconds(), outcome.stepsPerSecond());
+        if (!outcome.done()) {
+            System.err.println(outcome.error());
+            return ExitCodes.DIVERGED;
+        }
+        return 0;
+    }
+}

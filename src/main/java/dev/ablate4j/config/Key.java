@@ -1,0 +1,154 @@
+package dev.ablate4j.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * One configuration key: its name (the CLI flag without dashes, the spec-file key, the key in
+ * {@code config.json}), its type, a description for {@code --help}, and what values are allowed.
+ *
+ * @param <T> Boolean, Integer, Long, Double, String or {@code List<Integer>}
+ */
+public final class Key<T> {
+
+    /** The value types a key can have. */
+    public enum Type { BOOLEAN, INT, LONG, DOUBLE, STRING, INT_LIST }
+
+    private final String name;
+    private final Type type;
+    private final String description;
+    private final Predicate<Object> allowed;
+    private final String allowedText;
+    private final String group;
+
+    Key(String name, Type type, String group, String description, Predicate<Object> allowed, String allowedText) {
+        this.name = name;
+        this.type = type;
+        this.group = group;
+        this.description = description;
+        this.allowed = allowed;
+        this.allowedText = allowedText;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** Section of {@code --help} the key is listed under. */
+    public String group() {
+        return group;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** What values are allowed, in words (for error messages). */
+    public String allowedText() {
+        return allowedText;
+    }
+
+    /**
+     * Converts a raw value (a CLI string, or a YAML/JSON scalar or list) to this key's type and
+     * checks it, or throws a {@link ConfigException} naming the key and what is allowed.
+     */
+    @SuppressWarnings("unchecked")
+    public T parse(Object raw) {
+        Object value;
+        try {
+            value = convert(raw);
+        } catch (RuntimeException e) {
+            throw new ConfigException(name + ": '" + raw + "' is not " + allowedText);
+        }
+        if (!allowed.test(value)) {
+            throw new ConfigException(name + ": '" + raw + "' is not " + allowedText);
+        }
+        return (T) value;
+    }
+
+    private Object convert(Object raw) {
+        if (raw == null) {
+            throw new IllegalArgumentException("null");
+        }
+        switch (type) {
+            case BOOLEAN:
+                if (raw instanceof Boolean b) {
+                    return b;
+                }
+                String s = raw.toString().trim().toLowerCase(Locale.ROOT);
+                if (s.equals("true") || s.equals("on")) {
+                    return true;
+                }
+                if (s.equals("false") || s.equals("off")) {
+                    return false;
+                }
+                throw new IllegalArgumentException(s);
+            case INT:
+                return Math.toIntExact(integral(raw));
+            case LONG:
+                return integral(raw);
+            case DOUBLE:
+                if (raw instanceof Number n) {
+                    return n.doubleValue();
+                }
+                String d = raw.toString().trim().toLowerCase(Locale.ROOT);
+                if (d.equals("inf") || d.equals("infinity") || d.equals(".inf")) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                return Double.parseDouble(d);
+            case STRING:
+                if (raw instanceof String str) {
+                    return str;
+                }
+                throw new IllegalArgumentException("not a string");
+            case INT_LIST:
+                List<Integer> list = new ArrayList<>();
+                if (raw instanceof List<?> l) {
+                    for (Object o : l) {
+                        list.add(Math.toIntExact(integral(o)));
+                    }
+                } else {
+                    for (String part : raw.toString().split(",")) {
+                        list.add(Integer.parseInt(part.trim()));
+                    }
+                }
+                return List.copyOf(list);
+            default:
+                throw new AssertionError(type);
+        }
+    }
+
+    private static long integral(Object raw) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof Number n) {
+            double d = n.doubleValue();
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("not integral");
+            }
+            return (long) d;
+        }
+        String s = raw.toString().trim().replace("_", "");
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            double d = Double.parseDouble(s);
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("not integral", e);
+            }
+            return (long) d;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.ablate4j.config;
+
+import dev.ablate4j.config.Key.Type;
+import dev.ablate4j.tweak.Optimization;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Every configuration key of a training run, in the order they appear in {@code config.json} and
+ * {@code --help}. The CLI's options, the spec files' keys and the resolved config all come from
+ * this list, so a spec reads like the flags it stands for.
+ */
+public final class Keys {
+
+    private static final List<Key<?>> ALL = new ArrayList<>();
+    private static final Map<String, Key<?>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<Optimization, Key<Boolean>> TOGGLES = new EnumMap<>(Optimization.class);
+
+    private static final String RUN = "Run";
+    private static final String OPT = "Code-level optimizations (negatable: --no-<name>)";
+    private static final String CONST = "Optimization constants";
+    private static final String HYPER = "Hyperparameters";
+    private static final String TRPO = "TRPO (algo trpo)";
+    private static final String DIAG = "Diagnostics";
+
+    public static final Key<String> ALGO = add("algo", Type.STRING, RUN,
+            "policy-gradient algorithm", v -> v.equals("ppo") || v.equals("trpo"), "ppo or trpo");
+    public static final Key<String> ENV = add("env", Type.STRING, RUN,
+            "environment id (see the envs command)", v -> !((String) v).isBlank(), "an environment id");
+    public static final Key<Long> STEPS = add("steps", Type.LONG, RUN,
+            "environment steps to train for", v -> (Long) v > 0, "a positive whole number");
+    public static final Key<Long> SEED = add("seed", Type.LONG, RUN,
+            "master seed of the run's random-number tree", v -> true, "a whole number");
+
+    static {
+        for (Optimization o : Optimization.values()) {
+            TOGGLES.put(o, add(o.key(), Type.BOOLEAN, OPT, o.description(), v -> true, "true or false"));
+        }
+    }
+
+    public static final Key<Double> CLIP_EPS = add("clip-eps", Type.DOUBLE, CONST,
+            "PPO ratio clip epsilon; inf = no ratio clipping", Keys::nonNegativeOrInf, "a number >= 0 or inf");
+    public static final Key<Double> VALUE_CLIP_EPS = add("value-clip-eps", Type.DOUBLE, CONST,
+            "value clipping epsilon", Keys::positive, "a positive finite number");
+    public static final Key<Double> REWARD_CLIP_MAX = add("reward-clip-max", Type.DOUBLE, CONST,
+            "reward clipping bound", Keys::positive, "a positive finite number");
+    public static final Key<Double> OBS_CLIP_MAX = add("obs-clip-max", Type.DOUBLE, CONST,
+            "observation clipping bound", Keys::positive, "a positive finite number");
+    public static final Key<Double> GRAD_CLIP_NORM = add("grad-clip-norm", Type.DOUBLE, CONST,
+            "gradient clipping: maximum global L2 norm", Keys::positive, "a positive finite number");
+
+    public static final Key<Double> POLICY_LR = add("policy-lr", Type.DOUBLE, HYPER,
+            "Adam learning rate of the policy (PPO)", Keys::positive, "a positive finite number");
+    public static final Key<Double> VALUE_LR = add("value-lr", Type.DOUBLE, HYPER,
+            "Adam learning rate of the value network", Keys::positive, "a positive finite number");
+    public static final Key<Double> ADAM_EPS = add("adam-eps", Type.DOUBLE, HYPER,
+            "Adam epsilon", Keys::positive, "a positive finite number");
+    public static final Key<Double> GAMMA = add("gamma", Type.DOUBLE, HYPER,
+            "discount factor", Keys::unitInterval, "a number in [0, 1]");
+    public static final Key<Double> GAE_LAMBDA = add("gae-lambda", Type.DOUBLE, HYPER,
+            "GAE lambda", Keys::unitInterval, "a number in [0, 1]");
+    public static final Key<Integer> ROLLOUT_STEPS = add("rollout-steps", Type.INT, HYPER,
+            "environment steps per iteration (T)", v -> (Integer) v > 0, "a positive whole number");
+    public static final Key<Integer> EPOCHS = add("epochs", Type.INT, HYPER,
+            "passes over each batch (policy in PPO, value in both)", v -> (Integer) v > 0, "a positive whole number");
+    public static final Key<Integer> MINIBATCHES = add("minibatches", Type.INT, HYPER,
+            "minibatches per epoch", v -> (Integer) v > 0, "a positive whole number");
+    public static final Key<Double> ENTROPY_COEF = add("entropy-coef", Type.DOUBLE, HYPER,
+            "entropy bonus coefficient", v -> Double.isFinite((Double) v) && (Double) v >= 0, "a number >= 0");
+    public static final Key<List<Integer>> HIDDEN = add("hidden", Type.INT_LIST, HYPER,
+            "hidden layer widths of both networks, e.g. 64,64", Keys::widths, "a list of positive widths like 64,64");
+    public static final Key<Boolean> BOOTSTRAP_TRUNCATED = add("bootstrap-truncated", Type.BOOLEAN, HYPER,
+            "at a time-limit truncation add gamma*V(s_T) (off: treat as terminal, as the paper did)",
+            v -> true, "true or false");
+
+    public static final Key<Double> MAX_KL = add("max-kl", Type.DOUBLE, TRPO,
+            "trust-region size delta: the largest mean KL(old||new) a step may take", Keys::positive,
+            "a positive finite number");
+    public static final Key<Integer> CG_ITERS = add("cg-iters", Type.INT, TRPO,
+            "conjugate-gradient iterations solving F s = g for the natural gradient", v -> (Integer) v > 0,
+            "a positive whole number");
+    public static final Key<Double> CG_DAMPING = add("cg-damping", Type.DOUBLE, TRPO,
+            "damping lambda: CG solves (F + lambda I) s = g", v -> Double.isFinite((Double) v) && (Double) v >= 0,
+            "a number >= 0");
+    public static final Key<Double> FISHER_FRAC = add("fisher-frac", Type.DOUBLE, TRPO,
+            "fraction of the batch used for Fisher-vector products",
+            v -> (Double) v > 0 && (Double) v <= 1, "a number in (0, 1]");
+    public static final Key<Integer> MAX_BACKTRACKS = add("max-backtracks", Type.INT, TRPO,
+            "line-search halvings before giving up the step", v -> (Integer) v >= 0, "a whole number >= 0");
+
+    public static final Key<Integer> TR_LOG_EVERY = add("tr-log-every", Type.INT, DIAG,
+            "log trust-region diagnostics (max ratio, mean KL; train and held-out) every N iterations; 0 = off",
+            v -> (Integer) v >= 0, "a whole number >= 0");
+
+    private Keys() {}
+
+    private static <T> Key<T> add(String name, Type type, String group, String description,
+            Predicate<Object> allowed, String allowedText) {
+        Key<T> key = new Key<>(name, type, group, description, allowed, allowedText);
+        ALL.add(key);
+        BY_NAME.put(name, key);
+        return key;
+    }
+
+    private static boolean positive(Object v) {
+        double d = (Double) v;
+        return Double.isFinite(d) && d > 0;
+    }
+
+    private static boolean nonNegativeOrInf(Object v) {
+        double d = (Double) v;
+        return !Double.isNaN(d) && d >= 0;
+    }
+
+    private static boolean unitInterval(Object v) {
+        double d = (Double) v;
+        return d >= 0 && d <= 1;
+    }
+
+    private static boolean widths(Object v) {
+        List<?> list = (List<?>) v;
+        return !list.isEmpty() && list.stream().allMatch(w -> (Integer) w > 0);
+    }
+
+    /** All keys in canonical order. */
+    public static List<Key<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** The key called {@code name}, or null. */
+    public static Key<?> byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** The boolean key of an optimization. */
+    public static Key<Boolean> toggle(Optimization o) {
+        return TOGGLES.get(o);
+    }
+
+    /** The key named {@code name} or a {@link ConfigException} listing the allowed keys and the nearest one. */
+    public static Key<?> require(String name, String where) {
+        Key<?> key = BY_NAME.get(name);
+        if (key == null) {
+            throw new ConfigException(where + "unknown key '" + name + "'" + Suggest.nearest(name, BY_NAME.keySet())
+                    + "; allowed: " + String.join(", ", BY_NAME.keySet()));
+        }
+        return key;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ablate4j.rl;
+
+/**
+ * Observation normalization and clipping (optimizations 6 and 7): o' = (o - mean) / (std + 1e-8)
+ * with running statistics updated by every observation seen in training (reset states included),
+ * then clipped to +-clipMax. Either part can be off; with both off the filter is the identity.
+ */
+public final class ObservationFilter {
+
+    /** Added to the std before dividing, as in the paper's code. */
+    public static final double EPS = 1e-8;
+
+    private final boolean normalize;
+    private final boolean clip;
+    private final double clipMax;
+    private final RunningMeanStd stats;
+
+    public ObservationFilter(int size, boolean normalize, boolean clip, double clipMax) {
+        this.normalize = normalize;
+        this.clip = clip;
+        this.clipMax = clipMax;
+        this.stats = new RunningMeanStd(size);
+    }
+
+    /**
+     * Filters {@code raw} into {@code out}; when {@code update} is true the running statistics
+     * first take in {@code raw} (training), otherwise they are left as they are (evaluation).
+     */
+    public void apply(double[] raw, boolean update, double[] out) {
+        if (normalize && update) {
+            stats.push(raw);
+        }
+        for (int i = 0; i < raw.length; i++) {
+            double x = raw[i];
+            if (normalize) {
+                x = (x - stats.mean(i)) / (stats.std(i) + EPS);
+            }
+            if (clip) {
+                x = Math.max(-clipMax, Math.min(clipMax, x));
+            }
+            out[i] = x;
+        }
+    }
+
+    public RunningMeanStd stats() {
+        return stats;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ablate4j.rl;
+
+import dev.ablate4j.env.Env;
+import dev.ablate4j.env.Step;
+import dev.ablate4j.nn.GaussianPolicy;
+import dev.ablate4j.nn.ValueNet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Collects rollouts from one environment with the current policy: samples actions, steps the
+ * environment, passes observations and rewards through the filters, records values and episode
+ * ends for GAE, and tracks finished episodes in true reward. Episodes continue across iterations.
+ *
+ * <p>A training sampler updates the filter statistics; a diagnostic sampler (held-out batches)
+ * only reads them and does not touch the reward filter.
+ */
+public final class Sampler {
+
+    private final Env env;
+    private final GaussianPolicy policy;
+    private final ValueNet valueNet;
+    private final ObservationFilter obsFilter;
+    private final RewardFilter rewardFilter;
+    private final boolean training;
+    private final boolean bootstrapTruncated;
+
+    private final double[] obs;
+    private final double[] mean;
+    private final double[] action;
+    private boolean started;
+    private double episodeReturn;
+    private int episodeLength;
+    private long envSteps;
+
+    public Sampler(Env env, GaussianPolicy policy, ValueNet valueNet, ObservationFilter obsFilter,
+            RewardFilter rewardFilter, boolean training, boolean bootstrapTruncated) {
+        this.env = env;
+        this.policy = policy;
+        this.valueNet = valueNet;
+        this.obsFilter = obsFilter;
+        this.rewardFilter = rewardFilter;
+        this.training = training;
+        this.bootstrapTruncated = bootstrapTruncated;
+        obs = new double[policy.obsSize()];
+        mean = new double[policy.actionSize()];
+        action = new double[policy.actionSize()];
+    }
+
+    /**
+     * Fills {@code buf} with {@code buf.size} steps. Episode resets draw their seeds from
+     * {@code envRng}; action noise comes from {@code actionRng}. Returns the episodes that ended.
+     */
+    public List<EpisodeRecord> collect(RolloutBuffer buf, SplittableRandom envRng, SplittableRandom actionRng) {
+        List<EpisodeRecord> finished = new ArrayList<>();
+        if (!started) {
+            startEpisode(envRng);
+        }
+        int o = policy.obsSize();
+        int a = policy.actionSize();
+        for (int t = 0; t < buf.size; t++) {
+            System.arraycopy(obs, 0, buf.obs, t * o, o);
+            buf.logProbs[t] = policy.act(obs, actionRng, mean, action);
+            System.arraycopy(mean, 0, buf.means, t * a, a);
+            System.arraycopy(action, 0, buf.actions, t * a, a);
+            buf.values[t] = training ? valueNet.predict(obs) : 0;
+
+            Step step = env.step(action);
+            envSteps++;
+            episodeLength++;
+            episodeReturn += step.reward();
+            buf.rewards[t] = training ? rewardFilter.apply(step.reward()) : step.reward();
+            obsFilter.apply(step.observation(), training, obs);
+            buf.episodeEnd[t] = step.done();
+            if (step.done()) {
+                boolean bootstrap = step.truncated() && !step.terminated() && bootstrapTruncated;
+                buf.nextValues[t] = bootstrap && training ? valueNet.predict(obs) : 0;
+                finished.add(new EpisodeRecord(episodeReturn, episodeLength, envSteps));
+                startEpisode(envRng);
+            } else if (t == buf.size - 1) {
+                buf.nextValues[t] = training ? valueNet.predict(obs) : 0;
+            }
+        }
+        for (int t = 0; t < buf.size - 1; t++) {
+            if (!buf.episodeEnd[t]) {
+                buf.nextValues[t] = buf.values[t + 1];
+            }
+        }
+        return finished;
+    }
+
+    private void startEpisode(SplittableRandom envRng) {
+        double[] first = env.reset(envRng.nextLong());
+        if (training) {
+            rewardFilter.resetEpisode();
+        }
+        obsFilter.apply(first, training, obs);
+        episodeReturn = 0;
+        episodeLength = 0;
+        started = true;
+    }
+
+    /** Environment steps taken so far. */
+    public long envSteps() {
+        return envSteps;
+    }
+
+    /** Everything besides the filters and the environment that a checkpoint needs. */
+    public double[] saveState() {
+        double[] s = new double[4 + obs.length];
+        s[0] = started ? 1 : 0;
+        s[1] = episodeReturn;
+        s[2] = episodeLength;
+        s[3] = envSteps;
+        System.arraycopy(obs, 0, s, 4, obs.length);
+        return s;
+    }
+
+    public void restoreState(double[] s) {
+        started = s[0] != 0;
+        episodeReturn = s[1];
+        episodeLength = (int) s[2];
+        envSteps = (long) s[3];
+        System.arraycopy(s, 4, obs, 0, obs.length);
+    }
+
+    public Env env() {
+        return env;
+    }
+}

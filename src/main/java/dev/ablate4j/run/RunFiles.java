@@ -1,0 +1,23 @@
+package dev.ablate4j.run;
+
+import java.nio.file.Path;
+
+/** The names of the files in a run directory (DESIGN.md section 3). */
+public final class RunFiles {
+
+    public static final String CONFIG = "config.json";
+    public static final String PROVENANCE = "provenance.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String EPISODES = "episodes.csv";
+    public static final String TRUST_REGION = "trust_region.csv";
+    public static final String TIMING = "timing.csv";
+    public static final String CHECKPOINT = "checkpoint.bin";
+    /** Completion marker, written last and atomically. */
+    public static final String DONE = "DONE";
+
+    private RunFiles() {}
+
+    public static boolean isDone(Path runDir) {
+        return runDir.resolve(DONE).toFile().isFile();
+    }
+}

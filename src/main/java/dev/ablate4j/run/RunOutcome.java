@@ -1,0 +1,14 @@
+package dev.ablate4j.run;
+
+/** How a run ended: {@code done}, {@code diverged} (with the iteration) or {@code failed} (with the error). */
+public record RunOutcome(String status, int iterations, long envSteps, double seconds, Integer divergedAt,
+        String error) {
+
+    public boolean done() {
+        return status.equals("done");
+    }
+
+    public double stepsPerSecond() {
+        return seconds > 0 ? envSteps / seconds : 0;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.ablate4j.run;
+
+import dev.ablate4j.algo.Algorithms;
+import dev.ablate4j.algo.PolicyUpdate;
+import dev.ablate4j.algo.RatioStats;
+import dev.ablate4j.algo.UpdateStats;
+import dev.ablate4j.config.Keys;
+import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.env.Env;
+import dev.ablate4j.env.Envs;
+import dev.ablate4j.nn.Activation;
+import dev.ablate4j.nn.Adam;
+import dev.ablate4j.nn.GaussianPolicy;
+import dev.ablate4j.nn.ValueNet;
+import dev.ablate4j.rl.EpisodeRecord;
+import dev.ablate4j.rl.ObservationFilter;
+import dev.ablate4j.rl.RewardFilter;
+import dev.ablate4j.rl.RolloutBuffer;
+import dev.ablate4j.rl.Sampler;
+import dev.ablate4j.rl.ValueTrainer;
+import dev.ablate4j.run.RunSeeds.Stream;
+import dev.ablate4j.tweak.Optimization;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One training run's state and its iteration: collect a rollout, compute GAE advantages, take the
+ * algorithm's policy step, train the value network, measure. Every optimization's switch is read
+ * from the config here or in the shared pieces it configures ({@link ObservationFilter},
+ * {@link RewardFilter}, {@link ValueTrainer}, the algorithm's {@link PolicyUpdate}).
+ */
+public final class Training implements AutoCloseable {
+
+    private final TrainConfig config;
+    private final RunSeeds seeds;
+    private final Env env;
+    private final Env heldoutEnv;
+    private final GaussianPolicy policy;
+    private final ValueNet valueNet;
+    private final Adam policyAdam;
+    private final Adam valueAdam;
+    private final ObservationFilter obsFilter;
+    private final RewardFilter rewardFilter;
+    private final Sampler sampler;
+    private final RolloutBuffer buffer;
+    private final RolloutBuffer heldoutBuffer;
+    private final PolicyUpdate policyUpdate;
+    private final ValueTrainer valueTrainer;
+    private final double[] scratch;
+    private final int iterations;
+    private int iteration;
+    private long lastSampleNanos;
+
+    public Training(TrainConfig config) {
+        this.config = config;
+        this.seeds = new RunSeeds(config.get(Keys.SEED));
+        this.env = Envs.make(config.get(Keys.ENV));
+        int obsSize = env.observationSpace().size();
+        int actionSize = env.actionSpace().size();
+        Activation activation = config.on(Optimization.TANH) ? Activation.TANH : Activation.RELU;
+        policy = new GaussianPolicy(obsSize, actionSize, config.hidden(), activation);
+        valueNet = new ValueNet(obsSize, config.hidden(), activation);
+        SplittableRandom init = seeds.init();
+        policy.initialize(config.on(Optimization.ORTHO_INIT), init);
+        valueNet.initialize(config.on(Optimization.ORTHO_INIT), init);
+        double adamEps = config.get(Keys.ADAM_EPS);
+        policyAdam = new Adam(policy.params().length, 0.9, 0.999, adamEps);
+        valueAdam = new Adam(valueNet.params().length, 0.9, 0.999, adamEps);
+
+        obsFilter = new ObservationFilter(obsSize, config.on(Optimization.OBS_NORM),
+                config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
+        rewardFilter = new RewardFilter(config.on(Optimization.REWARD_SCALE), config.on(Optimization.REWARD_CLIP),
+                config.get(Keys.REWARD_CLIP_MAX), config.get(Keys.GAMMA));
+        sampler = new Sampler(env, policy, valueNet, obsFilter, rewardFilter, true,
+                config.get(Keys.BOOTSTRAP_TRUNCATED));
+
+        int t = config.get(Keys.ROLLOUT_STEPS);
+        buffer = new RolloutBuffer(t, obsSize, actionSize);
+        boolean trustRegionLog = config.get(Keys.TR_LOG_EVERY) > 0;
+        heldoutEnv = trustRegionLog ? Envs.make(config.get(Keys.ENV)) : null;
+        heldoutBuffer = trustRegionLog ? new RolloutBuffer(t, obsSize, actionSize) : null;
+        policyUpdate = Algorithms.policyUpdate(config, policy, policyAdam);
+        valueTrainer = new ValueTrainer(valueNet, valueAdam, config.on(Optimization.VALUE_CLIP),
+                config.get(Keys.VALUE_CLIP_EPS), config.on(Optimization.GRAD_CLIP), config.get(Keys.GRAD_CLIP_NORM), t);
+        scratch = new double[t];
+        iterations = config.iterations();
+    }
+
+    /** Runs the next iteration. */
+    public IterationResult step() {
+        int k = iteration;
+        double anneal = config.on(Optimization.LR_ANNEAL) ? 1.0 - (double) k / iterations : 1.0;
+        double policyLr = config.get(Keys.POLICY_LR) * anneal;
+        double valueLr = config.get(Keys.VALUE_LR) * anneal;
+
+        long sampleStart = System.nanoTime();
+        List<EpisodeRecord> episodes = sampler.collect(buffer, seeds.forIteration(Stream.ENV, k),
+                seeds.forIteration(Stream.ACTION, k));
+        lastSampleNanos = System.nanoTime() - sampleStart;
+        buffer.computeAdvantages(config.get(Keys.GAMMA), config.get(Keys.GAE_LAMBDA));
+        double explainedVariance = buffer.explainedVariance();
+        double[] oldLogStd = logStd();
+        boolean logTrustRegion = config.get(Keys.TR_LOG_EVERY) > 0 && k % config.get(Keys.TR_LOG_EVERY) == 0;
+        if (logTrustRegion) {
+            collectHeldout(k);
+        }
+
+        SplittableRandom shuffle = seeds.forIteration(Stream.SHUFFLE, k);
+        UpdateStats update = policyUpdate.update(buffer, policyLr, shuffle);
+        double valueLoss = valueTrainer.train(buffer, config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), valueLr,
+                shuffle);
+        checkFinite(k, update, valueLoss);
+
+        RatioStats train = RatioStats.measure(policy, buffer.obs, buffer.actions, buffer.logProbs, buffer.means,
+                oldLogStd, buffer.size, config.get(Keys.CLIP_EPS), scratch);
+        RatioStats heldout = logTrustRegion
+                ? RatioStats.measure(policy, heldoutBuffer.obs, heldoutBuffer.actions, heldoutBuffer.logProbs,
+                        heldoutBuffer.means, oldLogStd, heldoutBuffer.size, config.get(Keys.CLIP_EPS), scratch)
+                : null;
+        double meanReturn = episodes.stream().mapToDouble(EpisodeRecord::totalReward).average().orElse(Double.NaN);
+        MetricsRow row = new MetricsRow(k, sampler.envSteps(), meanReturn, episodes.size(), update.policyLoss(),
+                valueLoss, policy.entropy(), train.approxKl(), train.meanKl(), train.maxRatio(), train.clipFraction(),
+                policyLr, valueLr, explainedVariance, update.gradNorm());
+        iteration++;
+        return new IterationResult(row, episodes, logTrustRegion ? train : null, heldout);
+    }
+
+    /** A fresh batch from a separate environment and RNG streams, with the pre-update policy; filters read only. */
+    private void collectHeldout(int k) {
+        Sampler heldout = new Sampler(heldoutEnv, policy, valueNet, obsFilter, rewardFilter, false, false);
+        heldout.collect(heldoutBuffer, seeds.forIteration(Stream.HELDOUT_ENV, k),
+                seeds.forIteration(Stream.HELDOUT_ACTION, k));
+    }
+
+    /** A copy of the policy's log-std vector (stored after the network's parameters). */
+    private double[] logStd() {
+        double[] p = policy.params();
+        return java.util.Arrays.copyOfRange(p, p.length - policy.actionSize(), p.length);
+    }
+
+    private void checkFinite(int k, UpdateStats update, double valueLoss) {
+        if (!Double.isFinite(update.policyLoss())) {
+            throw new DivergedException(k, "the policy loss");
+        }
+        if (!Double.isFinite(valueLoss)) {
+            throw new DivergedException(k, "the value loss");
+        }
+        if (!allFinite(policy.params())) {
+            throw new DivergedException(k, "a policy parameter");
+        }
+        if (!allFinite(valueNet.params())) {
+            throw new DivergedException(k, "a value-network parameter");
+        }
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Wall time of the last iteration's rollout collection (for timing.csv only, never for results). */
+    public long lastSampleNanos() {
+        return lastSampleNanos;
+    }
+
+    public boolean finished() {
+        return iteration >= iterations;
+    }
+
+    public int iteration() {
+        return iteration;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public long envSteps() {
+        return sampler.envSteps();
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        env.close();
+        if (heldoutEnv != null) {
+            heldoutEnv.close();
+        }
+    }
+}
