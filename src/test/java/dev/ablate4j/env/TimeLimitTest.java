@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +55,7 @@ class TimeLimitTest {
             env.step(new double[] {0.5});
         }
         double[] saved = env.saveState();
-        assertArrayEquals(env.inner().saveState(), java.util.Arrays.copyOf(saved, saved.length - 1));
+        assertArrayEquals(env.inner().saveState(), Arrays.copyOf(saved, saved.length - 1));
         assertEquals(150.0, saved[saved.length - 1]);
 
         TimeLimit other = (TimeLimit) Envs.make("Pendulum-v1");
