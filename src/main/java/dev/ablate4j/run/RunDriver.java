@@ -1,5 +1,6 @@
 package dev.ablate4j.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.algo.RatioStats;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.rl.EpisodeRecord;
@@ -16,6 +17,11 @@ import java.util.Map;
  * then one {@code metrics.csv} row and the finished episodes per iteration, trust-region rows when
  * logged, wall-clock figures in {@code timing.csv}, and finally the provenance's end and status and
  * the {@code DONE} marker. A diverged run is recorded as such (status, iteration) rather than thrown.
+ *
+ * <p>With checkpoints on, every {@code checkpointEvery} iterations the whole training state and the
+ * CSV lengths are saved atomically to {@code checkpoint.bin}; {@link #runOrResume} continues from it,
+ * cutting the CSVs back to the saved lengths, so a run killed at any moment and resumed writes the
+ * same bytes as one that never stopped.
  */
 public final class RunDriver {
 
@@ -36,24 +42,59 @@ public final class RunDriver {
 
     /** Trains {@code config} from scratch into {@code dir} (created if needed; earlier run files replaced). */
     public static RunOutcome run(TrainConfig config, Path dir, String mujocoVersion, Progress progress) {
+        return execute(config, dir, mujocoVersion, progress, 0, null);
+    }
+
+    /**
+     * Trains {@code config} into {@code dir}, continuing from the directory's checkpoint when it
+     * belongs to the same config, and checkpointing every {@code checkpointEvery} iterations (0 = never).
+     * A directory whose run is already done is left as it is.
+     */
+    public static RunOutcome runOrResume(TrainConfig config, Path dir, String mujocoVersion, Progress progress,
+            int checkpointEvery) {
+        String json = configJson(config);
+        if (RunFiles.isDone(dir) && sameConfig(dir, json)) {
+            return new RunOutcome("done", config.iterations(), 0, 0, null, null);
+        }
+        Checkpoint checkpoint = Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT));
+        if (checkpoint != null && !checkpoint.configJson().equals(json)) {
+            checkpoint = null;
+        }
+        return execute(config, dir, mujocoVersion, progress, checkpointEvery, checkpoint);
+    }
+
+    private static RunOutcome execute(TrainConfig config, Path dir, String mujocoVersion, Progress progress,
+            int checkpointEvery, Checkpoint checkpoint) {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(RunFiles.DONE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AtomicFiles.writeJson(dir.resolve(RunFiles.CONFIG), config.toJson());
-        Map<String, Object> provenance = Provenance.start(mujocoVersion);
+        Map<String, Object> provenance;
+        if (checkpoint == null) {
+            AtomicFiles.writeJson(dir.resolve(RunFiles.CONFIG), config.toJson());
+            provenance = Provenance.start(mujocoVersion);
+        } else {
+            provenance = AtomicFiles.readJson(dir.resolve(RunFiles.PROVENANCE));
+            Object resumed = provenance.get("resumed");
+            provenance.put("resumed", resumed instanceof Number n ? n.intValue() + 1 : 1);
+            provenance.put("status", "running");
+        }
         AtomicFiles.writeJson(dir.resolve(RunFiles.PROVENANCE), provenance);
 
         long started = System.nanoTime();
         RunOutcome outcome;
         try (Training training = new Training(config);
-                CsvLog metrics = CsvLog.create(dir.resolve(RunFiles.METRICS), MetricsRow.HEADER);
-                CsvLog episodes = CsvLog.create(dir.resolve(RunFiles.EPISODES), EPISODE_HEADER);
-                CsvLog timing = CsvLog.create(dir.resolve(RunFiles.TIMING), TIMING_HEADER);
-                CsvLog trustRegion = CsvLog.create(dir.resolve(RunFiles.TRUST_REGION), TRUST_REGION_HEADER)) {
-            outcome = loop(training, metrics, episodes, timing, trustRegion, progress, started);
+                CsvLog metrics = open(dir, RunFiles.METRICS, MetricsRow.HEADER, checkpoint);
+                CsvLog episodes = open(dir, RunFiles.EPISODES, EPISODE_HEADER, checkpoint);
+                CsvLog timing = open(dir, RunFiles.TIMING, TIMING_HEADER, checkpoint);
+                CsvLog trustRegion = open(dir, RunFiles.TRUST_REGION, TRUST_REGION_HEADER, checkpoint)) {
+            if (checkpoint != null) {
+                training.restore(checkpoint);
+            }
+            Logs logs = new Logs(metrics, episodes, timing, trustRegion);
+            outcome = loop(training, logs, progress, started, dir, checkpointEvery);
         }
         provenance.put("end", Instant.now().toString());
         provenance.put("status", outcome.status());
@@ -64,16 +105,29 @@ public final class RunDriver {
             provenance.put("error", outcome.error());
         }
         provenance.put("env_steps", outcome.envSteps());
-        provenance.put("wall_seconds", outcome.seconds());
         AtomicFiles.writeJson(dir.resolve(RunFiles.PROVENANCE), provenance);
         if (outcome.done()) {
             AtomicFiles.writeString(dir.resolve(RunFiles.DONE), "done\n");
+            try {
+                Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return outcome;
     }
 
-    private static RunOutcome loop(Training training, CsvLog metrics, CsvLog episodes, CsvLog timing,
-            CsvLog trustRegion, Progress progress, long started) {
+    private record Logs(CsvLog metrics, CsvLog episodes, CsvLog timing, CsvLog trustRegion) {}
+
+    private static CsvLog open(Path dir, String name, List<String> header, Checkpoint checkpoint) {
+        return checkpoint == null
+                ? CsvLog.create(dir.resolve(name), header)
+                : CsvLog.openForResume(dir.resolve(name), checkpoint.counter(name));
+    }
+
+    private static RunOutcome loop(Training training, Logs logs, Progress progress, long started, Path dir,
+            int checkpointEvery) {
+        long firstStep = training.envSteps();
         while (!training.finished()) {
             long iterationStart = System.nanoTime();
             IterationResult result;
@@ -83,25 +137,62 @@ public final class RunDriver {
                 return new RunOutcome("diverged", training.iteration(), training.envSteps(), seconds(started),
                         e.iteration(), e.getMessage());
             }
-            metrics.append(result.metrics().cells());
-            for (EpisodeRecord ep : result.episodes()) {
-                episodes.append(List.of(Num.format(ep.totalReward()), Integer.toString(ep.length()),
-                        Long.toString(ep.envSteps())));
-            }
-            if (result.hasTrustRegion()) {
-                RatioStats tr = result.trainRatios();
-                RatioStats ho = result.heldoutRatios();
-                trustRegion.append(List.of(Integer.toString(result.metrics().iteration()), Num.format(tr.maxRatio()),
-                        Num.format(tr.meanKl()), Num.format(ho.maxRatio()), Num.format(ho.meanKl())));
-            }
+            write(result, logs);
             long now = System.nanoTime();
             double sample = training.lastSampleNanos() / 1e9;
             double total = (now - iterationStart) / 1e9;
-            timing.append(List.of(Integer.toString(result.metrics().iteration()), Num.format(sample),
+            logs.timing().append(List.of(Integer.toString(result.metrics().iteration()), Num.format(sample),
                     Num.format(total - sample), Num.format(total)));
-            progress.iteration(training, result, training.envSteps() / seconds(started));
+            if (checkpointEvery > 0 && training.iteration() % checkpointEvery == 0 && !training.finished()) {
+                checkpoint(training, logs, dir);
+            }
+            progress.iteration(training, result, (training.envSteps() - firstStep) / seconds(started));
         }
         return new RunOutcome("done", training.iteration(), training.envSteps(), seconds(started), null, null);
+    }
+
+    private static void write(IterationResult result, Logs logs) {
+        logs.metrics().append(result.metrics().cells());
+        for (EpisodeRecord ep : result.episodes()) {
+            logs.episodes().append(List.of(Num.format(ep.totalReward()), Integer.toString(ep.length()),
+                    Long.toString(ep.envSteps())));
+        }
+        if (result.hasTrustRegion()) {
+            RatioStats tr = result.trainRatios();
+            RatioStats ho = result.heldoutRatios();
+            logs.trustRegion().append(List.of(Integer.toString(result.metrics().iteration()),
+                    Num.format(tr.maxRatio()), Num.format(tr.meanKl()), Num.format(ho.maxRatio()),
+                    Num.format(ho.meanKl())));
+        }
+    }
+
+    private static void checkpoint(Training training, Logs logs, Path dir) {
+        Checkpoint c = new Checkpoint(configJson(training.config()));
+        training.save(c);
+        for (var entry : Map.of(RunFiles.METRICS, logs.metrics(), RunFiles.EPISODES, logs.episodes(),
+                RunFiles.TIMING, logs.timing(), RunFiles.TRUST_REGION, logs.trustRegion()).entrySet()) {
+            entry.getValue().sync();
+            c.put(entry.getKey(), entry.getValue().length());
+        }
+        c.write(dir.resolve(RunFiles.CHECKPOINT));
+    }
+
+    private static String configJson(TrainConfig config) {
+        try {
+            return AtomicFiles.JSON.writeValueAsString(config.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean sameConfig(Path dir, String json) {
+        Path file = dir.resolve(RunFiles.CONFIG);
+        try {
+            return Files.isRegularFile(file)
+                    && AtomicFiles.JSON.writeValueAsString(AtomicFiles.readJson(file)).equals(json);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static double seconds(long startNanos) {

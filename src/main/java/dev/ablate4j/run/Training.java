@@ -162,6 +162,51 @@ public final class Training implements AutoCloseable {
         return true;
     }
 
+    /** Saves everything that decides the following iterations into {@code c}. */
+    public void save(Checkpoint c) {
+        c.put("iteration", iteration);
+        c.put("policy", policy.params());
+        c.put("value", valueNet.params());
+        saveAdam(c, "policy-adam", policyAdam);
+        saveAdam(c, "value-adam", valueAdam);
+        c.put("obs-stats", obsFilter.stats().save());
+        c.put("return-stats", rewardFilter.returnStats().save());
+        c.put("discounted-return", new double[] {rewardFilter.discountedReturn()});
+        c.put("sampler", sampler.saveState());
+        c.put("env", env.saveState());
+    }
+
+    /** Restores a state saved by {@link #save} from a run of the same config. */
+    public void restore(Checkpoint c) {
+        iteration = Math.toIntExact(c.counter("iteration"));
+        copyInto(c.array("policy"), policy.params());
+        copyInto(c.array("value"), valueNet.params());
+        restoreAdam(c, "policy-adam", policyAdam);
+        restoreAdam(c, "value-adam", valueAdam);
+        obsFilter.stats().restore(c.array("obs-stats"));
+        rewardFilter.returnStats().restore(c.array("return-stats"));
+        rewardFilter.restoreDiscountedReturn(c.array("discounted-return")[0]);
+        sampler.restoreState(c.array("sampler"));
+        env.restoreState(c.array("env"));
+    }
+
+    private static void saveAdam(Checkpoint c, String name, Adam adam) {
+        c.put(name + "-m", adam.firstMoment());
+        c.put(name + "-v", adam.secondMoment());
+        c.put(name + "-steps", adam.steps());
+    }
+
+    private static void restoreAdam(Checkpoint c, String name, Adam adam) {
+        adam.restore(c.array(name + "-m"), c.array(name + "-v"), c.counter(name + "-steps"));
+    }
+
+    private static void copyInto(double[] from, double[] to) {
+        if (from.length != to.length) {
+            throw new IllegalStateException("checkpoint array of length " + from.length + ", expected " + to.length);
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
     /** Wall time of the last iteration's rollout collection (for timing.csv only, never for results). */
     public long lastSampleNanos() {
         return lastSampleNanos;
