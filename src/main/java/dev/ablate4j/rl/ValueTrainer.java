@@ -52,7 +52,7 @@ public final class ValueTrainer {
                 Minibatches.gather(buf.values, 1, order, from, m, mbOld);
                 net.zeroGrads();
                 net.predict(mbObs, m, mbPred);
-                lossSum += lossAndGradient(m);
+                lossSum += lossAndGradient(mbPred, mbOld, mbReturns, m, valueClip, clipEps, mbGrad);
                 net.backward(mbGrad);
                 if (gradClip) {
                     GradClip.clipGlobalNorm(net.grads(), gradClipNorm);
@@ -63,28 +63,29 @@ public final class ValueTrainer {
         return lossSum / (epochs * minibatches);
     }
 
-    /** Loss of the current minibatch; writes dLoss/dV into mbGrad. */
-    double lossAndGradient(int m) {
+    /**
+     * The value loss of a minibatch with predictions {@code v}, old values and returns; writes
+     * dLoss/dV into {@code grad}. With clipping, a sample whose clipped term is the larger one
+     * gets the clipped term's gradient, which is zero where |V - V_old| exceeds eps.
+     */
+    static double lossAndGradient(double[] v, double[] old, double[] returns, int m, boolean valueClip,
+            double clipEps, double[] grad) {
         double loss = 0;
         for (int i = 0; i < m; i++) {
-            double v = mbPred[i];
-            double r = mbReturns[i];
-            double unclipped = (v - r) * (v - r);
-            double grad = 2 * (v - r);
+            double r = returns[i];
+            double sampleLoss = (v[i] - r) * (v[i] - r);
+            double sampleGrad = 2 * (v[i] - r);
             if (valueClip) {
-                double old = mbOld[i];
-                double diff = v - old;
-                double clippedDiff = Math.max(-clipEps, Math.min(clipEps, diff));
-                double vClipped = old + clippedDiff;
+                double diff = v[i] - old[i];
+                double vClipped = old[i] + Math.max(-clipEps, Math.min(clipEps, diff));
                 double clipped = (vClipped - r) * (vClipped - r);
-                if (clipped > unclipped) {
-                    unclipped = clipped;
-                    // d/dv of (old + clip(v - old) - r)^2: zero where the clip is active
-                    grad = Math.abs(diff) < clipEps ? 2 * (vClipped - r) : 0;
+                if (clipped > sampleLoss) {
+                    sampleLoss = clipped;
+                    sampleGrad = Math.abs(diff) < clipEps ? 2 * (vClipped - r) : 0;
                 }
             }
-            loss += unclipped;
-            mbGrad[i] = grad / m;
+            loss += sampleLoss;
+            grad[i] = sampleGrad / m;
         }
         return loss / m;
     }

@@ -66,7 +66,7 @@ public final class PpoUpdate implements PolicyUpdate {
                 }
                 policy.zeroGrads();
                 policy.logProb(mbObs, mbActions, m, mbLogProb);
-                lossSum += clippedSurrogate(m);
+                lossSum += clippedSurrogate(mbLogProb, mbOldLogProb, mbAdv, m, s.clipEps(), mbGrad);
                 policy.backwardLogProb(mbGrad);
                 if (s.entropyCoef() != 0) {
                     lossSum -= s.entropyCoef() * policy.entropy();
@@ -83,22 +83,23 @@ public final class PpoUpdate implements PolicyUpdate {
     }
 
     /**
-     * The minibatch loss mean(-min(rA, clip(r)A)); writes its derivative with respect to each
-     * log-probability into mbGrad (r A / m where the unclipped term is the minimum, else 0).
+     * The minibatch loss mean(-min(rA, clip(r, 1-eps, 1+eps)A)) with r = exp(logp - oldLogp);
+     * writes its derivative with respect to each log-probability into {@code grad}: -rA/m where
+     * the unclipped term is the minimum, 0 where the clipped one is.
      */
-    double clippedSurrogate(int m) {
+    static double clippedSurrogate(double[] logp, double[] oldLogp, double[] adv, int m, double clipEps,
+            double[] grad) {
         double loss = 0;
         for (int i = 0; i < m; i++) {
-            double ratio = Fn.exp(mbLogProb[i] - mbOldLogProb[i]);
-            double a = mbAdv[i];
-            double unclipped = ratio * a;
-            double clipped = Math.max(1 - s.clipEps(), Math.min(1 + s.clipEps(), ratio)) * a;
+            double ratio = Fn.exp(logp[i] - oldLogp[i]);
+            double unclipped = ratio * adv[i];
+            double clipped = Math.max(1 - clipEps, Math.min(1 + clipEps, ratio)) * adv[i];
             if (unclipped <= clipped) {
                 loss -= unclipped;
-                mbGrad[i] = -unclipped / m;
+                grad[i] = -unclipped / m;
             } else {
                 loss -= clipped;
-                mbGrad[i] = 0;
+                grad[i] = 0;
             }
         }
         return loss / m;

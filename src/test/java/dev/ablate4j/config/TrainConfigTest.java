@@ -1,0 +1,75 @@
+package dev.ablate4j.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ablate4j.tweak.Optimization;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainConfigTest {
+
+    @Test
+    void presetsMatchTheDesignTable() {
+        TrainConfig ppo = TrainConfig.resolve(Preset.PPO, Map.of());
+        for (Optimization o : Optimization.values()) {
+            assertEquals(o != Optimization.GRAD_CLIP, ppo.on(o), o.key());
+        }
+        assertEquals(0.2, ppo.get(Keys.CLIP_EPS));
+        assertEquals(3e-4, ppo.get(Keys.POLICY_LR));
+        assertEquals(1.5e-4, ppo.get(Keys.VALUE_LR));
+
+        TrainConfig minimal = TrainConfig.resolve(Preset.PPO_M, Map.of());
+        assertEquals(minimal.optimizations().asSet(),
+                java.util.EnumSet.of(Optimization.OBS_NORM, Optimization.TANH, Optimization.ADV_NORM));
+        assertTrue(Double.isInfinite(TrainConfig.resolve(Preset.PPO_NOCLIP, Map.of()).get(Keys.CLIP_EPS)));
+        TrainConfig trpo = TrainConfig.resolve(Preset.TRPO, Map.of());
+        assertEquals("trpo", trpo.get(Keys.ALGO));
+        assertEquals(minimal.optimizations(), trpo.optimizations());
+        TrainConfig trpoPlus = TrainConfig.resolve(Preset.TRPO_PLUS, Map.of());
+        assertEquals(ppo.optimizations(), trpoPlus.optimizations());
+        assertEquals(0.01, trpoPlus.get(Keys.MAX_KL));
+    }
+
+    @Test
+    void overridesAreParsedFromStringsAndYamlValues() {
+        TrainConfig c = TrainConfig.resolve(Preset.PPO, Map.of("value-clip", "false", "policy-lr", 1e-3,
+                "hidden", "32,16", "clip-eps", "inf", "steps", 4096));
+        assertFalse(c.on(Optimization.VALUE_CLIP));
+        assertEquals(1e-3, c.get(Keys.POLICY_LR));
+        assertEquals(java.util.List.of(32, 16), c.get(Keys.HIDDEN));
+        assertTrue(Double.isInfinite(c.get(Keys.CLIP_EPS)));
+        assertEquals(4096L, c.get(Keys.STEPS));
+        assertEquals(2, c.iterations());
+    }
+
+    @Test
+    void badValuesNameTheKeyAndWhatIsAllowed() {
+        assertMessage("policy-lr: 'NaN' is not a positive finite number", Map.of("policy-lr", "NaN"));
+        assertMessage("policy-lr: '-0.1' is not a positive finite number", Map.of("policy-lr", "-0.1"));
+        assertMessage("steps: '0' is not a positive whole number", Map.of("steps", "0"));
+        assertMessage("steps: '-5' is not a positive whole number", Map.of("steps", "-5"));
+        assertMessage("gamma: '1.5' is not a number in [0, 1]", Map.of("gamma", "1.5"));
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> TrainConfig.resolve(Preset.PPO, Map.of("valu-clip", true)));
+        assertTrue(unknown.getMessage().contains("did you mean 'value-clip'"), unknown.getMessage());
+        ConfigException env = assertThrows(ConfigException.class,
+                () -> TrainConfig.resolve(Preset.PPO, Map.of("env", "Nope-v0")));
+        assertTrue(env.getMessage().contains("Pendulum-v1"), env.getMessage());
+        ConfigException preset = assertThrows(ConfigException.class, () -> Preset.byId("ppo2"));
+        assertTrue(preset.getMessage().contains("ppo-m"), preset.getMessage());
+    }
+
+    @Test
+    void jsonRoundTripGivesTheSameConfig() {
+        TrainConfig c = TrainConfig.resolve(Preset.PPO_NOCLIP, Map.of("seed", 7, "tanh", false));
+        assertEquals(c, TrainConfig.fromJson(c.toJson(), ""));
+    }
+
+    private static void assertMessage(String expected, Map<String, ?> overrides) {
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainConfig.resolve(Preset.PPO, overrides));
+        assertEquals(expected, e.getMessage());
+    }
+}

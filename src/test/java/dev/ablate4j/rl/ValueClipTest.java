@@ -1,0 +1,34 @@
+package dev.ablate4j.rl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ValueClipTest {
+
+    private static final double EPS = 0.2;
+
+    @Test
+    void clippingChangesTheGradientOnlyWhereTheValueMovedMoreThanEps() {
+        // sample 0 moved 0.1 (inside eps), sample 1 moved 0.5 away from the return, sample 2 moved 0.5 towards it
+        double[] v = {1.1, 1.5, 1.5};
+        double[] old = {1.0, 1.0, 1.0};
+        double[] ret = {0.0, 0.0, 3.0};
+        double[] clippedGrad = new double[3];
+        double[] plainGrad = new double[3];
+        double clippedLoss = ValueTrainer.lossAndGradient(v, old, ret, 3, true, EPS, clippedGrad);
+        double plainLoss = ValueTrainer.lossAndGradient(v, old, ret, 3, false, EPS, plainGrad);
+
+        assertEquals(2 * 1.1 / 3, plainGrad[0], 1e-12);
+        assertEquals(plainGrad[0], clippedGrad[0], 0, "inside eps both losses agree");
+        assertEquals(plainGrad[1], clippedGrad[1], 0, "moving away from R: the unclipped loss is larger and kept");
+        // moving towards R by more than eps: the clipped term (1.2 - 3)^2 is larger, its gradient is 0
+        assertEquals(0.0, clippedGrad[2], 0);
+        assertEquals(2 * (1.5 - 3) / 3, plainGrad[2], 1e-12);
+
+        double expectedPlain = (1.1 * 1.1 + 1.5 * 1.5 + 1.5 * 1.5) / 3;
+        double expectedClipped = (1.1 * 1.1 + 1.5 * 1.5 + 1.8 * 1.8) / 3;
+        assertEquals(expectedPlain, plainLoss, 1e-12, "no 0.5 factor");
+        assertEquals(expectedClipped, clippedLoss, 1e-12);
+    }
+}

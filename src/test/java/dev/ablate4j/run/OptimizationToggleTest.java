@@ -1,0 +1,54 @@
+package dev.ablate4j.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.ablate4j.config.Preset;
+import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.tweak.Optimization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every optimization's switch reaches the training: flipping it alone changes the results. */
+class OptimizationToggleTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Optimization.class)
+    void flippingTheToggleAloneChangesMetrics(Optimization o) {
+        // a low gradient-clip norm and reward/obs clip bounds that bind on Pendulum, so each toggle can act
+        Map<String, Object> base = Map.of("grad-clip-norm", 0.05, "reward-clip-max", 1.0, "obs-clip-max", 0.5);
+        TrainConfig on = TinyRuns.config(Preset.PPO, base).with(dev.ablate4j.config.Keys.toggle(o), true);
+        TrainConfig off = on.with(dev.ablate4j.config.Keys.toggle(o), false);
+        RunDriver.run(on, tmp.resolve("on"), null, RunDriver.Progress.NONE);
+        RunDriver.run(off, tmp.resolve("off"), null, RunDriver.Progress.NONE);
+        assertNotEquals(TinyRuns.sha256(tmp.resolve("on").resolve(RunFiles.METRICS)),
+                TinyRuns.sha256(tmp.resolve("off").resolve(RunFiles.METRICS)), o.key() + " had no effect");
+    }
+
+    @Test
+    void lrAnnealingMultipliesBothRatesByOneMinusKOverK() throws IOException {
+        TrainConfig config = TinyRuns.config(Preset.PPO, Map.of("lr-anneal", true));
+        RunDriver.run(config, tmp.resolve("anneal"), null, RunDriver.Progress.NONE);
+        List<String> rows = Files.readAllLines(tmp.resolve("anneal").resolve(RunFiles.METRICS));
+        int policyLr = MetricsRow.HEADER.indexOf("policy_lr");
+        int valueLr = MetricsRow.HEADER.indexOf("value_lr");
+        int k = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            assertEquals(3e-4 * (1 - k / 4.0), Double.parseDouble(cells[policyLr]), 1e-15);
+            assertEquals(1.5e-4 * (1 - k / 4.0), Double.parseDouble(cells[valueLr]), 1e-15);
+            k++;
+        }
+        assertEquals(4, k);
+    }
+}
