@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code envs}: the registered environments with their sizes and time limits. */
-@Command(name = "envs", description = "List the environments with observation/action sizes and time limits.")
+@Command(name = "envs", mixinStandardHelpOptions = true, description = "List the environments with observation/action sizes and time limits.")
 public final class EnvsCommand implements Callable<Integer> {
 
     @Override
