@@ -1,0 +1,109 @@
+/*
+ * bench_hopper.c: Hopper-v4 environment steps per second in plain C, the baseline for the JNI
+ * bridge (dev.ablate4j.env.mujoco.MujocoBench measures the same loop from Java).
+ *
+ * The loop is the Java environment's step, written in C: uniform random actions in [-1, 1],
+ * ctrl <- action, 4 x mj_step, observation (qpos[1:], qvel clipped to +-10), reward
+ * (forward + healthy - control cost) and the health test; an unhealthy state or 1000 steps
+ * resets the model (mj_resetData, uniform +-0.005 noise on qpos and qvel, mj_forward).
+ *
+ * usage: bench_hopper <hopper.xml> [steps=200000] [warmup=20000]
+ * prints: one line "c_steps_per_second <value> steps <n> seconds <t> episodes <e>"
+ *
+ * Build: gcc -O2 bench_hopper.c -o bench_hopper -lmujoco -lm (the Maven profile "mujoco" does it).
+ */
+#include <math.h>
+#include <mujoco/mujoco.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static unsigned long long rng_state = 0x9E3779B97F4A7C15ULL;
+
+static double uniform01(void) {
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 7;
+  rng_state ^= rng_state << 17;
+  return (double)(rng_state >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static void reset(const mjModel* m, mjData* d) {
+  mj_resetData(m, d);
+  for (int i = 0; i < m->nq; i++) d->qpos[i] = m->qpos0[i] + (uniform01() * 0.01 - 0.005);
+  for (int i = 0; i < m->nv; i++) d->qvel[i] = uniform01() * 0.01 - 0.005;
+  mj_forward(m, d);
+}
+
+static int healthy(const mjData* d, int nq, int nv) {
+  double z = d->qpos[1], angle = d->qpos[2];
+  for (int i = 2; i < nq; i++) {
+    if (!(d->qpos[i] > -100 && d->qpos[i] < 100)) return 0;
+  }
+  for (int i = 0; i < nv; i++) {
+    if (!(d->qvel[i] > -100 && d->qvel[i] < 100)) return 0;
+  }
+  return z > 0.7 && angle > -0.2 && angle < 0.2;
+}
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Runs n environment steps; returns the number of episodes started. */
+static long run(const mjModel* m, mjData* d, long n, double* sink) {
+  const double dt = m->opt.timestep * 4;
+  double obs[32];
+  long episodes = 1, length = 0;
+  reset(m, d);
+  for (long t = 0; t < n; t++) {
+    double ctrl_cost = 0;
+    for (int u = 0; u < m->nu; u++) {
+      double a = uniform01() * 2 - 1;
+      d->ctrl[u] = a;
+      ctrl_cost += a * a;
+    }
+    double x_before = d->qpos[0];
+    for (int k = 0; k < 4; k++) mj_step(m, d);
+    double x_velocity = (d->qpos[0] - x_before) / dt;
+    int k = 0;
+    for (int i = 1; i < m->nq; i++) obs[k++] = d->qpos[i];
+    for (int i = 0; i < m->nv; i++) obs[k++] = fmin(fmax(d->qvel[i], -10), 10);
+    int ok = healthy(d, m->nq, m->nv);
+    *sink += x_velocity + 1.0 - 1e-3 * ctrl_cost + obs[0];
+    length++;
+    if (!ok || length == 1000) {
+      reset(m, d);
+      episodes++;
+      length = 0;
+    }
+  }
+  return episodes;
+}
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: %s <hopper.xml> [steps] [warmup]\n", argv[0]);
+    return 2;
+  }
+  long steps = argc > 2 ? atol(argv[2]) : 200000;
+  long warmup = argc > 3 ? atol(argv[3]) : 20000;
+  char err[1000] = "";
+  mjModel* m = mj_loadXML(argv[1], NULL, err, sizeof err);
+  if (m == NULL) {
+    fprintf(stderr, "could not load %s: %s\n", argv[1], err);
+    return 1;
+  }
+  mjData* d = mj_makeData(m);
+  double sink = 0;
+  run(m, d, warmup, &sink);
+  double t0 = now();
+  long episodes = run(m, d, steps, &sink);
+  double seconds = now() - t0;
+  printf("c_steps_per_second %.0f steps %ld seconds %.3f episodes %ld (checksum %.3f)\n",
+         (double)steps / seconds, steps, seconds, episodes, sink);
+  mj_deleteData(d);
+  mj_deleteModel(m);
+  return 0;
+}
