@@ -5,10 +5,12 @@
  * The loop is the Java environment's step, written in C: uniform random actions in [-1, 1],
  * ctrl <- action, 4 x mj_step, observation (qpos[1:], qvel clipped to +-10), reward
  * (forward + healthy - control cost) and the health test; an unhealthy state or 1000 steps
- * resets the model (mj_resetData, uniform +-0.005 noise on qpos and qvel, mj_forward).
+ * resets the model (mj_resetData, uniform +-0.005 noise on qpos and qvel, mj_forward). The
+ * generator (xorshift64) is shared with the Java side, so both simulate the same trajectory.
  *
  * usage: bench_hopper <hopper.xml> [steps=200000] [warmup=20000]
- * prints: one line "c_steps_per_second <value> steps <n> seconds <t> episodes <e>"
+ * prints: one line "c_steps_per_second <value> steps <n> seconds <wall> episodes <e> cpu_seconds <cpu>"
+ * (cpu = this thread's CPU time, which load from other processes barely affects)
  *
  * Build: gcc -O2 bench_hopper.c -o bench_hopper -lmujoco -lm (the Maven profile "mujoco" does it).
  */
@@ -45,9 +47,9 @@ static int healthy(const mjData* d, int nq, int nv) {
   return z > 0.7 && angle > -0.2 && angle < 0.2;
 }
 
-static double now(void) {
+static double clock_seconds(clockid_t clock) {
   struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
+  clock_gettime(clock, &t);
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
@@ -98,11 +100,13 @@ int main(int argc, char** argv) {
   mjData* d = mj_makeData(m);
   double sink = 0;
   run(m, d, warmup, &sink);
-  double t0 = now();
+  double t0 = clock_seconds(CLOCK_MONOTONIC);
+  double c0 = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
   long episodes = run(m, d, steps, &sink);
-  double seconds = now() - t0;
-  printf("c_steps_per_second %.0f steps %ld seconds %.3f episodes %ld (checksum %.3f)\n",
-         (double)steps / seconds, steps, seconds, episodes, sink);
+  double cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID) - c0;
+  double seconds = clock_seconds(CLOCK_MONOTONIC) - t0;
+  printf("c_steps_per_second %.0f steps %ld seconds %.3f episodes %ld cpu_seconds %.3f (checksum %.3f)\n",
+         (double)steps / seconds, steps, seconds, episodes, cpu, sink);
   mj_deleteData(d);
   mj_deleteModel(m);
   return 0;
