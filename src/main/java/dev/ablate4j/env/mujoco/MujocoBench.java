@@ -1,15 +1,16 @@
 package dev.ablate4j.env.mujoco;
 
 import dev.ablate4j.env.Step;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -20,27 +21,34 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Both loops draw the same uniform random actions in [-1, 1] and reset noise from the same
  * xorshift generator, step the environment (4 physics steps, observation, reward, health) and
- * reset on termination or after 1000 steps, so they simulate the same trajectory: the episode
- * counts agree. Wall-clock and CPU-time figures;
- * keep them out of results files.
+ * reset on termination or after 1000 steps, so they simulate the same trajectory: their episode
+ * counts agree. {@link #compare} alternates short chunks of the two loops (the C program runs as
+ * a child process in {@code --serve} mode), so load from other processes on a shared machine hits
+ * both alike; it reports totals and the median of the per-chunk ratios. Wall-clock and CPU-time
+ * figures; keep them out of results files.
  *
  * <p>Usage: {@code java --enable-native-access=ALL-UNNAMED -cp target/classes
- * dev.ablate4j.env.mujoco.MujocoBench [steps] [path/to/bench_hopper] [rounds]}.
+ * dev.ablate4j.env.mujoco.MujocoBench [chunk steps=5000] [rounds=20] [path/to/bench_hopper]}.
  */
 public final class MujocoBench {
 
     private MujocoBench() {}
 
-    /** One measurement: steps taken, wall-clock and thread-CPU seconds spent, episodes started. */
+    /** Steps taken, wall-clock and thread-CPU seconds spent, episodes started so far. */
     public record Result(String label, long steps, double seconds, double cpuSeconds, long episodes) {
         /** Environment steps per wall-clock second. */
         public double stepsPerSecond() {
             return steps / seconds;
         }
 
-        /** Environment steps per second of the stepping thread's CPU time (robust to other load). */
+        /** Environment steps per second of the stepping thread's CPU time. */
         public double stepsPerCpuSecond() {
             return steps / cpuSeconds;
+        }
+
+        Result plus(Result chunk) {
+            return new Result(label, steps + chunk.steps, seconds + chunk.seconds, cpuSeconds + chunk.cpuSeconds,
+                    chunk.episodes);
         }
 
         @Override
@@ -50,22 +58,93 @@ public final class MujocoBench {
         }
     }
 
-    /** Times {@code steps} Hopper-v4 steps from Java after {@code warmup} untimed ones. */
-    public static Result javaHopper(long steps, long warmup) {
-        try (HopperEnv env = new HopperEnv()) {
-            double[] sink = new double[1];
-            XorShift random = new XorShift();
-            run(env, warmup, random, sink);
+    /** Java and C totals over all chunks, and the medians of the per-chunk Java/C ratios. */
+    public record Comparison(Result java, Result c, double medianCpuRatio, double medianWallRatio) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s%n%s%njava / C, median over chunks: %.3f (CPU time), %.3f (wall clock)",
+                    java, c, medianCpuRatio, medianWallRatio);
+        }
+    }
+
+    /**
+     * The C benchmark's generator (xorshift64, 53-bit doubles), so both loops take the same actions,
+     * visit the same states and do the same physics work. For benchmarks only: results use
+     * SplittableRandom.
+     */
+    private static final class XorShift {
+        private long state = 0x9E3779B97F4A7C15L;
+
+        double next() {
+            state ^= state << 13;
+            state ^= state >>> 7;
+            state ^= state << 17;
+            return (state >>> 11) * 0x1.0p-53;
+        }
+    }
+
+    /** The benchmark loop, continued chunk by chunk. */
+    private static final class HopperLoop implements AutoCloseable {
+        private final HopperEnv env = new HopperEnv();
+        private final double[] qpos0 = env.sim.qpos0();
+        private final double[] action = new double[env.nu()];
+        private final XorShift random = new XorShift();
+        private long episodes = 1;
+        private int length;
+        private double sink;
+
+        HopperLoop() {
+            reset();
+        }
+
+        private void reset() {
+            double[] qpos = new double[qpos0.length];
+            double[] qvel = new double[env.nv()];
+            for (int i = 0; i < qpos.length; i++) {
+                qpos[i] = qpos0[i] + (random.next() * 0.01 - 0.005);
+            }
+            for (int i = 0; i < qvel.length; i++) {
+                qvel[i] = random.next() * 0.01 - 0.005;
+            }
+            env.resetTo(qpos, qvel);
+        }
+
+        Result run(long steps) {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            long episodes = run(env, steps, random, sink);
+            for (long t = 0; t < steps; t++) {
+                for (int i = 0; i < action.length; i++) {
+                    action[i] = random.next() * 2 - 1;
+                }
+                Step step = env.step(action);
+                sink += step.reward() + step.observation()[0];
+                length++;
+                if (step.terminated() || length == MujocoEnvs.MAX_EPISODE_STEPS) {
+                    reset();
+                    episodes++;
+                    length = 0;
+                }
+            }
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) * 1e-9;
             double seconds = (System.nanoTime() - start) * 1e-9;
-            if (Double.isNaN(sink[0])) {
+            if (Double.isNaN(sink)) {
                 throw new IllegalStateException("NaN in the benchmark checksum");
             }
             return new Result("java (JNI)", steps, seconds, cpuSeconds, episodes);
+        }
+
+        @Override
+        public void close() {
+            env.close();
+        }
+    }
+
+    /** Times {@code steps} Hopper-v4 steps from Java after {@code warmup} untimed ones. */
+    public static Result javaHopper(long steps, long warmup) {
+        try (HopperLoop loop = new HopperLoop()) {
+            loop.run(warmup);
+            return loop.run(steps);
         }
     }
 
@@ -94,118 +173,86 @@ public final class MujocoBench {
     }
 
     /**
-     * The C benchmark's generator (xorshift64, 53-bit doubles), so both loops take the same actions,
-     * visit the same states and do the same physics work. For benchmarks only: results use
-     * SplittableRandom.
+     * Alternates {@code rounds} chunks of {@code chunkSteps} steps between the Java loop and the C
+     * program {@code executable} (after one untimed chunk of each), on the same trajectory.
      */
-    private static final class XorShift {
-        private long state = 0x9E3779B97F4A7C15L;
-
-        double next() {
-            state ^= state << 13;
-            state ^= state >>> 7;
-            state ^= state << 17;
-            return (state >>> 11) * 0x1.0p-53;
-        }
-    }
-
-    private static void reset(HopperEnv env, double[] qpos0, XorShift random) {
-        double[] qpos = new double[qpos0.length];
-        double[] qvel = new double[env.nv()];
-        for (int i = 0; i < qpos.length; i++) {
-            qpos[i] = qpos0[i] + (random.next() * 0.01 - 0.005);
-        }
-        for (int i = 0; i < qvel.length; i++) {
-            qvel[i] = random.next() * 0.01 - 0.005;
-        }
-        env.resetTo(qpos, qvel);
-    }
-
-    private static long run(HopperEnv env, long steps, XorShift random, double[] sink) {
-        double[] qpos0 = env.sim.qpos0();
-        double[] action = new double[env.nu()];
-        long episodes = 1;
-        int length = 0;
-        reset(env, qpos0, random);
-        for (long t = 0; t < steps; t++) {
-            for (int i = 0; i < action.length; i++) {
-                action[i] = random.next() * 2 - 1;
-            }
-            Step step = env.step(action);
-            sink[0] += step.reward() + step.observation()[0];
-            length++;
-            if (step.terminated() || length == MujocoEnvs.MAX_EPISODE_STEPS) {
-                reset(env, qpos0, random);
-                episodes++;
-                length = 0;
-            }
-        }
-        return episodes;
-    }
-
-    /** Runs the C benchmark executable on the packaged hopper.xml and parses its line. */
-    public static Result cHopper(Path executable, long steps, long warmup) throws IOException, InterruptedException {
+    public static Comparison compare(Path executable, long chunkSteps, int rounds) throws IOException, InterruptedException {
         Path model = Files.createTempFile("ablate4j-hopper", ".xml");
-        try {
+        Process process = null;
+        try (HopperLoop loop = new HopperLoop()) {
             Files.writeString(model, MujocoEnv.modelXml("hopper.xml"), StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(
-                    executable.toString(), model.toString(), Long.toString(steps), Long.toString(warmup)));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            process = new ProcessBuilder(executable.toString(), model.toString(), "--serve")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            Writer toC = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            BufferedReader fromC = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+
+            loop.run(chunkSteps);
+            cChunk(toC, fromC, chunkSteps, executable);
+            Result javaTotal = new Result("java (JNI)", 0, 0, 0, 0);
+            Result cTotal = new Result("C loop", 0, 0, 0, 0);
+            double[] cpuRatios = new double[rounds];
+            double[] wallRatios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                Result j = loop.run(chunkSteps);
+                Result c = cChunk(toC, fromC, chunkSteps, executable);
+                javaTotal = javaTotal.plus(j);
+                cTotal = cTotal.plus(c);
+                cpuRatios[r] = j.stepsPerCpuSecond() / c.stepsPerCpuSecond();
+                wallRatios[r] = j.stepsPerSecond() / c.stepsPerSecond();
             }
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IOException(executable + " failed: " + output);
+            toC.close();
+            if (javaTotal.episodes() != cTotal.episodes()) {
+                throw new IllegalStateException("the Java and C loops diverged: " + javaTotal.episodes() + " vs "
+                        + cTotal.episodes() + " episodes");
             }
-            String[] f = output.split("\\s+");
-            if (f.length < 10 || !f[0].equals("c_steps_per_second") || !f[8].equals("cpu_seconds")) {
-                throw new IOException("unexpected output from " + executable + ": " + output);
-            }
-            return new Result("C loop", Long.parseLong(f[3]), Double.parseDouble(f[5]), Double.parseDouble(f[9]),
-                    Long.parseLong(f[7]));
+            return new Comparison(javaTotal, cTotal, median(cpuRatios), median(wallRatios));
         } finally {
+            if (process != null) {
+                process.getOutputStream().close();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
+            }
             Files.deleteIfExists(model);
         }
     }
 
-    /**
-     * Prints the Java figure and, if the C benchmark executable exists, the C figure and their
-     * ratio. The two alternate for several rounds and the round with the most steps per CPU second
-     * of each is reported, so that load from other processes hits both alike.
-     */
+    private static Result cChunk(Writer toC, BufferedReader fromC, long steps, Path executable) throws IOException {
+        toC.write(steps + "\n");
+        toC.flush();
+        String line = fromC.readLine();
+        String[] f = line == null ? new String[0] : line.trim().split("\\s+");
+        if (f.length != 8 || !f[0].equals("chunk") || !f[2].equals("seconds") || !f[4].equals("cpu_seconds")) {
+            throw new IOException("unexpected answer from " + executable + ": " + line);
+        }
+        return new Result("C loop", Long.parseLong(f[1]), Double.parseDouble(f[3]), Double.parseDouble(f[5]),
+                Long.parseLong(f[7]));
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** Prints the comparison (or the Java figure alone if the C benchmark is not built). */
     public static void main(String[] args) throws Exception {
-        long steps = args.length > 0 ? Long.parseLong(args[0]) : 50_000;
-        Path exe = Path.of(args.length > 1 ? args[1] : "target/native-bench/bench_hopper");
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        long warmup = Math.max(steps / 10, 1000);
+        long chunk = args.length > 0 ? Long.parseLong(args[0]) : 5_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Path exe = Path.of(args.length > 2 ? args[2] : "target/native-bench/bench_hopper");
         if (!MujocoEnvs.available()) {
             System.err.println(MujocoEnvs.unavailableReason());
             System.exit(3);
         }
-        boolean withC = Files.isExecutable(exe);
-        System.out.println("MuJoCo " + MujocoEnvs.version() + ", Hopper-v4, " + steps + " timed steps x " + rounds + " rounds");
-        Result bestJava = null;
-        Result bestC = null;
-        for (int r = 0; r < rounds; r++) {
-            Result java = javaHopper(steps, warmup);
-            System.out.println("  round " + (r + 1) + " " + java);
-            bestJava = bestJava == null || java.stepsPerCpuSecond() > bestJava.stepsPerCpuSecond() ? java : bestJava;
-            if (withC) {
-                Result c = cHopper(exe, steps, warmup);
-                System.out.println("  round " + (r + 1) + " " + c);
-                bestC = bestC == null || c.stepsPerCpuSecond() > bestC.stepsPerCpuSecond() ? c : bestC;
-            }
-        }
-        System.out.println("best " + bestJava);
+        System.out.println("MuJoCo " + MujocoEnvs.version() + ", Hopper-v4, " + rounds + " chunks of " + chunk + " steps");
         System.out.printf(Locale.ROOT, "JNI crossing (step call with 0 physics steps): %.0f ns per env step%n",
                 crossingNanos(1_000_000));
-        if (withC) {
-            System.out.println("best " + bestC);
-            System.out.printf(Locale.ROOT, "java / C = %.3f (CPU time), %.3f (wall clock)%n",
-                    bestJava.stepsPerCpuSecond() / bestC.stepsPerCpuSecond(),
-                    bestJava.stepsPerSecond() / bestC.stepsPerSecond());
+        if (Files.isExecutable(exe)) {
+            System.out.println(compare(exe, chunk, rounds));
         } else {
+            System.out.println(javaHopper(chunk * rounds, chunk));
             System.out.println("(no C benchmark at " + exe + "; build with the Maven profile 'mujoco')");
         }
     }

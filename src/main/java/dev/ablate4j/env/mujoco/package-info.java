@@ -34,8 +34,9 @@
  *       {@link dev.ablate4j.env.mujoco.MujocoUnavailableException} with one line naming what is
  *       missing and the apt command; everything else keeps working. JDK 22+ wants
  *       {@code --enable-native-access=ALL-UNNAMED} (the jar manifest declares it).</li>
- *   <li><b>Speed.</b> One JNI call per environment step (controls in, readout out);
- *       {@link dev.ablate4j.env.mujoco.MujocoBench} compares Java with a C loop.</li>
+ *   <li><b>Speed.</b> One JNI call per environment step (controls in, readout out), about 0.1–0.2 µs
+ *       against tens of µs of physics for a Hopper step; {@link dev.ablate4j.env.mujoco.MujocoBench}
+ *       compares the Java environment with the same loop in C ({@code src/main/c/bench}).</li>
  * </ul>
  */
 package dev.ablate4j.env.mujoco;
