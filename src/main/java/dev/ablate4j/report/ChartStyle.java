@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
@@ -95,14 +96,15 @@ final class ChartStyle {
         a.setTickLabelFont(font(false, TICK_SIZE));
         a.setLabelPaint(Color.BLACK);
         a.setTickLabelPaint(new Color(0x222222));
-        if (a instanceof NumberAxis n) {
+        a.setTickLabelInsets(new RectangleInsets(5, 6, 5, 6));
+        if (a instanceof NumberAxis n && !(a instanceof SymbolAxis)) {
             n.setNumberFormatOverride(new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         }
     }
 
     /** Sets a number format that fits the axis range ("#,##0" for big values, more digits for small). */
     static void fitFormat(ValueAxis axis, double maxAbs) {
-        if (axis instanceof NumberAxis n) {
+        if (axis instanceof NumberAxis n && !(axis instanceof SymbolAxis)) {
             String pattern = maxAbs >= 100 ? "#,##0" : maxAbs >= 1 ? "#,##0.##" : "0.###";
             n.setNumberFormatOverride(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)));
         }

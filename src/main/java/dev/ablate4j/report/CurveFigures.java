@@ -152,7 +152,7 @@ final class CurveFigures {
                 + "π_new(a|s)/π_old(a|s) over the samples and the mean KL(π_old ‖ π_new), on the training batch "
                 + "(solid) and on a fresh held-out batch (dashed). PPO's clipping targets ratios within 1 ± ε; "
                 + "TRPO constrains the mean KL to δ." + omitted;
-        return new Figure("trust-region_" + ReportContext.slug(env), "Trust region: " + env, caption,
+        return new Figure("trust-region_" + ReportContext.slug(env), "Max ratio and mean KL over training: " + env, caption,
                 List.of(left, right), 2, 560, 430);
     }
 

@@ -94,7 +94,7 @@ final class EnvSection {
             items.add(new IntervalChart.Item(r.cell().label(), r.mean(), r.meanCi().lo(), r.meanCi().hi(), ctx.color(r.cell())));
         }
         JFreeChart chart = IntervalChart.create("Final return: " + env, "final return (mean over seeds)", items, Double.NaN);
-        return new Figure("final-return_" + ReportContext.slug(env), "Final return: " + env,
+        return new Figure("final-return_" + ReportContext.slug(env), "Mean final return per config: " + env,
                 "Mean final return per config with its " + pct(ctx) + " bootstrap interval over seeds.",
                 List.of(chart), 1, 760, Math.max(240, 80 + 34 * items.size()));
     }

@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 
 /** Draws a {@link Figure}'s panels into any Graphics2D, and writes it as a PNG. */
 final class FigureRenderer {
@@ -17,14 +19,29 @@ final class FigureRenderer {
 
     private FigureRenderer() {}
 
-    /** Draws every panel at its place in the grid, in figure points. */
-    static void draw(Graphics2D g, Figure f) {
+    /**
+     * Draws every panel at its place in the grid, in figure points. Without {@code chartTitle} a
+     * single-panel figure is drawn without its chart title (the PDF page shows the figure title).
+     */
+    static void draw(Graphics2D g, Figure f, boolean chartTitle) {
         for (int i = 0; i < f.panels().size(); i++) {
             int row = i / f.columns();
             int col = i % f.columns();
             Rectangle2D area = new Rectangle2D.Double(col * f.panelWidth(), row * f.panelHeight(), f.panelWidth(),
                     f.panelHeight());
-            f.panels().get(i).draw(g, area);
+            JFreeChart chart = f.panels().get(i);
+            TextTitle title = chart.getTitle();
+            boolean hide = !chartTitle && f.panels().size() == 1 && title != null;
+            if (hide) {
+                title.setVisible(false);
+            }
+            try {
+                chart.draw(g, area);
+            } finally {
+                if (hide) {
+                    title.setVisible(true);
+                }
+            }
         }
     }
 
@@ -40,7 +57,7 @@ final class FigureRenderer {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, w, h);
             g.scale(PNG_SCALE, PNG_SCALE);
-            draw(g, f);
+            draw(g, f, true);
         } finally {
             g.dispose();
         }

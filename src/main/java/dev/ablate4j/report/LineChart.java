@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -61,8 +62,9 @@ final class LineChart {
             m.setLabel(ref.label());
             m.setLabelFont(ChartStyle.font(false, ChartStyle.TICK_SIZE));
             m.setLabelPaint(Palette.REFERENCE);
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(m);
             maxAbs = Math.max(maxAbs, Math.abs(ref.value()));
             min = Math.min(min, ref.value());

@@ -24,10 +24,10 @@ final class MarkdownWriter {
                 sb.append(escape(p.text())).append("\n\n");
             } else if (b instanceof Block.TableBlock t) {
                 table(sb, t.table());
-                if (t.caption() != null) {
-                    sb.append('_').append(escape(t.caption())).append("_\n");
-                }
                 sb.append('\n');
+                if (t.caption() != null) {
+                    sb.append('_').append(escape(t.caption())).append("_\n\n");
+                }
             } else if (b instanceof Block.FigureBlock f) {
                 Figure fig = f.figure();
                 sb.append("![").append(fig.title()).append("](").append(fig.fileName()).append(")\n\n");

@@ -69,7 +69,7 @@ final class OptimizationFigures {
                     + "with the optimization on (blue, solid) and off (vermillion, dashed), pooled over every other "
                     + "setting (the paper's ablation figure). A curve further right is better.";
             figures.add(new Figure("per-optimization_" + ReportContext.slug(env) + (parts > 1 ? "_" + (p + 1) : ""),
-                    "Per optimization: " + env + part, caption, panels, 3, 380, 320));
+                    "Fraction of runs ≥ x, on vs off: " + env + part, caption, panels, 3, 340, 290));
         }
         return figures;
     }
@@ -106,27 +106,36 @@ final class OptimizationFigures {
 
     /** Heat map of the estimable two-way interactions, or null when none is estimable. */
     static Figure heatmap(ReportContext ctx, String env, List<String> factors, FactorialEffects.Result res) {
-        int k = factors.size();
+        List<String> used = new ArrayList<>();
+        for (String f : factors) {
+            boolean estimable = res.interactions().stream().anyMatch(e -> Double.isFinite(e.estimate())
+                    && (e.factor().equals(f) || e.secondFactor().equals(f)));
+            if (estimable) {
+                used.add(f);
+            }
+        }
+        if (used.isEmpty()) {
+            return null;
+        }
+        int k = used.size();
         double[][] v = new double[k][k];
-        boolean any = false;
         for (double[] row : v) {
             java.util.Arrays.fill(row, Double.NaN);
         }
         for (FactorialEffects.Effect e : res.interactions()) {
-            int i = factors.indexOf(e.secondFactor());
-            int j = factors.indexOf(e.factor());
-            v[i][j] = e.estimate();
-            any |= Double.isFinite(e.estimate());
+            int i = used.indexOf(e.secondFactor());
+            int j = used.indexOf(e.factor());
+            if (i >= 0 && j >= 0) {
+                v[i][j] = e.estimate();
+            }
         }
-        if (!any) {
-            return null;
-        }
-        List<String> names = factors.stream().map(OptimizationNames::legend).toList();
+        List<String> names = used.stream().map(OptimizationNames::legend).toList();
         JFreeChart chart = HeatmapChart.create("Two-way interactions: " + env, names, v);
         String caption = "Interaction of each pair of switches: ½[(μ₁₁ − μ₀₁) − (μ₁₀ − μ₀₀)] on final return, where "
                 + "μ_ab is the mean over runs with the first switch at a and the second at b (pooled over the rest). "
-                + "Orange: the pair helps more together than apart; blue: less. Blank: a combination was never run.";
-        int size = Math.max(420, 160 + 60 * k);
+                + "Orange: the pair helps more together than apart; blue: less. Blank: a combination was never run. "
+                + "Only switches with at least one estimable interaction are shown.";
+        int size = Math.max(300, 180 + 80 * (k - 1));
         return new Figure("interactions_" + ReportContext.slug(env), "Two-way interactions: " + env, caption,
                 List.of(chart), 1, size + 140, size);
     }

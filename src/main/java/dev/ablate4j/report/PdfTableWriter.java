@@ -22,19 +22,35 @@ final class PdfTableWriter {
         this.text = text;
     }
 
-    void write(Table t, String caption) throws IOException {
+    /** Height of the whole table and caption if drawn in one piece (rows assumed one line each). */
+    float height(Table t, String caption) throws IOException {
+        float size = fontSize(t);
+        return (t.rows().size() + 1) * (size * 1.3f + PAD)
+                + (caption == null ? 0 : text.wrap(text.regular, 9, caption, pdf.width()).size() * 9 * 1.35f) + 12;
+    }
+
+    private float fontSize(Table t) throws IOException {
         float size = 9;
-        float[] widths = natural(t, size);
-        while (sum(widths) > pdf.width() && size > 7) {
+        while (sum(natural(t, size)) > pdf.width() && size > 7) {
             size -= 0.5f;
-            widths = natural(t, size);
         }
+        return size;
+    }
+
+    void write(Table t, String caption) throws IOException {
+        float size = fontSize(t);
+        float[] widths = natural(t, size);
         int wrapCol = -1;
         if (sum(widths) > pdf.width()) {
             wrapCol = widestTextColumn(t, widths);
             widths[wrapCol] = Math.max(60, widths[wrapCol] - (sum(widths) - pdf.width()));
         }
         float lineH = size * 1.3f;
+        float whole = height(t, caption);
+        float page = PdfWriter.PAGE.getHeight() - PdfWriter.MARGIN - pdf.bottom();
+        if (whole > pdf.y() - pdf.bottom() && whole <= page) {
+            pdf.newPage(); // keep a table that fits on one page together
+        }
         pdf.ensure(lineH * 3 + PAD * 2);
         header(t, widths, size, lineH);
         for (int r = 0; r < t.rows().size(); r++) {
@@ -47,7 +63,7 @@ final class PdfTableWriter {
                 maxLines = Math.max(maxLines, lines.size());
             }
             float rowH = maxLines * lineH + PAD;
-            if (pdf.y() - rowH < PdfWriter.MARGIN) {
+            if (pdf.y() - rowH < pdf.bottom()) {
                 pdf.newPage();
                 header(t, widths, size, lineH);
             }

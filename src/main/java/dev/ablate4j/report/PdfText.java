@@ -1,9 +1,14 @@
 package dev.ablate4j.report;
 
+import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -14,7 +19,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * Fonts and text measurement for the PDF pages: the report's TrueType fonts embedded (subset), or
  * Helvetica with the text reduced to what it can encode when no TrueType font is installed.
  */
-final class PdfText {
+final class PdfText implements Closeable {
 
     private static final Map<String, String> ASCII = Map.ofEntries(
             Map.entry("≥", ">="), Map.entry("≤", "<="), Map.entry("−", "-"), Map.entry("Δ", "delta "),
@@ -26,15 +31,36 @@ final class PdfText {
     final PDFont bold;
     private final boolean embedded;
 
+    private final List<TrueTypeFont> open = new ArrayList<>();
+
     PdfText(PDDocument doc, ReportFonts fonts) throws IOException {
         if (fonts.embeddable()) {
-            regular = PDType0Font.load(doc, fonts.regularFile());
-            bold = PDType0Font.load(doc, fonts.boldFile());
+            regular = load(doc, fonts.regularFile());
+            bold = load(doc, fonts.boldFile());
             embedded = true;
         } else {
             regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             embedded = false;
+        }
+    }
+
+    /**
+     * Loads a TrueType font for embedding (as a subset) with glyph substitution off: PDFBox would
+     * otherwise draw "fi" as a ligature glyph, and "final" would not be found by search.
+     */
+    private PDFont load(PDDocument doc, File file) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
+        ttf.setEnableGsub(false);
+        open.add(ttf);
+        return PDType0Font.load(doc, ttf, true);
+    }
+
+    /** Releases the font files; call after the document is saved. */
+    @Override
+    public void close() throws IOException {
+        for (TrueTypeFont f : open) {
+            f.close();
         }
     }
 

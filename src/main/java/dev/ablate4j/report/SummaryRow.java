@@ -46,7 +46,7 @@ public record SummaryRow(
 
     /** The row as CSV fields, in {@link #CSV_HEADER} order, at full precision. */
     List<String> csv() {
-        return List.of(env, cell.spec(), cell.id(), cell.label(), Integer.toString(n), Fmt.csv(steps),
+        return List.of(env, cell.spec(), cell.id(), cell.label(), Integer.toString(n), Double.isFinite(steps) ? Fmt.compact(steps) : "",
                 Fmt.csv(mean), Fmt.csv(meanCi.lo()), Fmt.csv(meanCi.hi()), Fmt.csv(median), Fmt.csv(iqm),
                 Fmt.csv(iqmCi.lo()), Fmt.csv(iqmCi.hi()), Fmt.csv(std), Fmt.csv(maxMean), Fmt.csv(maxCi.lo()),
                 Fmt.csv(maxCi.hi()));

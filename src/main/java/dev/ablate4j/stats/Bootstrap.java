@@ -204,8 +204,16 @@ public final class Bootstrap {
         }
     }
 
+    /** The non-NaN values, sorted ascending. */
     private static double[] sortedFinite(double[] x) {
-        double[] s = Arrays.stream(x).filter(v -> !Double.isNaN(v)).toArray();
+        double[] s = new double[x.length];
+        int n = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                s[n++] = v;
+            }
+        }
+        s = n == s.length ? s : Arrays.copyOf(s, n);
         Arrays.sort(s);
         return s;
     }

@@ -76,42 +76,96 @@ public final class FactorialEffects {
     /** All main effects and pairwise interactions of {@code factors}, with bootstrap intervals. */
     public static Result analyze(
             List<Observation> runs, List<String> factors, Bootstrap bootstrap, SplittableRandom rng) {
-        List<String[]> pairs = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
-            for (int j = i + 1; j < factors.size(); j++) {
-                pairs.add(new String[] {factors.get(i), factors.get(j)});
+        int k = factors.size();
+        // Levels as a dense matrix (-1 = not set, 0 = off, 1 = on) so resamples are cheap.
+        int[][] level = new int[runs.size()][k];
+        double[] score = new double[runs.size()];
+        for (int r = 0; r < runs.size(); r++) {
+            score[r] = runs.get(r).score();
+            for (int f = 0; f < k; f++) {
+                Boolean b = runs.get(r).levels().get(factors.get(f));
+                level[r][f] = b == null ? -1 : (b ? 1 : 0);
             }
         }
-        double[] estimates = estimates(runs, factors, pairs);
+        double[][] all = indexStrata(runs);
+        double[] estimates = estimates(level, score, flatten(all), k);
         Interval[] cis = runs.isEmpty()
                 ? new Interval[0]
-                : bootstrap.percentileBandsStratified(
-                        indexStrata(runs), s -> estimates(pick(runs, s), factors, pairs), rng);
+                : bootstrap.percentileBandsStratified(all, s -> estimates(level, score, flatten(s), k), rng);
         List<Effect> mains = new ArrayList<>();
-        for (int i = 0; i < factors.size(); i++) {
+        for (int i = 0; i < k; i++) {
             mains.add(new Effect(factors.get(i), null, estimates[i], ciOrNan(cis, i, estimates[i])));
         }
         List<Effect> inter = new ArrayList<>();
-        for (int p = 0; p < pairs.size(); p++) {
-            int k = factors.size() + p;
-            inter.add(new Effect(pairs.get(p)[0], pairs.get(p)[1], estimates[k], ciOrNan(cis, k, estimates[k])));
+        int idx = k;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, idx++) {
+                inter.add(new Effect(factors.get(i), factors.get(j), estimates[idx], ciOrNan(cis, idx, estimates[idx])));
+            }
         }
         return new Result(mains, inter);
     }
 
-    private static Interval ciOrNan(Interval[] cis, int k, double estimate) {
-        return Double.isNaN(estimate) || k >= cis.length ? Interval.NAN : cis[k];
-    }
-
-    private static double[] estimates(List<Observation> runs, List<String> factors, List<String[]> pairs) {
-        double[] out = new double[factors.size() + pairs.size()];
-        for (int i = 0; i < factors.size(); i++) {
-            out[i] = mainEffect(runs, factors.get(i));
+    /** Main effects, then interactions for pairs (i, j), i &lt; j, in order, of the runs {@code idx}. */
+    private static double[] estimates(int[][] level, double[] score, double[] idx, int k) {
+        double[][] sum1 = new double[k][2];
+        int[][] n1 = new int[k][2];
+        double[][][] sum2 = new double[k][k][4];
+        int[][][] n2 = new int[k][k][4];
+        for (double d : idx) {
+            int r = (int) d;
+            int[] lv = level[r];
+            double s = score[r];
+            for (int i = 0; i < k; i++) {
+                if (lv[i] < 0) {
+                    continue;
+                }
+                sum1[i][lv[i]] += s;
+                n1[i][lv[i]]++;
+                for (int j = i + 1; j < k; j++) {
+                    if (lv[j] >= 0) {
+                        int c = 2 * lv[i] + lv[j];
+                        sum2[i][j][c] += s;
+                        n2[i][j][c]++;
+                    }
+                }
+            }
         }
-        for (int p = 0; p < pairs.size(); p++) {
-            out[factors.size() + p] = interaction(runs, pairs.get(p)[0], pairs.get(p)[1]);
+        double[] out = new double[k + k * (k - 1) / 2];
+        for (int i = 0; i < k; i++) {
+            out[i] = n1[i][0] == 0 || n1[i][1] == 0 ? Double.NaN : sum1[i][1] / n1[i][1] - sum1[i][0] / n1[i][0];
+        }
+        int o = k;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, o++) {
+                int[] n = n2[i][j];
+                double[] sm = sum2[i][j];
+                if (n[0] == 0 || n[1] == 0 || n[2] == 0 || n[3] == 0) {
+                    out[o] = Double.NaN;
+                } else {
+                    out[o] = 0.5 * ((sm[3] / n[3] - sm[1] / n[1]) - (sm[2] / n[2] - sm[0] / n[0]));
+                }
+            }
         }
         return out;
+    }
+
+    private static double[] flatten(double[][] strata) {
+        int n = 0;
+        for (double[] s : strata) {
+            n += s.length;
+        }
+        double[] out = new double[n];
+        int o = 0;
+        for (double[] s : strata) {
+            System.arraycopy(s, 0, out, o, s.length);
+            o += s.length;
+        }
+        return out;
+    }
+
+    private static Interval ciOrNan(Interval[] cis, int k, double estimate) {
+        return Double.isNaN(estimate) || k >= cis.length ? Interval.NAN : cis[k];
     }
 
     /** One stratum per group holding the indices (as doubles) of that group's runs. */
@@ -126,15 +180,5 @@ public final class FactorialEffects {
             strata[s++] = idx.stream().mapToDouble(Integer::doubleValue).toArray();
         }
         return strata;
-    }
-
-    private static List<Observation> pick(List<Observation> runs, double[][] strata) {
-        List<Observation> out = new ArrayList<>();
-        for (double[] stratum : strata) {
-            for (double idx : stratum) {
-                out.add(runs.get((int) idx));
-            }
-        }
-        return out;
     }
 }

@@ -41,8 +41,16 @@ class FactorialEffectsTest {
 
     @Test
     void intervalsCoverTheTrueEffectsAndExcludeZeroForRealOnes() {
+        List<FactorialEffects.Observation> runs = design(5, 2);
         FactorialEffects.Result res = FactorialEffects.analyze(
-                design(5, 2), List.of("A", "B", "C"), Bootstrap.defaults(), new SplittableRandom(9));
+                runs, List.of("A", "B", "C"), Bootstrap.defaults(), new SplittableRandom(9));
+        // The fast batch path agrees with the one-effect functions.
+        for (FactorialEffects.Effect e : res.mainEffects()) {
+            assertEquals(FactorialEffects.mainEffect(runs, e.factor()), e.estimate(), 1e-9);
+        }
+        for (FactorialEffects.Effect e : res.interactions()) {
+            assertEquals(FactorialEffects.interaction(runs, e.factor(), e.secondFactor()), e.estimate(), 1e-9);
+        }
         FactorialEffects.Effect a = res.mainEffects().get(0);
         FactorialEffects.Effect c = res.mainEffects().get(2);
         assertEquals("A", a.factor());
