@@ -14,7 +14,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 final class BandChart {
 
-    /** One line: its legend, colour index, and per point x, estimate and band. */
+    /** One line: its legend, colour index (negative: grey reference line), and per point x, estimate and band. */
     record Series(String label, int colorIndex, double[] x, double[] y, double[] lo, double[] hi) {}
 
     private BandChart() {}
@@ -34,9 +34,10 @@ final class BandChart {
                 }
             }
             data.addSeries(ys);
-            renderer.setSeriesPaint(s, Palette.color(in.colorIndex()));
-            renderer.setSeriesFillPaint(s, Palette.color(in.colorIndex()));
-            renderer.setSeriesStroke(s, Palette.stroke(in.colorIndex(), 2.0f));
+            boolean reference = in.colorIndex() < 0; // the baseline drawn for comparison: grey, dashed
+            renderer.setSeriesPaint(s, reference ? Palette.BASELINE : Palette.color(in.colorIndex()));
+            renderer.setSeriesFillPaint(s, reference ? Palette.BASELINE : Palette.color(in.colorIndex()));
+            renderer.setSeriesStroke(s, reference ? Palette.dashed(1, 1.8f) : Palette.stroke(in.colorIndex(), 2.0f));
         }
         XYPlot plot = ChartStyle.xyPlot(xLabel, yLabel);
         plot.setDataset(data);
