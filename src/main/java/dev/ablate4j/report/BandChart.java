@@ -28,7 +28,8 @@ final class BandChart {
             Series in = series.get(s);
             YIntervalSeries ys = new YIntervalSeries(in.label(), false, true);
             for (int i = 0; i < in.x().length; i++) {
-                if (Double.isFinite(in.y()[i]) && Double.isFinite(in.lo()[i]) && Double.isFinite(in.hi()[i])) {
+                if (Double.isFinite(in.x()[i]) && Double.isFinite(in.y()[i]) && Double.isFinite(in.lo()[i])
+                        && Double.isFinite(in.hi()[i])) {
                     ys.add(in.x()[i], in.y()[i], in.lo()[i], in.hi()[i]);
                     maxAbs = Math.max(maxAbs, Math.max(Math.abs(in.lo()[i]), Math.abs(in.hi()[i])));
                 }

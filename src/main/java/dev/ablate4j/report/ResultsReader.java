@@ -1,7 +1,9 @@
 package dev.ablate4j.report;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,9 @@ public final class ResultsReader {
 
     private static final Pattern SEED_DIR = Pattern.compile("seed-\\d+");
     private static final List<String> METRIC_COLUMNS = List.of("iteration", "env_steps", "mean_return");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lenient about NaN/Infinity (e.g. {@code "clip-eps": Infinity} for ppo-noclip). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final List<Exclusion> excluded = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
