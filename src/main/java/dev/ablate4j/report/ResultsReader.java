@@ -296,7 +296,9 @@ public final class ResultsReader {
         }
         Map<String, Map<String, Object>> common = new LinkedHashMap<>();
         groups.forEach((k, list) -> common.put(k, commonConfig(list)));
-        Map<String, String> labels = CellLabels.labels(groups, common);
+        Map<String, String> given = new LinkedHashMap<>();
+        groups.forEach((k, list) -> given.put(k, list.get(0).label()));
+        Map<String, String> labels = CellLabels.labels(given, common);
         List<Cell> cells = new ArrayList<>();
         Map<String, String> keyOf = new HashMap<>();
         for (Map.Entry<String, List<Found>> g : groups.entrySet()) {
@@ -333,11 +335,5 @@ public final class ResultsReader {
                     || !Values.canonical(f.run().config().get(e.getKey())).equals(Values.canonical(e.getValue())));
         }
         return out;
-    }
-
-    /** Label texts from {@code cell.json} (null when absent), by group key; used by CellLabels. */
-    static String givenLabel(List<?> group) {
-        Object f = group.get(0);
-        return f instanceof Found found ? found.label() : null;
     }
 }
