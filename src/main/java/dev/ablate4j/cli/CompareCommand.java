@@ -99,6 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
         m.put("hedges_g", num(c.hedgesG()));
         m.put("ci95_mean_x", pair(c.ci95MeanX()));
         m.put("ci95_mean_y", pair(c.ci95MeanY()));
+        m.put("ci95_mean_x_bca", pair(c.bcaMeanX()));
         m.put("ci95_diff_means", pair(c.ci95DiffMeans()));
         m.put("seeds_needed_80pct_power", c.seedsNeeded() > 0 ? c.seedsNeeded() : null);
         m.put("resamples", resamples);
@@ -121,6 +122,7 @@ public final class CompareCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, row, "n", c.nX(), c.nY()));
         sb.append(String.format(Locale.ROOT, row, "mean", Fmt.num(c.meanX()), Fmt.num(c.meanY())));
         sb.append(String.format(Locale.ROOT, row, "  95% CI", Fmt.ci(c.ci95MeanX()), Fmt.ci(c.ci95MeanY())));
+        sb.append(String.format(Locale.ROOT, row, "  95% CI (BCa)", Fmt.ci(c.bcaMeanX()), ""));
         sb.append(String.format(Locale.ROOT, row, "median", Fmt.num(c.medianX()), Fmt.num(c.medianY())));
         sb.append(String.format(Locale.ROOT, row, "IQM", Fmt.num(c.iqmX()), Fmt.num(c.iqmY())));
         sb.append(String.format(Locale.ROOT, row, "std", Fmt.num(c.stdX()), Fmt.num(c.stdY())));
@@ -138,7 +140,7 @@ public final class CompareCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, kv, "seeds for 80% power", Fmt.seeds(c.seedsNeeded(), c.hedgesG())
                 + " per sample (two-sided, alpha = 0.05)"));
         sb.append(String.format(Locale.ROOT, kv, "bootstrap", resamples + " resamples, seed " + seed
-                + ", percentile intervals"));
+                + ", percentile intervals unless marked BCa"));
         return sb.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.ablate4j.report.BadInputException;
 import dev.ablate4j.report.Exclusion;
 import dev.ablate4j.report.ReportBuilder;
 import dev.ablate4j.report.ReportOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +75,10 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("report: " + e.getMessage());
             err.flush();
             return 2;
+        } catch (IOException e) {
+            err.println("report: cannot write the report into " + out + ": " + e);
+            err.flush();
+            return 1;
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.ui.RectangleEdge;
 
 /**
  * Aggregates over environments on min–max-normalized final returns (0 = worst run in that env, 1 =
@@ -55,11 +54,9 @@ final class AcrossEnvSection {
         List<IntervalChart.Item> items = new ArrayList<>();
         Table.Builder table = new Table.Builder(List.of("config", "runs", "IQM (normalized)", pct + " CI",
                 "mean (normalized)"), 1);
-        Map<String, Double> iqms = new TreeMap<>();
         for (Cell c : cells) {
             double[][] s = strata.get(c.key());
             double iqm = pooledIqm(s);
-            iqms.put(c.key(), iqm);
             Interval ci = ctx.boot.percentileStratified(s, AcrossEnvSection::pooledIqm,
                     Seeds.stream(ctx.seed(), "aggregate-iqm", c.key()));
             items.add(new IntervalChart.Item(c.label(), iqm, ci.lo(), ci.hi(), ctx.color(c)));
@@ -81,9 +78,8 @@ final class AcrossEnvSection {
                 + " stratified-bootstrap interval.", List.of(iqmChart), 1, 760, Math.max(240, 80 + 34 * items.size()))));
         out.add(new Block.TableBlock(table.build(), "Aggregate scores on normalized final return."));
         double[] taus = PerformanceProfile.grid(0, 1, 51);
-        List<Cell> shown = ctx.readable(cells, iqms, CurveFigures.MAX_LINES);
-        List<BandChart.Series> series = new ArrayList<>();
-        for (Cell c : shown) {
+        Map<String, BandChart.Series> series = new TreeMap<>();
+        for (Cell c : cells) {
             double[][] s = strata.get(c.key());
             double[] prof = PerformanceProfile.profile(s, taus);
             Interval[] bands = PerformanceProfile.bands(s, taus, ctx.boot, Seeds.stream(ctx.seed(), "profile", c.key()));
@@ -93,16 +89,14 @@ final class AcrossEnvSection {
                 lo[k] = bands[k].lo();
                 hi[k] = bands[k].hi();
             }
-            series.add(new BandChart.Series(c.label(), ctx.color(c), taus, prof, lo, hi));
+            series.put(c.key(), new BandChart.Series(c.label(), ctx.color(c), taus, prof, lo, hi));
         }
-        JFreeChart prof = BandChart.create("Performance profiles", "normalized final return τ",
-                "fraction of runs with score ≥ τ", series, RectangleEdge.RIGHT);
-        out.add(new Block.FigureBlock(new Figure("performance-profiles", "Performance profiles",
-                "Fraction of runs whose normalized final return is at least τ, averaged over environments, with "
-                        + pct + " stratified-bootstrap bands. A curve further up and right is better."
-                        + (shown.size() < cells.size() ? " Showing the baseline and the best and worst configs by "
-                                + "aggregate IQM (" + shown.size() + " of " + cells.size() + ")." : ""),
-                List.of(prof), 1, 900, 500)));
+        for (Figure f : BandFigures.build(ctx, "performance-profiles", "Performance profiles",
+                "Fraction of runs whose normalized final return is at least τ, averaged over environments, with " + pct
+                        + " stratified-bootstrap bands. A curve further up and right is better.",
+                "normalized final return τ", "fraction of runs with score ≥ τ", cells, series)) {
+            out.add(new Block.FigureBlock(f));
+        }
         return out;
     }
 

@@ -14,7 +14,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 final class BandChart {
 
-    /** One line: its legend, colour index, and per point x, estimate and band. */
+    /** One line: its legend, colour index (negative: grey reference line), and per point x, estimate and band. */
     record Series(String label, int colorIndex, double[] x, double[] y, double[] lo, double[] hi) {}
 
     private BandChart() {}
@@ -28,15 +28,17 @@ final class BandChart {
             Series in = series.get(s);
             YIntervalSeries ys = new YIntervalSeries(in.label(), false, true);
             for (int i = 0; i < in.x().length; i++) {
-                if (Double.isFinite(in.y()[i]) && Double.isFinite(in.lo()[i]) && Double.isFinite(in.hi()[i])) {
+                if (Double.isFinite(in.x()[i]) && Double.isFinite(in.y()[i]) && Double.isFinite(in.lo()[i])
+                        && Double.isFinite(in.hi()[i])) {
                     ys.add(in.x()[i], in.y()[i], in.lo()[i], in.hi()[i]);
                     maxAbs = Math.max(maxAbs, Math.max(Math.abs(in.lo()[i]), Math.abs(in.hi()[i])));
                 }
             }
             data.addSeries(ys);
-            renderer.setSeriesPaint(s, Palette.color(in.colorIndex()));
-            renderer.setSeriesFillPaint(s, Palette.color(in.colorIndex()));
-            renderer.setSeriesStroke(s, Palette.stroke(in.colorIndex(), 2.0f));
+            boolean reference = in.colorIndex() < 0; // the baseline drawn for comparison: grey, dashed
+            renderer.setSeriesPaint(s, reference ? Palette.BASELINE : Palette.color(in.colorIndex()));
+            renderer.setSeriesFillPaint(s, reference ? Palette.BASELINE : Palette.color(in.colorIndex()));
+            renderer.setSeriesStroke(s, reference ? Palette.dashed(1, 1.8f) : Palette.stroke(in.colorIndex(), 2.0f));
         }
         XYPlot plot = ChartStyle.xyPlot(xLabel, yLabel);
         plot.setDataset(data);

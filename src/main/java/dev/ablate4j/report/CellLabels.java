@@ -18,7 +18,12 @@ final class CellLabels {
 
     private CellLabels() {}
 
-    static Map<String, String> labels(Map<String, ? extends List<?>> groups, Map<String, Map<String, Object>> common) {
+    /**
+     * @param given  per group key, the label from cell.json or null
+     * @param common per group key, the config shared by the group's runs
+     * @return per group key, a unique label
+     */
+    static Map<String, String> labels(Map<String, String> given, Map<String, Map<String, Object>> common) {
         // Most common value of each key among cells of the same preset.
         Map<String, Map<String, Map<String, Integer>>> votes = new HashMap<>();
         for (Map.Entry<String, Map<String, Object>> e : common.entrySet()) {
@@ -27,9 +32,9 @@ final class CellLabels {
                     .computeIfAbsent(k, x -> new TreeMap<>()).merge(Values.canonical(v), 1, Integer::sum));
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (String key : groups.keySet()) {
-            String given = ResultsReader.givenLabel(groups.get(key));
-            out.put(key, given != null ? given : derive(common.get(key), votes.get(preset(common.get(key)))));
+        for (Map.Entry<String, String> g : given.entrySet()) {
+            String key = g.getKey();
+            out.put(key, g.getValue() != null ? g.getValue() : derive(common.get(key), votes.get(preset(common.get(key)))));
         }
         return unique(out);
     }

@@ -12,42 +12,33 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.ui.RectangleEdge;
 
 /** Figures over training time: learning curves and the trust-region measurements. */
 final class CurveFigures {
 
     /** Most points drawn per learning curve (iterations are subsampled evenly beyond that). */
     static final int MAX_POINTS = 100;
-    /** Most configs drawn in one chart before the rest are left to the tables. */
-    static final int MAX_LINES = 9;
     /** Most configs in the trust-region chart (two lines each). */
     static final int MAX_TRUST_CELLS = 5;
 
     private CurveFigures() {}
 
-    static Figure learningCurves(ReportContext ctx, String env) {
-        List<Cell> all = ctx.tree.cellsIn(env);
-        List<Cell> shown = ctx.readable(all, finalMeans(ctx, env), MAX_LINES);
+    static List<Figure> learningCurves(ReportContext ctx, String env) {
+        List<Cell> cells = ctx.tree.cellsIn(env);
         double maxSteps = 0;
         for (Run r : ctx.tree.runs(env)) {
             maxSteps = Math.max(maxSteps, Descriptive.max(r.envSteps()));
         }
         double unit = maxSteps >= 2e6 ? 1e6 : 1e3;
-        List<BandChart.Series> series = new ArrayList<>();
-        for (Cell c : shown) {
-            series.add(curve(ctx, env, c, unit));
+        Map<String, BandChart.Series> series = new TreeMap<>();
+        for (Cell c : cells) {
+            series.put(c.key(), curve(ctx, env, c, unit));
         }
-        JFreeChart chart = BandChart.create("Learning curves: " + env,
-                "environment steps (" + (unit == 1e6 ? "millions" : "thousands") + ")", "mean episode return",
-                series, RectangleEdge.RIGHT);
-        String caption = "Mean over seeds of the per-iteration mean episode return; shaded: "
-                + pct(ctx) + " percentile bootstrap interval of that mean over seeds ("
-                + ctx.options.resamples() + " resamples)."
-                + (shown.size() < all.size() ? " Showing the baseline and the best and worst configs by final return ("
-                        + shown.size() + " of " + all.size() + "); every config is in the final-return table." : "");
-        return new Figure("learning-curves_" + ReportContext.slug(env), "Learning curves: " + env, caption,
-                List.of(chart), 1, 900, 500);
+        String caption = "Mean over seeds of the per-iteration mean episode return; shaded: " + pct(ctx)
+                + " percentile bootstrap interval of that mean over seeds (" + ctx.options.resamples() + " resamples).";
+        return BandFigures.build(ctx, "learning-curves_" + ReportContext.slug(env), "Learning curves: " + env, caption,
+                "environment steps (" + (unit == 1e6 ? "millions" : "thousands") + ")", "mean episode return", cells,
+                series);
     }
 
     private static String pct(ReportContext ctx) {

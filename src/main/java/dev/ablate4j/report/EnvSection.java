@@ -19,7 +19,9 @@ final class EnvSection {
         double steps = rows.get(0).steps();
         out.add(new Block.Paragraph(String.format(Locale.ROOT, "%d runs in %d configs%s.", runs, rows.size(),
                 Double.isNaN(steps) ? "" : ", " + Fmt.compact(steps) + " environment steps each")));
-        out.add(new Block.FigureBlock(CurveFigures.learningCurves(ctx, env)));
+        for (Figure f : CurveFigures.learningCurves(ctx, env)) {
+            out.add(new Block.FigureBlock(f));
+        }
         out.add(new Block.Heading(2, "Final return: " + env));
         out.add(new Block.TableBlock(finalTable(ctx, rows), "Final return = mean of the last " + Run.FINAL_WINDOW
                 + " iterations' mean episode return; max = best per-iteration mean return during training. "

@@ -27,6 +27,8 @@ public final class Palette {
     public static final Color ON = COLORS[0];
     /** Colour of "optimization off" in on/off charts. */
     public static final Color OFF = COLORS[3];
+    /** Grey of the baseline when it is drawn for comparison in small multiples. */
+    public static final Color BASELINE = new Color(0x777777);
     /** Grey for reference lines. */
     public static final Color REFERENCE = new Color(0x555555);
 

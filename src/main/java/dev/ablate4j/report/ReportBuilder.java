@@ -17,6 +17,13 @@ public final class ReportBuilder {
     public record Result(Path pdf, Path markdown, Path summary, List<Path> pngs, int pdfPages, List<String> figureTitles,
             ResultsTree tree) {}
 
+    static {
+        // Charts are drawn off-screen; never try to reach a display (CI machines, SSH sessions).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private ReportBuilder() {}
 
     /**

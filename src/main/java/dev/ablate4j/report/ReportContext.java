@@ -47,26 +47,4 @@ final class ReportContext {
         out = out.replaceAll("^_|_$", "");
         return out.isEmpty() ? "x" : out.toLowerCase(Locale.ROOT);
     }
-
-    /**
-     * The cells to draw when there are too many for one legend: all when at most {@code max}, else
-     * the baseline plus the best and worst by {@code score}, kept in display order.
-     */
-    List<Cell> readable(List<Cell> cells, Map<String, Double> score, int max) {
-        if (cells.size() <= max) {
-            return cells;
-        }
-        List<Cell> sorted = new ArrayList<>(cells);
-        sorted.removeIf(c -> c.key().equals(baseline.key()));
-        sorted.sort((a, b) -> Double.compare(score.getOrDefault(b.key(), Double.NEGATIVE_INFINITY),
-                score.getOrDefault(a.key(), Double.NEGATIVE_INFINITY)));
-        int each = (max - 1) / 2;
-        List<String> keep = new ArrayList<>();
-        keep.add(baseline.key());
-        for (int i = 0; i < each && i < sorted.size(); i++) {
-            keep.add(sorted.get(i).key());
-            keep.add(sorted.get(sorted.size() - 1 - i).key());
-        }
-        return cells.stream().filter(c -> keep.contains(c.key())).toList();
-    }
 }

@@ -1,7 +1,9 @@
 package dev.ablate4j.report;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,9 @@ public final class ResultsReader {
 
     private static final Pattern SEED_DIR = Pattern.compile("seed-\\d+");
     private static final List<String> METRIC_COLUMNS = List.of("iteration", "env_steps", "mean_return");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lenient about NaN/Infinity (e.g. {@code "clip-eps": Infinity} for ppo-noclip). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final List<Exclusion> excluded = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -292,7 +296,9 @@ public final class ResultsReader {
         }
         Map<String, Map<String, Object>> common = new LinkedHashMap<>();
         groups.forEach((k, list) -> common.put(k, commonConfig(list)));
-        Map<String, String> labels = CellLabels.labels(groups, common);
+        Map<String, String> given = new LinkedHashMap<>();
+        groups.forEach((k, list) -> given.put(k, list.get(0).label()));
+        Map<String, String> labels = CellLabels.labels(given, common);
         List<Cell> cells = new ArrayList<>();
         Map<String, String> keyOf = new HashMap<>();
         for (Map.Entry<String, List<Found>> g : groups.entrySet()) {
@@ -329,11 +335,5 @@ public final class ResultsReader {
                     || !Values.canonical(f.run().config().get(e.getKey())).equals(Values.canonical(e.getValue())));
         }
         return out;
-    }
-
-    /** Label texts from {@code cell.json} (null when absent), by group key; used by CellLabels. */
-    static String givenLabel(List<?> group) {
-        Object f = group.get(0);
-        return f instanceof Found found ? found.label() : null;
     }
 }

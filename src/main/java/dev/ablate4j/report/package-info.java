@@ -20,8 +20,8 @@
  *       statistic, so {@code summary.csv} and {@code report.md} are byte-identical for the same
  *       inputs and seed, and adding a chart changes no other number.</li>
  *   <li>A cell has the same colour and dash in every chart (Okabe–Ito palette, by display order).
- *       Charts with more than 9 configs draw the baseline and the best and worst ones only; the
- *       tables always list every config.</li>
+ *       Learning curves and performance profiles of more than 5 configs become small multiples:
+ *       each panel shows one config against the baseline on a shared y-axis.</li>
  * </ul>
  */
 package dev.ablate4j.report;

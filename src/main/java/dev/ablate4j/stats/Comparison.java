@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
  *
  * @param ci95MeanX       percentile bootstrap interval of mean x
  * @param ci95MeanY       percentile bootstrap interval of mean y
+ * @param bcaMeanX        BCa bootstrap interval of mean x
  * @param ci95DiffMeans   percentile bootstrap interval of mean x − mean y (x and y resampled apart)
  * @param probImprovementCi percentile bootstrap interval of the probability of improvement
  * @param seedsNeeded     runs per group for 80% power at α = 0.05 at the observed |g|; -1 if none
@@ -30,6 +31,7 @@ public record Comparison(
         double hedgesG,
         Interval ci95MeanX,
         Interval ci95MeanY,
+        Interval bcaMeanX,
         Interval ci95DiffMeans,
         int seedsNeeded) {
 
@@ -43,6 +45,7 @@ public record Comparison(
         SplittableRandom rMeanY = rng.split();
         SplittableRandom rDiff = rng.split();
         SplittableRandom rProb = rng.split();
+        SplittableRandom rBca = rng.split();
         double g = EffectSize.hedgesG(x, y);
         return new Comparison(
                 x.length,
@@ -62,6 +65,7 @@ public record Comparison(
                 g,
                 bootstrap.percentile(x, Descriptive::mean, rMeanX),
                 bootstrap.percentile(y, Descriptive::mean, rMeanY),
+                bootstrap.bca(x, Descriptive::mean, rBca),
                 bootstrap.percentileTwoSample(x, y, (a, b) -> Descriptive.mean(a) - Descriptive.mean(b), rDiff),
                 PowerAnalysis.seedsNeeded(g));
     }

@@ -73,6 +73,11 @@ class CompareCommandTest {
         double width = refCi.get(1).asDouble() - refCi.get(0).asDouble();
         assertEquals(refCi.get(0).asDouble(), ci.get(0).asDouble(), 0.03 * width);
         assertEquals(refCi.get(1).asDouble(), ci.get(1).asDouble(), 0.03 * width);
+        JsonNode bca = j.get("ci95_mean_x_bca");
+        JsonNode refBca = ref.get("bootstrap_bca_ci95_mean_x_approx");
+        double bw = refBca.get(1).asDouble() - refBca.get(0).asDouble();
+        assertEquals(refBca.get(0).asDouble(), bca.get(0).asDouble(), 0.03 * bw);
+        assertEquals(refBca.get(1).asDouble(), bca.get(1).asDouble(), 0.03 * bw);
         // Same seed, same output.
         assertEquals(o.out(), run("--x", tmp.resolve("x.csv").toString(), "--y", tmp.resolve("y.csv").toString()).out());
     }

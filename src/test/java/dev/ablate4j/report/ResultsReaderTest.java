@@ -55,6 +55,20 @@ class ResultsReaderTest {
     }
 
     @Test
+    void infiniteClipEpsilonInConfigIsAccepted() throws IOException {
+        Map<String, Object> c = SyntheticResults.ppoConfig();
+        c.put("env", "Pendulum-v1");
+        c.put("seed", 0);
+        Path run = tmp.resolve("r/seed-0");
+        SyntheticResults.writeRun(run, c, null, "done", new double[] {1, 2, 3}, true, false, "0.1.0");
+        String json = Files.readString(run.resolve("config.json")).replace("\"clip-eps\":0.2", "\"clip-eps\":Infinity");
+        Files.writeString(run.resolve("config.json"), json);
+        ResultsTree tree = ResultsReader.read(List.of(tmp.resolve("r")));
+        assertEquals(1, tree.runs().size(), tree.excluded().toString());
+        assertEquals(Double.POSITIVE_INFINITY, tree.runs().get(0).number("clip-eps"));
+    }
+
+    @Test
     void matrixCellsKeepTheirLabelsAndColoursFollowTheirOrder() {
         ResultsTree tree = ResultsReader.read(List.of(SyntheticResults.standardTree(tmp.resolve("res"))));
         assertEquals(List.of("MountainCarContinuous-v0", "Pendulum-v1"), tree.envs());
