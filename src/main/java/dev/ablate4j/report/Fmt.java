@@ -56,7 +56,7 @@ public final class Fmt {
 
     /** Full precision for CSV: shortest round-trip text, empty for NaN. */
     public static String csv(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
+        return Double.isNaN(v) ? "" : dev.ablate4j.run.Num.format(v);
     }
 
     /** Compact text of a config value: 3.0E-4 → 0.0003. */
