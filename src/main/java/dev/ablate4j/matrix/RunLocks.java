@@ -21,16 +21,18 @@ import java.util.function.LongSupplier;
  * <p>Protocol. A claim is the file {@code LOCK} in the run directory, created atomically with its
  * full content (written to a private temporary file, then hard-linked into place, which fails if
  * {@code LOCK} exists; NFS-safe). It records the {@link Owner} and a heartbeat counter that the
- * owner rewrites (temporary file + atomic rename) every heartbeat interval. A lock is stale when
- * its owner is on this machine and its process is gone (decided at once), or when its content has
- * not changed for {@code staleAfter} as timed by the observer's own clock (no clock comparison
- * between machines). A stale lock is taken over by first creating {@code LOCK.takeover-<hash of the
- * stale content>-1} exclusively (only one process wins per stale lock; if that taker dies half way
- * its marker goes stale the same way and the next one, {@code -2}, is used), checking that {@code LOCK}
- * still holds the stale content, and renaming a new lock over it. An owner that finds a foreign
- * token in its lock at a heartbeat has lost the claim and stops the run at the next iteration.
- * A process paused longer than {@code staleAfter} (e.g. SIGSTOP) can lose its claim that way;
- * choose {@code staleAfter} well above any pause you expect.
+ * owner rewrites (temporary file + atomic rename) every heartbeat interval. If the owner is on
+ * this machine, the lock is stale exactly when its process is gone (decided at once, so a rerun
+ * after {@code kill -9} continues immediately). If it is on another machine, the lock is stale
+ * when its content has not changed for {@code staleAfter} as timed by the observer's own clock (no
+ * clock comparison between machines). A stale lock is taken over by first creating
+ * {@code LOCK.takeover-<hash of the stale content>-1} exclusively (only one process wins per stale
+ * lock; if that taker dies half way, its marker goes stale the same way and {@code -2} is used),
+ * checking that {@code LOCK} still holds the stale content, and renaming a new lock over it. An
+ * owner that finds a foreign token in its lock at a heartbeat has lost the claim and stops the run
+ * at the next iteration. A process on another machine that is paused (e.g. SIGSTOP) or cut off
+ * from the filesystem longer than {@code staleAfter} can lose its claim that way; choose
+ * {@code staleAfter} well above any pause you expect. Host names must differ between machines.
  */
 public final class RunLocks {
 
@@ -147,11 +149,8 @@ public final class RunLocks {
 
     private boolean stale(Path file, String content) {
         Owner owner = parse(content);
-        if (owner != null && me.sameMachine(owner) && !me.aliveHere(owner)) {
-            return true;
-        }
-        if (owner != null && owner.token().equals(me.token())) {
-            return false;
+        if (owner != null && me.sameMachine(owner)) {
+            return !me.aliveHere(owner);
         }
         long now = clock.getAsLong();
         Observation o = seen.get(file);
