@@ -151,25 +151,33 @@ public final class Mlp {
         checkBatch(batch);
         checkLength("input", input, batch * sizes[0], batch, sizes[0]);
         ws.prepare(batch);
-        System.arraycopy(input, 0, ws.activations[0], 0, batch * sizes[0]);
+        double[][] in = ws.activations[0];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(input, b * sizes[0], in[b], 0, sizes[0]);
+        }
         int last = sizes.length - 1;
         for (int l = 1; l <= last; l++) {
             int n = sizes[l - 1];
             int m = sizes[l];
             int w = offset + weightOffsets[l - 1];
             int bias = w + n * m;
-            double[] x = ws.activations[l - 1];
-            double[] z = ws.activations[l];
+            double[][] x = ws.activations[l - 1];
+            double[][] z = ws.activations[l];
             for (int b = 0; b < batch; b++) {
-                int xRow = b * n;
-                int zRow = b * m;
-                System.arraycopy(params, bias, z, zRow, m);
-                addCombination(x, xRow, 1, params, w, m, n, z, zRow, m); // z_b += x_b W
+                System.arraycopy(params, bias, z[b], 0, m);
+            }
+            if (batch == 1) { // acting: no copy of the weights, one row straight from the parameter array
+                addCombination(x[0], 0, 1, params, w, m, n, z[0], 0, m);
+            } else {
+                multiplyAccumulate(x, weightRows(params, w, n, m, ws.weights(l - 1)), z, batch, n, m); // z += x W
             }
             if (l < last) {
-                activate(z, batch * m);
+                for (int b = 0; b < batch; b++) {
+                    activate(z[b], m);
+                }
             }
         }
+        flatten(ws.activations[last], batch, outputSize(), ws.output());
     }
 
     /**
@@ -183,34 +191,42 @@ public final class Mlp {
         int batch = ws.batch();
         checkForwardDone(batch);
         checkLength("dOutput", dOutput, batch * outputSize(), batch, outputSize());
-        System.arraycopy(dOutput, 0, ws.deltaOut, 0, batch * outputSize());
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(dOutput, b * outputSize(), ws.deltaOut[b], 0, outputSize());
+        }
         for (int l = sizes.length - 1; l >= 1; l--) {
             int n = sizes[l - 1];
             int m = sizes[l];
             int w = weightOffsets[l - 1];
             int gradW = gradOffset + w;
             int gradB = gradW + n * m;
-            double[] x = ws.activations[l - 1];
-            double[] dz = ws.deltaOut;
+            double[][] x = ws.activations[l - 1];
+            double[][] dz = ws.deltaOut;
+            // db += sum_b dz[b], in order of b
+            double[] db = ws.biasScratch;
+            System.arraycopy(grads, gradB, db, 0, m);
             for (int b = 0; b < batch; b++) {
-                axpy(1.0, dz, b * m, grads, gradB, m);
+                axpy(1.0, dz[b], 0, db, 0, m);
             }
-            // dW[i][:] += sum_b x[b][i] dz[b][:], in blocks of rows of the batch that stay in cache
+            System.arraycopy(db, 0, grads, gradB, m);
+            // dW += x^T dz (dW[i][:] += sum_b x[b][i] dz[b][:]), in blocks of batch rows that stay in cache
+            double[][] dW = weightRows(grads, gradW, n, m, ws.weightScratch(l - 1));
             for (int b0 = 0; b0 < batch; b0 += BATCH_BLOCK) {
-                int rows = Math.min(BATCH_BLOCK, batch - b0);
-                for (int i = 0; i < n; i++) {
-                    addCombination(x, b0 * n + i, n, dz, b0 * m, m, rows, grads, gradW + i * m, m);
-                }
+                multiplyAccumulateTransposed(x, b0, dz, dW, n, Math.min(BATCH_BLOCK, batch - b0), m);
+            }
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(dW[i], 0, grads, gradW + i * m, m);
             }
             if (l > 1) {
-                double[] t = transposeWeights(params, offset + w, n, m, ws.transposed);
-                double[] dx = ws.deltaIn;
+                double[][] t = transposedWeightRows(params, offset + w, n, m, ws.transposed(l - 1));
+                double[][] dx = ws.deltaIn;
                 for (int b = 0; b < batch; b++) {
-                    int xRow = b * n;
-                    Arrays.fill(dx, xRow, xRow + n, 0.0);
-                    addCombination(dz, b * m, 1, t, 0, n, m, dx, xRow, n); // dx_b = dz_b W^T
+                    java.util.Arrays.fill(dx[b], 0, n, 0.0);
                 }
-                multiplyByDerivative(x, dx, batch * n);
+                multiplyAccumulate(dz, t, dx, batch, m, n); // dx = dz W^T
+                for (int b = 0; b < batch; b++) {
+                    multiplyByDerivative(x[b], dx[b], n);
+                }
                 ws.swapDeltas();
             }
         }
@@ -234,23 +250,24 @@ public final class Mlp {
             int w = weightOffsets[l - 1];
             int tangentW = tangentOffset + w;
             int tangentB = tangentW + n * m;
-            double[] x = ws.activations[l - 1];
-            double[] tIn = ws.tangentIn;
-            double[] tOut = ws.tangentOut;
+            double[][] x = ws.activations[l - 1];
+            double[][] tIn = ws.tangentIn;
+            double[][] tOut = ws.tangentOut;
             for (int b = 0; b < batch; b++) {
-                int xRow = b * n;
-                int zRow = b * m;
-                System.arraycopy(tangent, tangentB, tOut, zRow, m);
-                addCombination(x, xRow, 1, tangent, tangentW, m, n, tOut, zRow, m); // x_b dW
-                if (l > 1) { // dx_b W (the network input itself does not depend on the parameters)
-                    addCombination(tIn, xRow, 1, params, offset + w, m, n, tOut, zRow, m);
-                }
+                System.arraycopy(tangent, tangentB, tOut[b], 0, m);
+            }
+            multiplyAccumulate(x, weightRows(tangent, tangentW, n, m, ws.weightScratch(l - 1)), tOut, batch, n, m);
+            if (l > 1) { // + dx W (the network input itself does not depend on the parameters)
+                multiplyAccumulate(tIn, weightRows(params, offset + w, n, m, ws.weights(l - 1)), tOut, batch, n, m);
             }
             if (l < last) {
-                multiplyByDerivative(ws.activations[l], tOut, batch * m);
+                for (int b = 0; b < batch; b++) {
+                    multiplyByDerivative(ws.activations[l][b], tOut[b], m);
+                }
                 ws.swapTangents();
             }
         }
+        flatten(ws.tangentOut, batch, outputSize(), ws.tangentOutput());
     }
 
     // ---------------------------------------------------------------- kernels
@@ -259,11 +276,123 @@ public final class Mlp {
     private static final int BATCH_BLOCK = 32;
 
     /**
+     * y[r][o] += sum_k c[r][k] a[k][o] for r {@literal <} rows, k {@literal <} count, o {@literal <} len.
+     * Each y[r][o] receives its terms one by one in ascending k, exactly as the plain triple loop
+     * would, so results are bit-identical to it; the blocking (two rows of y and two of a per pass,
+     * so each element of a loaded serves two rows and each y element is stored once per two terms)
+     * changes only how often memory is touched. The inner loops run over contiguous o from index
+     * 0 in every array, which C2 vectorizes. y's rows must be distinct from a's and c's.
+     */
+    static void multiplyAccumulate(double[][] c, double[][] a, double[][] y, int rows, int count, int len) {
+        int r = 0;
+        for (; r + 1 < rows; r += 2) {
+            double[] c0 = c[r];
+            double[] c1 = c[r + 1];
+            double[] y0 = y[r];
+            double[] y1 = y[r + 1];
+            int k = 0;
+            for (; k + 1 < count; k += 2) {
+                double p0 = c0[k];
+                double p1 = c0[k + 1];
+                double q0 = c1[k];
+                double q1 = c1[k + 1];
+                double[] a0 = a[k];
+                double[] a1 = a[k + 1];
+                for (int o = 0; o < len; o++) {
+                    double w0 = a0[o];
+                    double w1 = a1[o];
+                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
+                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
+                }
+            }
+            if (k < count) {
+                double p = c0[k];
+                double q = c1[k];
+                double[] ak = a[k];
+                for (int o = 0; o < len; o++) {
+                    double wk = ak[o];
+                    y0[o] += p * wk;
+                    y1[o] += q * wk;
+                }
+            }
+        }
+        if (r < rows) {
+            double[] cr = c[r];
+            double[] yr = y[r];
+            int k = 0;
+            for (; k + 3 < count; k += 4) {
+                double p0 = cr[k];
+                double p1 = cr[k + 1];
+                double p2 = cr[k + 2];
+                double p3 = cr[k + 3];
+                double[] a0 = a[k];
+                double[] a1 = a[k + 1];
+                double[] a2 = a[k + 2];
+                double[] a3 = a[k + 3];
+                for (int o = 0; o < len; o++) {
+                    yr[o] = yr[o] + p0 * a0[o] + p1 * a1[o] + p2 * a2[o] + p3 * a3[o];
+                }
+            }
+            for (; k < count; k++) {
+                axpy(cr[k], a[k], 0, yr, 0, len);
+            }
+        }
+    }
+
+    /**
+     * y[r][o] += sum_k c[k0 + k][r] a[k0 + k][o] for r {@literal <} rows, k {@literal <} count,
+     * o {@literal <} len (y += c^T a over a block of c's and a's rows), each y[r][o] receiving its
+     * terms in ascending k; blocked as {@link #multiplyAccumulate}.
+     */
+    static void multiplyAccumulateTransposed(double[][] c, int k0, double[][] a, double[][] y, int rows, int count,
+            int len) {
+        int end = k0 + count;
+        int r = 0;
+        for (; r + 1 < rows; r += 2) {
+            double[] y0 = y[r];
+            double[] y1 = y[r + 1];
+            int k = k0;
+            for (; k + 1 < end; k += 2) {
+                double[] ck0 = c[k];
+                double[] ck1 = c[k + 1];
+                double p0 = ck0[r];
+                double p1 = ck1[r];
+                double q0 = ck0[r + 1];
+                double q1 = ck1[r + 1];
+                double[] a0 = a[k];
+                double[] a1 = a[k + 1];
+                for (int o = 0; o < len; o++) {
+                    double w0 = a0[o];
+                    double w1 = a1[o];
+                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
+                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
+                }
+            }
+            if (k < end) {
+                double p = c[k][r];
+                double q = c[k][r + 1];
+                double[] ak = a[k];
+                for (int o = 0; o < len; o++) {
+                    double wk = ak[o];
+                    y0[o] += p * wk;
+                    y1[o] += q * wk;
+                }
+            }
+        }
+        if (r < rows) {
+            double[] yr = y[r];
+            for (int k = k0; k < end; k++) {
+                axpy(c[k][r], a[k], 0, yr, 0, len);
+            }
+        }
+    }
+
+    /**
      * y[yOff + o] += sum_k c[cOff + k*cStride] * a[aOff + k*aStride + o] for o {@literal <} len, k {@literal <} count: a
      * linear combination of {@code count} contiguous rows of {@code a}. The terms are added to each
      * y[o] one by one in order of k, exactly as {@code count} successive {@link #axpy} calls would,
-     * but four rows per pass so y is loaded and stored a quarter as often; the inner loops run over
-     * contiguous o, which the JIT vectorizes.
+     * but four rows per pass so y is loaded and stored a quarter as often. Used for a single sample
+     * straight from the flat parameter array.
      */
     static void addCombination(double[] c, int cOff, int cStride, double[] a, int aOff, int aStride, int count,
             double[] y, int yOff, int len) {
@@ -286,7 +415,7 @@ public final class Mlp {
         }
     }
 
-    /** y[yOff..yOff+n) += a * x[xOff..xOff+n): a contiguous loop the JIT vectorizes. */
+    /** y[yOff..yOff+n) += a * x[xOff..xOff+n). */
     static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
         for (int k = 0; k < n; k++) {
             y[yOff + k] += a * x[xOff + k];
@@ -318,13 +447,30 @@ public final class Mlp {
         }
     }
 
-    private static double[] transposeWeights(double[] params, int w, int n, int m, double[] out) {
+    /** Copies the n x m block at {@code w} of a flat array into rows: rows[i][o] = flat[w + i*m + o]. */
+    private static double[][] weightRows(double[] flat, int w, int n, int m, double[][] rows) {
         for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, w + i * m, rows[i], 0, m);
+        }
+        return rows;
+    }
+
+    /** The transpose of the n x m block at {@code w}: out[o][i] = flat[w + i*m + o]. */
+    private static double[][] transposedWeightRows(double[] flat, int w, int n, int m, double[][] out) {
+        for (int i = 0; i < n; i++) {
+            int row = w + i * m;
             for (int o = 0; o < m; o++) {
-                out[o * n + i] = params[w + i * m + o];
+                out[o][i] = flat[row + o];
             }
         }
         return out;
+    }
+
+    /** Copies the first {@code batch} rows (width {@code width}) into a row-major flat array. */
+    private static void flatten(double[][] rows, int batch, int width, double[] out) {
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(rows[b], 0, out, b * width, width);
+        }
     }
 
     // ---------------------------------------------------------------- checks
