@@ -49,7 +49,7 @@ public final class ConfigOptions implements IModelTransformer {
     private static String presetDefaults(Key<?> key) {
         Map<String, String> byPreset = new LinkedHashMap<>();
         for (Preset p : Preset.values()) {
-            byPreset.put(p.id(), show(p.values().get(key.name())));
+            byPreset.put(p.id(), show(p.settings().get(key.name())));
         }
         if (byPreset.values().stream().distinct().count() == 1) {
             return "(default " + byPreset.values().iterator().next() + ")";

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code matrix SPEC --results DIR}: train every (cell, env, seed) of a spec file, resumably. */
-@Command(name = "matrix", sortOptions = false,
+@Command(name = "matrix", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train every run of an ablation spec (cells x envs x seeds) into",
             "DIR/<spec>/<cell-id>/<env>/seed-<n>/ on a pool of single-threaded workers, each run exactly as",
             "'train' would run its resolved config. Rerunning skips finished runs and resumes interrupted",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code merge DIR... --into DIR}: union result trees (e.g. the shards of a CI matrix). */
-@Command(name = "merge", sortOptions = false,
+@Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Union results directories into one. Finished runs (done or diverged) are copied;",
             "a run id found twice must have identical config.json, metrics.csv, episodes.csv and",
             "trust_region.csv, otherwise nothing is written and the conflict is reported (exit 2)."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code plan SPEC --emit list|github|slurm}: what a matrix would run, or how to run it on CI/Slurm. */
-@Command(name = "plan", sortOptions = false,
+@Command(name = "plan", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Print the runs of an ablation spec without running anything:",
             "  list    one line per run: <cell-id>/<env>/seed-<n> <TAB> env steps <TAB> label [<TAB> shard k/n]",
             "  github  a GitHub Actions strategy.matrix (JSON, one line) with --shards jobs",

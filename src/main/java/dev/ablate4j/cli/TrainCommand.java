@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code train}: one training run into a directory. */
-@Command(name = "train", modelTransformer = ConfigOptions.class, sortOptions = false,
+@Command(name = "train", modelTransformer = ConfigOptions.class, sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Train one agent and write config.json, provenance.json, metrics.csv, episodes.csv,",
             "trust_region.csv and timing.csv into --out. Flags override the preset.",
             "",

@@ -55,7 +55,7 @@ public enum Preset {
     }
 
     /** The full resolved values of this preset, in {@link Keys#all()} order. */
-    public Map<String, Object> values() {
+    public Map<String, Object> settings() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(Keys.ALGO.name(), algo);
         v.put(Keys.ENV.name(), "Pendulum-v1");

@@ -37,7 +37,7 @@ public final class TrainConfig {
      */
     public static TrainConfig resolve(Preset preset, Map<String, ?> overrides, String where) {
         Map<String, Object> v = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : preset.values().entrySet()) {
+        for (Map.Entry<String, Object> e : preset.settings().entrySet()) {
             v.put(e.getKey(), e.getValue());
         }
         for (Map.Entry<String, ?> e : overrides.entrySet()) {

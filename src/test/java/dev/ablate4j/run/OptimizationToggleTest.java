@@ -25,8 +25,10 @@ class OptimizationToggleTest {
     @ParameterizedTest
     @EnumSource(Optimization.class)
     void flippingTheToggleAloneChangesMetrics(Optimization o) {
-        // a low gradient-clip norm and reward/obs clip bounds that bind on Pendulum, so each toggle can act
-        Map<String, Object> base = Map.of("grad-clip-norm", 0.05, "reward-clip-max", 1.0, "obs-clip-max", 0.5);
+        // bounds that bind on Pendulum and a value LR that moves V by more than the value-clip eps,
+        // so each toggle has something to act on
+        Map<String, Object> base = Map.of("grad-clip-norm", 0.05, "reward-clip-max", 1.0, "obs-clip-max", 0.5,
+                "value-lr", 0.01);
         TrainConfig on = TinyRuns.config(Preset.PPO, base).with(dev.ablate4j.config.Keys.toggle(o), true);
         TrainConfig off = on.with(dev.ablate4j.config.Keys.toggle(o), false);
         RunDriver.run(on, tmp.resolve("on"), null, RunDriver.Progress.NONE);

@@ -1,0 +1,110 @@
+package dev.ablate4j.nn;
+
+/**
+ * Adam (Kingma and Ba 2015), minimizing: with g the gradient of the loss,
+ * m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, and then, as PyTorch arranges it,
+ * p -= (lr / (1 - b1^t)) * m / (sqrt(v) / sqrt(1 - b2^t) + eps). The powers b^t are computed by
+ * repeated squaring (exact IEEE multiplications, so bit-reproducible; {@code StrictMath.pow}
+ * allocates on every call). To maximize an objective pass its
+ * negated gradient.
+ */
+public final class Adam {
+
+    private final int size;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double[] m;
+    private final double[] v;
+    private long steps;
+
+    /** Adam with beta1 0.9, beta2 0.999 and eps 1e-5 (the paper's code). */
+    public Adam(int size) {
+        this(size, 0.9, 0.999, 1e-5);
+    }
+
+    public Adam(int size, double beta1, double beta2, double eps) {
+        if (size < 1) {
+            throw new IllegalArgumentException("Adam size must be >= 1, got " + size);
+        }
+        if (!(beta1 >= 0.0 && beta1 < 1.0) || !(beta2 >= 0.0 && beta2 < 1.0)) {
+            throw new IllegalArgumentException(
+                    "Adam betas must be in [0, 1), got beta1=" + beta1 + ", beta2=" + beta2);
+        }
+        if (!(eps > 0.0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("Adam eps must be a positive finite number, got " + eps);
+        }
+        this.size = size;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.m = new double[size];
+        this.v = new double[size];
+    }
+
+    /** One update of {@code params} (in place) with gradient {@code grads} and learning rate {@code lr}. */
+    public void step(double[] params, double[] grads, double lr) {
+        checkLength("params", params);
+        checkLength("grads", grads);
+        if (!Double.isFinite(lr) || lr < 0.0) {
+            throw new IllegalArgumentException("Adam learning rate must be finite and >= 0, got " + lr);
+        }
+        steps++;
+        double biasCorrection1 = 1.0 - power(beta1, steps);
+        double sqrtBiasCorrection2 = Math.sqrt(1.0 - power(beta2, steps));
+        double stepSize = lr / biasCorrection1;
+        for (int k = 0; k < size; k++) {
+            double g = grads[k];
+            m[k] = beta1 * m[k] + (1.0 - beta1) * g;
+            v[k] = beta2 * v[k] + (1.0 - beta2) * g * g;
+            params[k] -= stepSize * m[k] / (Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps);
+        }
+    }
+
+    /** Number of steps taken (t). */
+    public long steps() {
+        return steps;
+    }
+
+    /** The live first-moment estimate m. */
+    public double[] firstMoment() {
+        return m;
+    }
+
+    /** The live second-moment estimate v. */
+    public double[] secondMoment() {
+        return v;
+    }
+
+    /** Restores the state (e.g. from a checkpoint): copies {@code m} and {@code v}, sets the step count. */
+    public void restore(double[] m, double[] v, long steps) {
+        checkLength("m", m);
+        checkLength("v", v);
+        if (steps < 0) {
+            throw new IllegalArgumentException("Adam.restore: steps must be >= 0, got " + steps);
+        }
+        System.arraycopy(m, 0, this.m, 0, size);
+        System.arraycopy(v, 0, this.v, 0, size);
+        this.steps = steps;
+    }
+
+    /** base^exponent by repeated squaring, exponent >= 0. */
+    static double power(double base, long exponent) {
+        double result = 1.0;
+        double square = base;
+        for (long e = exponent; e > 0; e >>= 1) {
+            if ((e & 1L) != 0) {
+                result *= square;
+            }
+            square *= square;
+        }
+        return result;
+    }
+
+    private void checkLength(String name, double[] a) {
+        if (a == null || a.length != size) {
+            throw new IllegalArgumentException("Adam " + name + " must have length " + size + ", got "
+                    + (a == null ? "null" : String.valueOf(a.length)));
+        }
+    }
+}

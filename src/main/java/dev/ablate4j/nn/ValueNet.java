@@ -1,0 +1,84 @@
+package dev.ablate4j.nn;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Value network: an {@link Mlp} with one output. Batch-1 {@link #predict(double[])} and the cached
+ * batch {@link #predict(double[], int, double[])} use separate workspaces, so acting between a
+ * batch prediction and its {@link #backward} is safe. No allocation after the largest batch has
+ * been seen. Not thread-safe.
+ */
+public final class ValueNet {
+
+    private final Mlp mlp;
+    private final double[] params;
+    private final double[] grads;
+    private final MlpWorkspace singleWorkspace;
+    private final MlpWorkspace batchWorkspace;
+
+    public ValueNet(int obsSize, int[] hidden, Activation activation) {
+        this.mlp = new Mlp(obsSize, hidden, 1, activation);
+        this.params = new double[mlp.parameterCount()];
+        this.grads = new double[params.length];
+        this.singleWorkspace = mlp.newWorkspace();
+        this.batchWorkspace = mlp.newWorkspace();
+    }
+
+    /** The live parameter array (layout: see {@link Mlp}). */
+    public double[] params() {
+        return params;
+    }
+
+    /** The live gradient array; {@link #backward} adds to it. */
+    public double[] grads() {
+        return grads;
+    }
+
+    public void zeroGrads() {
+        Arrays.fill(grads, 0.0);
+    }
+
+    public int obsSize() {
+        return mlp.inputSize();
+    }
+
+    public int parameterCount() {
+        return params.length;
+    }
+
+    public Mlp mlp() {
+        return mlp;
+    }
+
+    /** Orthogonal init (gain sqrt(2) hidden layers, 1.0 head) or Xavier-uniform; biases 0; gradients zeroed. */
+    public void initialize(boolean orthogonal, SplittableRandom rng) {
+        if (orthogonal) {
+            mlp.initOrthogonal(params, 0, Math.sqrt(2.0), 1.0, rng);
+        } else {
+            mlp.initXavierUniform(params, 0, rng);
+        }
+        zeroGrads();
+    }
+
+    /** V(obs) for one observation. */
+    public double predict(double[] obs) {
+        mlp.forward(params, 0, obs, 1, singleWorkspace);
+        return singleWorkspace.output()[0];
+    }
+
+    /** V for a batch (obs row-major batch x obsSize) into {@code out}; caches for {@link #backward}. */
+    public void predict(double[] obs, int batch, double[] out) {
+        Mlp.checkLength("out", out, batch, batch, 1);
+        mlp.forward(params, 0, obs, batch, batchWorkspace);
+        System.arraycopy(batchWorkspace.output(), 0, out, 0, batch);
+    }
+
+    /** Accumulates into {@link #grads()} the gradient of sum_i dOut[i] * V_i for the last batch predict. */
+    public void backward(double[] dOut) {
+        if (batchWorkspace.batch() == 0) {
+            throw new IllegalStateException("ValueNet.backward needs a preceding batch predict");
+        }
+        mlp.backward(params, 0, dOut, batchWorkspace, grads, 0);
+    }
+}
