@@ -155,7 +155,7 @@ class MatrixBadInputTest {
             // redirect before building the command line: picocli's subcommands pick up System.err then
             System.setOut(new java.io.PrintStream(out, true));
             System.setErr(new java.io.PrintStream(sysErr, true));
-            CommandLine cl = MatrixTestMain.commandLine();
+            CommandLine cl = Main.commandLine();
             cl.setErr(new PrintWriter(err, true));
             code = cl.execute(args);
         } finally {

@@ -21,14 +21,14 @@ final class MatrixChild {
         this.err = err;
     }
 
-    /** Starts {@code args} with {@link MatrixTestMain} on this JVM's class path; output goes to {@code logs}. */
+    /** Starts {@code args} with {@link Main} on this JVM's class path; output goes to {@code logs}. */
     static MatrixChild start(Path logs, String name, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(MatrixTestMain.class.getName());
+        cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         try {
             Files.createDirectories(logs);

@@ -55,16 +55,17 @@ class MatrixKillResumeTest {
         SplittableRandom random = new SplittableRandom(20_261_124L);
         int killedMidRun = 0;
         StringBuilder log = new StringBuilder();
-        for (int attempt = 0; attempt < 4; attempt++) {
-            long start = metricsLines(killed);
-            long target = start + random.nextInt(5, runs * iterations / 3);
+        // kill points spread over the whole matrix: after a random number of iterations in total
+        long[] targets = random.longs(4, 10, runs * iterations - 40).sorted().toArray();
+        for (int attempt = 0; attempt < targets.length; attempt++) {
+            long target = targets[attempt];
             MatrixChild child = MatrixChild.start(tmp.resolve("logs"), "attempt-" + attempt, "matrix", spec.toString(),
                     "--results", killed.toString(), "--workers", "2", "--checkpoint-every", "3", "--quiet");
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (child.process.isAlive() && metricsLines(killed) < target && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            Thread.sleep(random.nextInt(0, 300));
+            Thread.sleep(random.nextInt(0, 60));
             boolean alive = child.process.isAlive();
             child.kill();
             long done = countFiles(killed, RunFiles.DONE);
@@ -79,6 +80,7 @@ class MatrixKillResumeTest {
                 killed.toString(), "--workers", "2", "--checkpoint-every", "3", "--quiet");
         assertEquals(0, last.waitFor(180), last.stderr());
 
+        System.err.print(log);
         assertTrue(killedMidRun >= 3, "the kills must land while runs were in progress:\n" + log);
         Map<String, byte[]> expected = files(clean);
         Map<String, byte[]> actual = files(killed);

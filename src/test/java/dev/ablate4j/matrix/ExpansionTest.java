@@ -201,6 +201,22 @@ class ExpansionTest {
     }
 
     @Test
+    void everyShippedSpecIsValidWithTheRealRegistry() throws Exception {
+        List<Path> specs;
+        try (var files = java.nio.file.Files.list(Path.of("ablations"))) {
+            specs = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(specs.size() >= 3, specs.toString());
+        for (Path spec : specs) {
+            Plan plan = Expansion.load(spec, EnvCheck.REGISTRY, Expansion.DEFAULT_MAX_RUNS);
+            assertEquals(spec.getFileName().toString(), plan.spec().name() + ".yaml", "file named after its spec");
+            for (PlannedRun r : plan.runs()) {
+                assertEquals(r.env(), Expansion.runConfig(plan.spec(), r).get(Keys.ENV));
+            }
+        }
+    }
+
+    @Test
     void shippedSpecsExpandAsDocumented() {
         Plan quick = Expansion.expand(SpecReader.read(Path.of("ablations/quickstart.yaml")), EnvCheck.REGISTRY,
                 Expansion.DEFAULT_MAX_RUNS);
