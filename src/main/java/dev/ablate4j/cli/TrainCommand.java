@@ -39,6 +39,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig config = TrainConfig.resolve(Preset.byId(preset), ConfigOptions.overrides(spec));
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new BadInputException("--out: " + out + " is a file, not a directory");
+        }
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
         RunOutcome outcome = RunDriver.run(config, out, MujocoInfo.version(config), progress);
         System.err.printf("%s: %d iterations, %d env steps in %.1f s (%.0f env steps/s)%n", outcome.status(),
