@@ -3,6 +3,8 @@ package dev.ablate4j.cli;
 import dev.ablate4j.env.Env;
 import dev.ablate4j.env.EnvSpec;
 import dev.ablate4j.env.Envs;
+import dev.ablate4j.env.mujoco.MujocoEnvs;
+import dev.ablate4j.env.mujoco.MujocoUnavailableException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -19,12 +21,16 @@ public final class EnvsCommand implements Callable<Integer> {
             try (Env env = spec.factory().get()) {
                 obs = Integer.toString(env.observationSpace().size());
                 act = Integer.toString(env.actionSpace().size());
-            } catch (RuntimeException e) {
-                obs = "?";
-                act = "?";
+            } catch (MujocoUnavailableException e) {
+                obs = "-";
+                act = "-";
             }
             System.out.printf("%-26s %5s %5s %7d  %s%n", spec.id(), obs, act, spec.maxEpisodeSteps(),
                     spec.description());
+        }
+        if (!MujocoEnvs.available()) {
+            System.out.println();
+            System.out.println(MujocoEnvs.unavailableReason());
         }
         return 0;
     }

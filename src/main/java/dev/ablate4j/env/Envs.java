@@ -1,6 +1,7 @@
 package dev.ablate4j.env;
 
 import dev.ablate4j.env.classic.ClassicEnvs;
+import dev.ablate4j.env.mujoco.MujocoEnvs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ public final class Envs {
 
     static {
         List<EnvSpec> all = new ArrayList<>(ClassicEnvs.specs());
+        all.addAll(MujocoEnvs.specs());
         for (EnvSpec spec : all) {
             SPECS.put(spec.id(), spec);
         }

@@ -1,0 +1,84 @@
+package dev.ablate4j.cli;
+
+import dev.ablate4j.report.BadInputException;
+import dev.ablate4j.report.Exclusion;
+import dev.ablate4j.report.ReportBuilder;
+import dev.ablate4j.report.ReportOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: one command from results directories to a PDF, PNG, Markdown and CSV report. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Build a report from completed runs: report.pdf, one PNG per chart, report.md and summary.csv.",
+            "Several results directories are merged (runs found twice count once). Incomplete, diverged or "
+                + "corrupt runs are left out and listed in the report's appendix."})
+public final class ReportCommand implements Callable<Integer> {
+
+    /** How many left-out runs to name on stderr before summarizing. */
+    private static final int SHOW_EXCLUDED = 5;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "RESULTS_DIR", description = "Results directories (merged).")
+    private List<Path> roots;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
+    private Path out;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of every bootstrap interval; same inputs and seed give the same numbers (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--baseline", paramLabel = "CELL",
+            description = "Config every other is compared with: cell key (spec/cell-id), cell id or label. "
+                    + "Default: the cell labelled just 'ppo' (or another preset name).")
+    private String baseline;
+
+    @Option(names = "--resamples", defaultValue = "10000",
+            description = "Bootstrap resamples per interval (default: ${DEFAULT-VALUE}).")
+    private int resamples;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (resamples < 100) {
+                throw new BadInputException("--resamples must be at least 100, got " + resamples);
+            }
+            ReportBuilder.Result r = ReportBuilder.build(roots, out, new ReportOptions(seed, resamples, baseline));
+            for (String w : r.tree().warnings()) {
+                err.println("report: warning: " + w);
+            }
+            List<Exclusion> ex = r.tree().excluded();
+            for (int i = 0; i < Math.min(SHOW_EXCLUDED, ex.size()); i++) {
+                err.println("report: left out " + ex.get(i).path() + ": " + ex.get(i).reason());
+            }
+            if (ex.size() > SHOW_EXCLUDED) {
+                err.println("report: ... and " + (ex.size() - SHOW_EXCLUDED) + " more left out (listed in the appendix)");
+            }
+            o.printf("report: %d runs (%d left out) -> %s (%d pages), %d PNGs, %s, %s%n", r.tree().runs().size(),
+                    ex.size(), r.pdf(), r.pdfPages(), r.pngs().size(), r.markdown(), r.summary());
+            o.flush();
+            err.flush();
+            return 0;
+        } catch (BadInputException e) {
+            err.println("report: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            err.println("report: cannot write the report into " + out + ": " + e);
+            err.flush();
+            return 1;
+        }
+    }
+}

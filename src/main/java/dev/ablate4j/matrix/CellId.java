@@ -1,0 +1,77 @@
+package dev.ablate4j.matrix;
+
+import dev.ablate4j.config.Keys;
+import dev.ablate4j.config.TrainConfig;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cell's id: the first 12 hex digits of the SHA-256 of its canonical text. The canonical text is
+ * the resolved config (preset first, then every key in {@link Keys#all()} order) without
+ * {@code env} and {@code seed}, one {@code key=value} line each, doubles written with 17
+ * significant digits through {@link BigDecimal} (exact and identical on every JDK, and different for
+ * different doubles). The id therefore depends only on the values, never on the order of keys in
+ * a spec file, and any change of a value gives a new id.
+ */
+public final class CellId {
+
+    /** Length of an id in hex digits. */
+    public static final int LENGTH = 12;
+    private static final String VERSION = "ablate4j-cell-v1";
+    private static final MathContext DIGITS = new MathContext(17);
+
+    private CellId() {}
+
+    /** The id of {@code config} (its env and seed are ignored). */
+    public static String of(TrainConfig config) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] digest = md.digest(canonical(config).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text that is hashed. */
+    public static String canonical(TrainConfig config) {
+        StringBuilder sb = new StringBuilder(VERSION).append('\n');
+        for (Map.Entry<String, Object> e : config.toJson().entrySet()) {
+            String key = e.getKey();
+            if (key.equals(Keys.ENV.name()) || key.equals(Keys.SEED.name())) {
+                continue;
+            }
+            sb.append(key).append('=').append(text(e.getValue())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Double d) {
+            if (d.isNaN()) {
+                return "NaN";
+            }
+            if (d.isInfinite()) {
+                return d > 0 ? "inf" : "-inf";
+            }
+            if (d == 0) {
+                return "0";
+            }
+            return new BigDecimal(d).round(DIGITS).stripTrailingZeros().toString();
+        }
+        if (v instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i > 0 ? "," : "").append(text(list.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        return String.valueOf(v);
+    }
+}

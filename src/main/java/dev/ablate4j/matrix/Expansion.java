@@ -1,0 +1,276 @@
+package dev.ablate4j.matrix;
+
+import dev.ablate4j.config.ConfigException;
+import dev.ablate4j.config.Key;
+import dev.ablate4j.config.Keys;
+import dev.ablate4j.config.Preset;
+import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.run.Num;
+import dev.ablate4j.tweak.Optimization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expands a {@link Spec} into a {@link Plan}.
+ *
+ * <p>A cell's config is resolved in this order: the preset, the spec's {@code base} (with
+ * {@code steps}), the overrides whose conditions hold and do not mention {@code env}, then the
+ * cell's factor values (overrides never set a factor's key, so this order is only for clarity).
+ * Conditions are evaluated against the config of preset, base and factors alone. The cell id is
+ * the hash of that config without env and seed ({@link CellId}). A run's config adds the
+ * overrides that mention its environment (in file order, later ones win), its env and its seed;
+ * it is what the run's {@code config.json} holds. Env-specific overrides are deliberately not part
+ * of the cell id, so a cell is the same experiment on every environment; changing such an override
+ * later is caught when a results directory holds runs made with the old value.
+ */
+public final class Expansion {
+
+    /** Default limit on the number of runs a spec may expand to. */
+    public static final long DEFAULT_MAX_RUNS = 10_000;
+
+    private final Spec spec;
+
+    private Expansion(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** Reads the spec file and expands it ({@link SpecReader#read}, then {@link #expand}). */
+    public static Plan load(java.nio.file.Path specFile, EnvCheck envs, long maxRuns) {
+        return expand(SpecReader.read(specFile), envs, maxRuns);
+    }
+
+    /** Expands {@code spec}, checking every env with {@code envs} and the run count against {@code maxRuns}. */
+    public static Plan expand(Spec spec, EnvCheck envs, long maxRuns) {
+        for (String env : spec.envs()) {
+            try {
+                envs.check(env);
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(spec.source() + ": envs: " + e.getMessage());
+            }
+        }
+        Expansion x = new Expansion(spec);
+        long perCell = (long) spec.envs().size() * spec.seeds().size();
+        long cellCount = x.cellCountBound();
+        long runs = cellCount > Long.MAX_VALUE / perCell ? Long.MAX_VALUE : cellCount * perCell;
+        if (runs > maxRuns) {
+            throw new SpecException(spec.source() + ": expands to " + count(runs) + " runs (" + count(cellCount)
+                    + " cells x " + spec.envs().size() + " envs x " + spec.seeds().size()
+                    + " seeds), more than --max-runs " + maxRuns + "; raise --max-runs or shrink the spec");
+        }
+        List<Cell> cells = x.cells();
+        List<PlannedRun> planned = new ArrayList<>();
+        for (long seed : spec.seeds()) {
+            for (Cell cell : cells) {
+                for (String env : spec.envs()) {
+                    planned.add(new PlannedRun(cell, env, seed));
+                }
+            }
+        }
+        for (Cell cell : cells) {
+            for (String env : spec.envs()) {
+                x.runConfigWithoutEnv(cell, env);
+            }
+        }
+        return new Plan(spec, List.copyOf(cells), List.copyOf(planned));
+    }
+
+    private static String count(long n) {
+        return n == Long.MAX_VALUE ? "more than 9.2e18" : String.format("%,d", n);
+    }
+
+    /** Upper bound on the number of cells, saturating instead of overflowing. */
+    private long cellCountBound() {
+        long n = 1;
+        if (spec.design() == Design.ONE_AT_A_TIME) {
+            for (List<Object> values : spec.factors().values()) {
+                n += values.size();
+            }
+            return n;
+        }
+        for (List<Object> values : spec.factors().values()) {
+            n = n > Long.MAX_VALUE / values.size() ? Long.MAX_VALUE : n * values.size();
+        }
+        return n;
+    }
+
+    private List<Cell> cells() {
+        List<Map<String, Object>> combos = new ArrayList<>();
+        if (spec.design() == Design.FACTORIAL) {
+            combos.add(new LinkedHashMap<>());
+            for (Map.Entry<String, List<Object>> f : spec.factors().entrySet()) {
+                List<Map<String, Object>> next = new ArrayList<>();
+                for (Map<String, Object> partial : combos) {
+                    for (Object v : f.getValue()) {
+                        Map<String, Object> m = new LinkedHashMap<>(partial);
+                        m.put(f.getKey(), v);
+                        next.add(m);
+                    }
+                }
+                combos = next;
+            }
+        } else {
+            combos.add(new LinkedHashMap<>());
+            for (Map.Entry<String, List<Object>> f : spec.factors().entrySet()) {
+                for (Object v : f.getValue()) {
+                    if (!typed(f.getKey(), v).equals(baseValue(f.getKey()))) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put(f.getKey(), v);
+                        combos.add(m);
+                    }
+                }
+            }
+        }
+        Map<String, Cell> byId = new LinkedHashMap<>();
+        for (Map<String, Object> combo : combos) {
+            Cell cell = cell(combo);
+            byId.putIfAbsent(cell.id(), cell);
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** The base's value of a factor key (typed): the base preset or the base config's value. */
+    private Object baseValue(String key) {
+        if (key.equals(Spec.PRESET)) {
+            return spec.preset();
+        }
+        return resolve(spec.preset(), spec.base(), "base").values().get(key);
+    }
+
+    private static Object typed(String key, Object raw) {
+        return key.equals(Spec.PRESET) ? raw : Keys.byName(key).parse(raw);
+    }
+
+    private Cell cell(Map<String, Object> combo) {
+        String preset = (String) combo.getOrDefault(Spec.PRESET, spec.preset());
+        Map<String, Object> values = new LinkedHashMap<>(spec.base());
+        for (Map.Entry<String, Object> e : combo.entrySet()) {
+            if (!e.getKey().equals(Spec.PRESET)) {
+                values.put(e.getKey(), e.getValue());
+            }
+        }
+        String place = "factors " + combo;
+        TrainConfig plain = resolve(preset, values, place);
+        Map<String, Object> withOverrides = new LinkedHashMap<>(spec.base());
+        for (ConditionalOverride o : spec.overrides()) {
+            if (!o.perEnv() && matches(o, preset, plain, null)) {
+                withOverrides.putAll(o.set());
+            }
+        }
+        withOverrides.putAll(values);
+        TrainConfig config = resolve(preset, withOverrides, place);
+
+        TrainConfig reference = resolve(preset, spec.base(), "base");
+        Map<String, Object> factors = new LinkedHashMap<>();
+        List<String> varied = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        for (String key : spec.factors().keySet()) {
+            Object value = key.equals(Spec.PRESET) ? preset : plain.toJson().get(key);
+            factors.put(key, value);
+            boolean differs = key.equals(Spec.PRESET)
+                    ? !preset.equals(spec.preset())
+                    : !plain.values().get(key).equals(reference.values().get(key));
+            if (differs) {
+                varied.add(key);
+                if (!key.equals(Spec.PRESET)) {
+                    phrases.add(phrase(key, plain.values().get(key)));
+                }
+            }
+        }
+        StringBuilder label = new StringBuilder(preset);
+        for (String p : phrases) {
+            label.append(", ").append(p);
+        }
+        return new Cell(CellId.of(config), preset, label.toString(), factors, List.copyOf(varied), values, plain,
+                config);
+    }
+
+    /** "no value clipping", "+gradient clipping" or "policy-lr 0.0001". */
+    static String phrase(String key, Object value) {
+        Optimization o = Optimization.byKey(key);
+        if (o != null && value instanceof Boolean on) {
+            return (on ? "+" : "no ") + o.legend();
+        }
+        if (value instanceof Double d) {
+            return key + " " + Num.format(d);
+        }
+        if (value instanceof List<?> l) {
+            return key + " " + String.join(",", l.stream().map(String::valueOf).toList());
+        }
+        return key + " " + value;
+    }
+
+    private static boolean matches(ConditionalOverride o, String preset, TrainConfig plain, String env) {
+        for (Map.Entry<String, List<Object>> c : o.when().entrySet()) {
+            Object actual;
+            if (c.getKey().equals(Spec.ENV)) {
+                actual = env;
+            } else if (c.getKey().equals(Spec.PRESET)) {
+                actual = preset;
+            } else {
+                actual = plain.values().get(c.getKey());
+            }
+            if (!c.getValue().contains(actual)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TrainConfig resolve(String preset, Map<String, Object> values, String place) {
+        try {
+            return TrainConfig.resolve(Preset.byId(preset), values, spec.source() + ": " + place + ": ");
+        } catch (ConfigException e) {
+            throw new SpecException(e.getMessage());
+        }
+    }
+
+    /** The raw overrides of a run on {@code env}: base, matching overrides in order, factor values. */
+    private Map<String, Object> runValues(Cell cell, String env) {
+        Map<String, Object> v = new LinkedHashMap<>(spec.base());
+        for (ConditionalOverride o : spec.overrides()) {
+            if (matches(o, cell.preset(), cell.plain(), env)) {
+                v.putAll(o.set());
+            }
+        }
+        for (Map.Entry<String, Object> e : cell.values().entrySet()) {
+            if (spec.factors().containsKey(e.getKey())) {
+                v.put(e.getKey(), e.getValue());
+            }
+        }
+        return v;
+    }
+
+    /** Checks a cell's config on {@code env} without resolving the env itself (it may not be built in). */
+    private TrainConfig runConfigWithoutEnv(Cell cell, String env) {
+        return resolve(cell.preset(), runValues(cell, env), "on " + env + " (" + cell.label() + ")");
+    }
+
+    /** The fully resolved config of a run, as its {@code config.json} holds it. */
+    public static TrainConfig runConfig(Spec spec, PlannedRun run) {
+        Expansion x = new Expansion(spec);
+        Map<String, Object> v = x.runValues(run.cell(), run.env());
+        v.put(Keys.ENV.name(), run.env());
+        v.put(Keys.SEED.name(), run.seed());
+        return x.resolve(run.cell().preset(), v, "on " + run.env() + " (" + run.cell().label() + ")");
+    }
+
+    /** For messages: the names of keys whose values differ between two configs. */
+    static List<String> differences(Map<String, Object> a, Map<String, Object> b) {
+        List<String> keys = new ArrayList<>();
+        for (Key<?> k : Keys.all()) {
+            Object x = a.get(k.name());
+            Object y = b.get(k.name());
+            if (x == null ? y != null : !String.valueOf(x).equals(String.valueOf(y))) {
+                keys.add(k.name() + " " + x + " -> " + y);
+            }
+        }
+        Object pa = a.get(TrainConfig.PRESET_KEY);
+        Object pb = b.get(TrainConfig.PRESET_KEY);
+        if (pa != null && !pa.equals(pb)) {
+            keys.add(0, "preset " + pa + " -> " + pb);
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ablate4j.matrix;
+
+/** Receives what a matrix execution does, for progress display. Called from worker threads. */
+public interface MatrixListener {
+
+    /** Before the first run: how many runs in total, how many will be trained, their env steps. */
+    default void started(int total, int toRun, long stepsToRun) {}
+
+    /** A run was claimed and its training starts (or resumes). */
+    default void runStarted(PlannedRun run) {}
+
+    /** After an iteration of a run: env steps so far in that run (including steps before a resume). */
+    default void progress(PlannedRun run, long envSteps) {}
+
+    /** A run's status is known (also for runs skipped or finished elsewhere). */
+    default void runFinished(RunResult result) {}
+
+    /** After the last run. */
+    default void finished() {}
+
+    MatrixListener NONE = new MatrixListener() {};
+}

@@ -1,0 +1,376 @@
+package dev.ablate4j.matrix;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.matrix.RunResult.Status;
+import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.run.RunDriver;
+import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.run.RunOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a plan's runs into {@code results/<spec>/<cell>/<env>/seed-<n>/} on a pool of worker
+ * threads, each run single-threaded and exactly as {@code train} would run its config.
+ *
+ * <ul>
+ * <li>Before anything is written, every run's config is resolved and compared with the
+ *     {@code config.json} of an existing run directory; a difference is a {@link SpecException}.
+ * <li>Runs with a {@code DONE} marker are skipped; runs recorded in {@code failure.json} are
+ *     reported again, or rerun from scratch with {@code retryFailed}; others start or resume from
+ *     their checkpoint.
+ * <li>A run is claimed with {@link RunLocks} first, so other processes on the same directory skip
+ *     it; runs held by another live process are looked at again until they are done or their owner
+ *     is dead, so every process finishes knowing the whole plan's state.
+ * <li>A diverged or crashed run is written to {@code failure.json} and the others go on.
+ * </ul>
+ */
+public final class MatrixRunner {
+
+    private final Plan plan;
+    private final Shard shard;
+    private final Path specDir;
+    private final MatrixOptions options;
+    private final RunExecutor executor;
+    private final MatrixListener listener;
+    private final Owner owner = Owner.create();
+    private final RunLocks locks;
+    private final Map<PlannedRun, RunResult> results = new ConcurrentHashMap<>();
+    private final Map<PlannedRun, String> retry = new ConcurrentHashMap<>();
+    private final Map<PlannedRun, TrainConfig> configs = new IdentityHashMap<>();
+
+    /** Thrown from a run's progress callback when its lock was taken over. */
+    private static final class LockLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LockLostException() {
+            super("lock taken over by another process", null, false, false);
+        }
+    }
+
+    /**
+     * @param plan the runs (already a shard of the full plan, if sharded)
+     * @param shard which shard {@code plan} is, for the summary
+     * @param results the results root; runs go below {@code results/<spec name>}
+     */
+    public MatrixRunner(Plan plan, Shard shard, Path results, MatrixOptions options, RunExecutor executor,
+            MatrixListener listener) {
+        this.plan = plan;
+        this.shard = shard;
+        this.specDir = plan.specDir(results);
+        this.options = options;
+        this.executor = executor;
+        this.listener = listener;
+        this.locks = new RunLocks(owner, options.staleAfter().toNanos(), System::nanoTime);
+    }
+
+    /**
+     * Resolves every run's config and checks existing run directories against it, writing nothing;
+     * returns the runs left to train. Throws {@link SpecException} on any inconsistency.
+     */
+    public List<PlannedRun> check() {
+        List<String> mismatches = new ArrayList<>();
+        List<PlannedRun> todo = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            TrainConfig config = configs.computeIfAbsent(run, r -> Expansion.runConfig(plan.spec(), r));
+            Path dir = run.dir(specDir);
+            String mismatch = configMismatch(dir, config);
+            if (mismatch != null) {
+                mismatches.add(mismatch);
+                continue;
+            }
+            if (RunFiles.isDone(dir)) {
+                results.put(run, new RunResult(run, Status.SKIPPED, null, null, 0, true));
+                continue;
+            }
+            String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+            if (failure != null && !options.retryFailed()) {
+                results.put(run, failureResult(run, dir, true));
+                continue;
+            }
+            if (failure != null) {
+                retry.put(run, failure);
+            }
+            todo.add(run);
+        }
+        if (!mismatches.isEmpty()) {
+            throw new SpecException(mismatches.get(0) + (mismatches.size() > 1 ? " (and " + (mismatches.size() - 1)
+                    + " more runs)" : "") + "; a spec change altered their config without changing the cell id"
+                    + " (an env-specific override): use another --results directory or remove those runs");
+        }
+        return todo;
+    }
+
+    /** Checks, then runs everything left; returns the summary. */
+    public Summary run() {
+        long started = System.nanoTime();
+        results.clear();
+        retry.clear();
+        List<PlannedRun> todo = check();
+        listener.started(plan.runs().size(), todo.size(), todo.stream().mapToLong(PlannedRun::steps).sum());
+        for (PlannedRun run : plan.runs()) {
+            RunResult r = results.get(run);
+            if (r != null) {
+                listener.runFinished(r);
+            }
+        }
+        if (!todo.isEmpty()) {
+            execute(todo);
+        }
+        listener.finished();
+        List<RunResult> ordered = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            ordered.add(results.get(run));
+        }
+        return new Summary(plan.spec().name(), shard, ordered, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void execute(List<PlannedRun> todo) {
+        try {
+            Files.createDirectories(specDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        owner.active(true);
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "matrix-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long beat = options.heartbeat().toMillis();
+        heartbeat.scheduleWithFixedDelay(locks::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        Scheduler scheduler = new Scheduler(todo);
+        List<Thread> workers = new ArrayList<>();
+        try {
+            for (int i = 0; i < Math.min(options.workers(), todo.size()); i++) {
+                Thread t = new Thread(() -> work(scheduler), "matrix-worker-" + (i + 1));
+                workers.add(t);
+                t.start();
+            }
+            for (Thread t : workers) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.forEach(Thread::interrupt);
+        } finally {
+            heartbeat.shutdownNow();
+            owner.active(false);
+        }
+    }
+
+    private void work(Scheduler scheduler) {
+        try {
+            PlannedRun run;
+            while ((run = scheduler.next()) != null) {
+                try {
+                    if (!attempt(run)) {
+                        scheduler.defer(run);
+                    }
+                } catch (RuntimeException e) {
+                    finish(new RunResult(run, Status.FAILED, null, oneLine(e), 0, false));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tries one run; false if another process holds it (look again later). */
+    private boolean attempt(PlannedRun run) {
+        Path dir = run.dir(specDir);
+        if (RunFiles.isDone(dir)) {
+            finish(new RunResult(run, Status.ELSEWHERE, null, null, 0, false));
+            return true;
+        }
+        String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+        if (failure != null && !failure.equals(retry.get(run))) {
+            finish(failureResult(run, dir, false));
+            return true;
+        }
+        RunLocks.Lock lock = locks.tryAcquire(dir);
+        if (lock == null) {
+            return false;
+        }
+        long t0 = System.nanoTime();
+        try {
+            if (RunFiles.isDone(dir)) {
+                finish(new RunResult(run, Status.ELSEWHERE, null, null, 0, false));
+                return true;
+            }
+            failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+            if (failure != null) {
+                if (!failure.equals(retry.remove(run))) {
+                    finish(failureResult(run, dir, false));
+                    return true;
+                }
+                Files.deleteIfExists(dir.resolve(MatrixFiles.FAILURE));
+                Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
+            }
+            TrainConfig config = configs.get(run);
+            String mismatch = configMismatch(dir, config);
+            if (mismatch != null) {
+                finish(new RunResult(run, Status.FAILED, null, mismatch, 0, false));
+                return true;
+            }
+            AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cellJson(run));
+            listener.runStarted(run);
+            RunDriver.Progress progress = (training, result, stepsPerSecond) -> {
+                if (lock.lost()) {
+                    throw new LockLostException();
+                }
+                listener.progress(run, training.envSteps());
+            };
+            RunOutcome outcome = executor.execute(config, dir, progress, options.checkpointEvery());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (outcome.done()) {
+                RunLocks.clearMarkers(dir);
+                finish(new RunResult(run, Status.DONE, null, null, seconds, false));
+            } else {
+                Status status = outcome.status().equals("diverged") ? Status.DIVERGED : Status.FAILED;
+                writeFailure(dir, status, outcome.divergedAt(), outcome.envSteps(), outcome.error());
+                finish(new RunResult(run, status, outcome.divergedAt(), outcome.error(), seconds, false));
+            }
+        } catch (LockLostException e) {
+            finish(new RunResult(run, Status.LOST, null, e.getMessage(), (System.nanoTime() - t0) / 1e9, false));
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (lock.lost()) {
+                finish(new RunResult(run, Status.LOST, null, "lock taken over by another process", seconds, false));
+            } else {
+                writeFailure(dir, Status.FAILED, null, null, oneLine(e));
+                finish(new RunResult(run, Status.FAILED, null, oneLine(e), seconds, false));
+            }
+        } finally {
+            lock.release();
+        }
+        return true;
+    }
+
+    private void finish(RunResult r) {
+        results.put(r.run(), r);
+        listener.runFinished(r);
+    }
+
+    private Map<String, Object> cellJson(PlannedRun run) {
+        Cell cell = run.cell();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spec", plan.spec().name());
+        m.put("cell", cell.id());
+        m.put("label", cell.label());
+        m.put("preset", cell.preset());
+        m.put("design", plan.spec().design().id());
+        m.put("factors", cell.factors());
+        m.put("varied", cell.varied());
+        return m;
+    }
+
+    private static void writeFailure(Path dir, Status status, Integer iteration, Long envSteps, String error) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status.word());
+        m.put("iteration", iteration);
+        m.put("env_steps", envSteps);
+        m.put("error", error);
+        AtomicFiles.writeJson(dir.resolve(MatrixFiles.FAILURE), m);
+    }
+
+    private static RunResult failureResult(PlannedRun run, Path dir, boolean earlier) {
+        Map<String, Object> f = MatrixFiles.failure(dir);
+        Status status = f != null && "diverged".equals(f.get("status")) ? Status.DIVERGED : Status.FAILED;
+        Integer iteration = f != null && f.get("iteration") instanceof Number n ? n.intValue() : null;
+        String error = f != null && f.get("error") != null ? f.get("error").toString() : null;
+        return new RunResult(run, status, iteration, error, 0, earlier);
+    }
+
+    /** A message if {@code dir} holds a config.json different from {@code config}, else null. */
+    static String configMismatch(Path dir, TrainConfig config) {
+        Path file = dir.resolve(RunFiles.CONFIG);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Map<String, Object> existing = AtomicFiles.readJson(file);
+            String want = AtomicFiles.JSON.writeValueAsString(config.toJson());
+            if (AtomicFiles.JSON.writeValueAsString(existing).equals(want)) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> wanted = AtomicFiles.JSON.readValue(want, Map.class);
+            return file + " was written for a different config (" + String.join(", ",
+                    Expansion.differences(existing, wanted)) + ")";
+        } catch (JsonProcessingException | UncheckedIOException e) {
+            return file + " is unreadable (" + oneLine(e) + ")";
+        }
+    }
+
+    static String readOrNull(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String oneLine(Throwable t) {
+        String s = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return s.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Hands out runs to workers; runs held elsewhere come back after the poll interval. */
+    private final class Scheduler {
+        private final Deque<PlannedRun> ready;
+        private final PriorityQueue<Deferred> later = new PriorityQueue<>();
+        private long sequence;
+
+        private record Deferred(PlannedRun run, long at, long seq) implements Comparable<Deferred> {
+            @Override
+            public int compareTo(Deferred o) {
+                return at != o.at ? Long.compare(at, o.at) : Long.compare(seq, o.seq);
+            }
+        }
+
+        Scheduler(List<PlannedRun> todo) {
+            ready = new ArrayDeque<>(todo);
+        }
+
+        synchronized PlannedRun next() throws InterruptedException {
+            while (true) {
+                if (!ready.isEmpty()) {
+                    return ready.poll();
+                }
+                Deferred d = later.peek();
+                if (d == null) {
+                    return null;
+                }
+                long waitMillis = (d.at - System.nanoTime()) / 1_000_000;
+                if (waitMillis <= 0) {
+                    return later.poll().run;
+                }
+                wait(waitMillis);
+            }
+        }
+
+        synchronized void defer(PlannedRun run) {
+            later.add(new Deferred(run, System.nanoTime() + options.poll().toNanos(), sequence++));
+            notifyAll();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.ablate4j.matrix;
+
+import dev.ablate4j.run.RunFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Unions result trees ({@code <spec>/<cell>/<env>/seed-<n>/} below each root) into one, e.g. the
+ * shards of a CI matrix. Only finished runs are merged: done ones and ones recorded as diverged
+ * (both deterministic); incomplete and crashed runs are left out and counted. A run id present in
+ * more than one tree (or already in the target) must have the same content: the same
+ * {@code config.json}, {@code metrics.csv}, {@code episodes.csv}, {@code trust_region.csv} and
+ * outcome; otherwise nothing is written and the conflicts are reported. Wall-clock files
+ * ({@code provenance.json}, {@code timing.csv}) and {@code cell.json} (labels, which depend on the
+ * spec's wording) are not compared; the first copy is kept. Each run is copied into a hidden
+ * staging directory and renamed into place, so readers never see half a run. Do not merge into a
+ * directory a {@code matrix} is writing to.
+ */
+public final class Merger {
+
+    private static final Pattern CELL = Pattern.compile("[0-9a-f]{" + CellId.LENGTH + "}");
+    private static final Pattern SEED = Pattern.compile("seed-[0-9]+");
+    private static final List<String> COMPARED = List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.EPISODES,
+            RunFiles.TRUST_REGION);
+
+    /** What a merge did. */
+    public record Report(int added, int identical, int incomplete, int replacedIncomplete) {
+        @Override
+        public String toString() {
+            return String.format("merged %d runs; %d already present with identical content; %d incomplete runs"
+                    + " in the sources left out; %d incomplete runs in the target replaced", added, identical,
+                    incomplete, replacedIncomplete);
+        }
+    }
+
+    private record Found(Path dir, String fingerprint, boolean complete) {}
+
+    private Merger() {}
+
+    /** Merges {@code sources} into {@code into} (created if missing). */
+    public static Report merge(List<Path> sources, Path into) {
+        for (Path s : sources) {
+            if (!Files.isDirectory(s)) {
+                throw new SpecException("merge: " + s + " is not a directory");
+            }
+        }
+        if (Files.exists(into) && !Files.isDirectory(into)) {
+            throw new SpecException("merge: --into " + into + " is not a directory");
+        }
+        Map<String, Found> target = Files.isDirectory(into) ? scan(into) : Map.of();
+        Map<String, Found> chosen = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
+        int incomplete = 0;
+        int identical = 0;
+        for (Path source : sources) {
+            if (Files.isDirectory(into) && sameDir(source, into)) {
+                continue;
+            }
+            for (Map.Entry<String, Found> e : scan(source).entrySet()) {
+                Found f = e.getValue();
+                if (!f.complete) {
+                    incomplete++;
+                    continue;
+                }
+                Found there = target.get(e.getKey());
+                Found earlier = chosen.get(e.getKey());
+                Found other = there != null && there.complete ? there : earlier;
+                if (other == null) {
+                    chosen.put(e.getKey(), f);
+                } else if (other.fingerprint.equals(f.fingerprint)) {
+                    identical++;
+                } else {
+                    conflicts.add(e.getKey() + " differs between " + other.dir + " and " + f.dir + " ("
+                            + difference(other.dir, f.dir) + ")");
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new SpecException("merge: the same run id has different content: " + conflicts.get(0)
+                    + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
+                    + "; nothing was merged");
+        }
+        int replaced = 0;
+        for (Map.Entry<String, Found> e : chosen.entrySet()) {
+            Found there = target.get(e.getKey());
+            if (there != null) {
+                replaced++;
+            }
+            copyRun(e.getValue().dir, into.resolve(e.getKey()));
+        }
+        return new Report(chosen.size(), identical, incomplete, replaced);
+    }
+
+    private static boolean sameDir(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Run id (relative path) to what is there, for every run directory below {@code root}. */
+    static Map<String, Found> scan(Path root) {
+        Map<String, Found> runs = new LinkedHashMap<>();
+        for (Path spec : children(root, SpecReader.SAFE_NAME)) {
+            for (Path cell : children(spec, CELL)) {
+                for (Path env : children(cell, SpecReader.SAFE_NAME)) {
+                    for (Path seed : children(env, SEED)) {
+                        String id = root.relativize(seed).toString().replace('\\', '/');
+                        runs.put(id, new Found(seed, fingerprint(seed), complete(seed)));
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static List<Path> children(Path dir, Pattern names) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).filter(p -> names.matcher(p.getFileName().toString()).matches())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean complete(Path run) {
+        if (RunFiles.isDone(run)) {
+            return true;
+        }
+        Map<String, Object> f = MatrixFiles.failure(run);
+        return f != null && "diverged".equals(f.get("status"));
+    }
+
+    private static String outcome(Path run) {
+        if (RunFiles.isDone(run)) {
+            return "done";
+        }
+        Map<String, Object> f = MatrixFiles.failure(run);
+        return f == null ? "incomplete" : f.get("status") + "@" + f.get("iteration");
+    }
+
+    private static String fingerprint(Path run) {
+        StringBuilder sb = new StringBuilder(outcome(run));
+        for (String name : COMPARED) {
+            sb.append('|').append(name).append('=').append(sha256(run.resolve(name)));
+        }
+        return sb.toString();
+    }
+
+    private static String difference(Path a, Path b) {
+        if (!outcome(a).equals(outcome(b))) {
+            return "outcome " + outcome(a) + " vs " + outcome(b);
+        }
+        List<String> files = new ArrayList<>();
+        for (String name : COMPARED) {
+            if (!sha256(a.resolve(name)).equals(sha256(b.resolve(name)))) {
+                files.add(name);
+            }
+        }
+        return String.join(", ", files);
+    }
+
+    private static String sha256(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "-";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean copied(Path file) {
+        String n = file.getFileName().toString();
+        return Files.isRegularFile(file) && !n.startsWith(MatrixFiles.LOCK) && !n.endsWith(".tmp")
+                && !n.equals(RunFiles.CHECKPOINT) && !n.equals(RunFiles.DONE);
+    }
+
+    /** Copies a run into a staging directory next to {@code to}, then renames it into place. */
+    private static void copyRun(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Path staging = to.resolveSibling("." + to.getFileName() + ".merge-" + UUID.randomUUID());
+            Files.createDirectory(staging);
+            try (Stream<Path> files = Files.list(from)) {
+                for (Path f : files.filter(Merger::copied).sorted().toList()) {
+                    Files.copy(f, staging.resolve(f.getFileName()));
+                }
+            }
+            if (RunFiles.isDone(from)) {
+                Files.copy(from.resolve(RunFiles.DONE), staging.resolve(RunFiles.DONE));
+            }
+            if (Files.exists(to)) {
+                Path old = to.resolveSibling("." + to.getFileName() + ".old-" + UUID.randomUUID());
+                Files.move(to, old, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            }
+            Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ablate4j.matrix;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A spec expanded: its cells and every run, in execution order (seed-major: all cells and
+ * environments with the first seed, then the next seed, so a partly finished matrix already
+ * covers every cell).
+ */
+public record Plan(Spec spec, List<Cell> cells, List<PlannedRun> runs) {
+
+    /** {@code results/<spec name>}. */
+    public Path specDir(Path results) {
+        return results.resolve(spec.name());
+    }
+
+    /** Total env steps of all runs. */
+    public long steps() {
+        return runs.stream().mapToLong(PlannedRun::steps).sum();
+    }
+
+    /**
+     * The runs of one shard, in plan order. The partition is deterministic and balanced by steps:
+     * runs sorted by steps (largest first, then id) are dealt one by one to the shard with the
+     * fewest steps so far (lowest index on ties). Every run is in exactly one shard.
+     */
+    public Plan shard(Shard shard) {
+        if (shard.n() == 1) {
+            return this;
+        }
+        Map<PlannedRun, Integer> owner = assign(shard.n());
+        List<PlannedRun> mine = new ArrayList<>();
+        for (PlannedRun r : runs) {
+            if (owner.get(r) == shard.k()) {
+                mine.add(r);
+            }
+        }
+        return new Plan(spec, cells, List.copyOf(mine));
+    }
+
+    /** Each run's shard (1-based) in a partition into {@code n}. */
+    public Map<PlannedRun, Integer> assign(int n) {
+        List<PlannedRun> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingLong(PlannedRun::steps).reversed().thenComparing(PlannedRun::id));
+        long[] load = new long[n];
+        Map<PlannedRun, Integer> owner = new IdentityHashMap<>();
+        for (PlannedRun r : sorted) {
+            int best = 0;
+            for (int i = 1; i < n; i++) {
+                if (load[i] < load[best]) {
+                    best = i;
+                }
+            }
+            load[best] += r.steps();
+            owner.put(r, best + 1);
+        }
+        return owner;
+    }
+}

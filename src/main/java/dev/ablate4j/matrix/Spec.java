@@ -1,0 +1,28 @@
+package dev.ablate4j.matrix;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed, checked ablation spec (an {@code ablations/*.yaml} file): which configurations
+ * (cells) to train, on which environments, with which seeds. Maps keep the file's order; nothing
+ * here depends on it except display order.
+ *
+ * @param name the results subdirectory ({@code DIR/<name>/...}); letters, digits, '.', '_', '-'
+ * @param source the file it was read from, for messages
+ * @param preset the base preset id
+ * @param base raw config overrides applied to every cell (never env or seed)
+ * @param design how {@code factors} expand
+ * @param factors key (a config key or {@code preset}) to its list of raw values
+ * @param overrides conditional overrides, applied in order (later ones win)
+ * @param envs environment ids
+ * @param seeds master seeds; run directories are {@code seed-<n>}
+ */
+public record Spec(String name, String source, String preset, Map<String, Object> base, Design design,
+        Map<String, List<Object>> factors, List<ConditionalOverride> overrides, List<String> envs, List<Long> seeds) {
+
+    /** The factor / condition key that selects the preset. */
+    public static final String PRESET = "preset";
+    /** The condition key that selects the environment. */
+    public static final String ENV = "env";
+}

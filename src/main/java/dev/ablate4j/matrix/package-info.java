@@ -1,0 +1,32 @@
+/**
+ * The ablation matrix: spec files, their expansion into runs, running them resumably on a pool of
+ * workers (and across processes and machines), sharding for CI and Slurm, and merging result trees.
+ *
+ * <p><b>Spec files</b> ({@code ablations/*.yaml}, read by {@link dev.ablate4j.matrix.SpecReader}) use
+ * the CLI's key names: {@code name}, {@code base} (a {@code preset} plus overrides), {@code factors}
+ * (key to list of values; {@code preset} may be a factor), {@code design} ({@code factorial}, the
+ * default, or {@code one-at-a-time}), {@code overrides} (a list of {@code {when: {...}, set: {...}}}
+ * for per-environment or per-preset tuning), {@code envs}, {@code seeds} (a count or a list) and
+ * {@code steps}.
+ *
+ * <p><b>Cells and ids.</b> A cell is one configuration: preset, base, env-independent overrides and
+ * its factor values. Its id ({@link dev.ablate4j.matrix.CellId}) hashes its resolved config without
+ * {@code env} and {@code seed}, so it never depends on how the YAML is written and any change of a
+ * value gives a new id (old results are never mixed in). Overrides conditioned on an environment
+ * are not part of the id (a cell is the same experiment on every environment); they are in each
+ * run's {@code config.json}, and a results directory whose runs were made with different values is
+ * refused with a message, not silently reused.
+ *
+ * <p><b>Layout.</b> {@code DIR/<spec>/<cell-id>/<env>/seed-<n>/} holds the run's files
+ * ({@link dev.ablate4j.run.RunFiles}), {@code cell.json} (spec, cell, label, preset, design,
+ * factors, varied), {@code failure.json} for diverged or crashed runs, and {@code LOCK} while a
+ * process runs it. {@code DONE} is written last, atomically.
+ *
+ * <p><b>Resume and concurrency.</b> Runs checkpoint every few iterations; a rerun skips done runs and
+ * resumes the others byte-identically ({@link dev.ablate4j.run.RunDriver#runOrResume}). Processes
+ * sharing a directory claim runs with {@link dev.ablate4j.matrix.RunLocks} (atomic lock file, owner,
+ * heartbeat; a dead owner's lock is taken over). {@link dev.ablate4j.matrix.Plan#shard} partitions a
+ * plan deterministically, balanced by env steps; {@link dev.ablate4j.matrix.Merger} unions the
+ * shards' trees, refusing a run id with two different contents.
+ */
+package dev.ablate4j.matrix;

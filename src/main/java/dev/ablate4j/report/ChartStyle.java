@@ -1,0 +1,112 @@
+package dev.ablate4j.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+/** The common look of every chart: fonts, white background, light grid, legend placement. */
+final class ChartStyle {
+
+    static final float TITLE_SIZE = 15f;
+    static final float LABEL_SIZE = 13f;
+    static final float TICK_SIZE = 11.5f;
+    static final float LEGEND_SIZE = 11.5f;
+
+    private ChartStyle() {}
+
+    static Font font(boolean bold, float size) {
+        return ReportFonts.load().font(bold, size);
+    }
+
+    /** A plain XY plot with the report's axes and grid. */
+    static XYPlot xyPlot(String xLabel, String yLabel) {
+        NumberAxis x = new NumberAxis(xLabel);
+        NumberAxis y = new NumberAxis(yLabel);
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(null, x, y, null);
+        return plot;
+    }
+
+    /** Wraps {@code plot} in a chart with {@code title} and applies the style; legend on request. */
+    static JFreeChart chart(String title, Plot plot, boolean legend, RectangleEdge legendEdge) {
+        JFreeChart chart = new JFreeChart(title, font(true, TITLE_SIZE), plot, legend);
+        apply(chart, legendEdge);
+        return chart;
+    }
+
+    static void apply(JFreeChart chart, RectangleEdge legendEdge) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(6, 6, 6, 10));
+        TextTitle t = chart.getTitle();
+        if (t != null) {
+            t.setFont(font(true, TITLE_SIZE));
+            t.setPaint(Color.BLACK);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            Title sub = chart.getSubtitle(i);
+            if (sub instanceof LegendTitle legend) {
+                legend.setItemFont(font(false, LEGEND_SIZE));
+                legend.setFrame(BlockBorder.NONE);
+                legend.setPosition(legendEdge);
+                legend.setBackgroundPaint(Color.WHITE);
+            }
+        }
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(new Color(0x999999));
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(new Color(0xDDDDDD));
+            xy.setRangeGridlinePaint(new Color(0xDDDDDD));
+            xy.setDomainGridlineStroke(new BasicStroke(0.6f));
+            xy.setRangeGridlineStroke(new BasicStroke(0.6f));
+            xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+                axis(xy.getDomainAxis(i));
+            }
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+                axis(xy.getRangeAxis(i));
+            }
+        }
+    }
+
+    static void axis(Axis a) {
+        if (a == null) {
+            return;
+        }
+        a.setLabelFont(font(false, LABEL_SIZE));
+        a.setTickLabelFont(font(false, TICK_SIZE));
+        a.setLabelPaint(Color.BLACK);
+        a.setTickLabelPaint(new Color(0x222222));
+        a.setTickLabelInsets(new RectangleInsets(5, 6, 5, 6));
+        if (a instanceof NumberAxis n && !(a instanceof SymbolAxis)) {
+            n.setNumberFormatOverride(new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        }
+    }
+
+    /** Sets a number format that fits the axis range ("#,##0" for big values, more digits for small). */
+    static void fitFormat(ValueAxis axis, double maxAbs) {
+        if (axis instanceof NumberAxis n && !(axis instanceof SymbolAxis)) {
+            String pattern = maxAbs >= 100 ? "#,##0" : maxAbs >= 1 ? "#,##0.##" : "0.###";
+            n.setNumberFormatOverride(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        }
+    }
+}

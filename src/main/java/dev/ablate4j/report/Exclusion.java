@@ -1,0 +1,4 @@
+package dev.ablate4j.report;
+
+/** A run directory the report left out, and why. */
+public record Exclusion(String path, String reason) {}

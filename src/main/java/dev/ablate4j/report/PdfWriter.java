@@ -1,0 +1,252 @@
+package dev.ablate4j.report;
+
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Lays the report's blocks out on A4 landscape pages. Charts are vector graphics (JFreeChart drawn
+ * through pdfbox-graphics2d) whose text is real, selectable text in the report fonts. Sections
+ * start on a new page; a figure goes below what is already on the page when it fits there at
+ * nearly full size, else on the next page, and a heading is kept with the figure that follows it.
+ * Every section and figure gets a bookmark.
+ */
+final class PdfWriter {
+
+    static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    static final float MARGIN = 40;
+    private static final float FOOTER = 18;
+    private static final float FIGURE_TITLE = 15;
+    private static final float CAPTION = 10;
+    /** A figure is placed on a partly used page only if it keeps this share of its full-page size. */
+    private static final float MIN_SHARE = 0.8f;
+    /** Figures are enlarged at most this much to fill the width (small figures stay small). */
+    private static final float MAX_SCALE = 1.15f;
+
+    private final PDDocument doc;
+    private final PdfText text;
+    private final PdfBoxGraphics2DFontTextDrawer drawer;
+    private final PdfTableWriter tables;
+    private final PDDocumentOutline outline = new PDDocumentOutline();
+    private PDOutlineItem currentSection;
+    private PDPage page;
+    private PDPageContentStream cs;
+    private float y;
+
+    private PdfWriter(PDDocument doc, PdfText text, PdfBoxGraphics2DFontTextDrawer drawer) {
+        this.doc = doc;
+        this.text = text;
+        this.drawer = drawer;
+        this.tables = new PdfTableWriter(this, text);
+    }
+
+    /** Writes {@code blocks} to {@code file}; returns the page count. */
+    static int write(List<Block> blocks, Path file) throws IOException {
+        ReportFonts fonts = ReportFonts.load();
+        try (PDDocument doc = new PDDocument();
+                PdfText text = new PdfText(doc, fonts);
+                PdfBoxGraphics2DFontTextDrawer drawer = new PdfBoxGraphics2DFontTextDrawer()) {
+            if (fonts.embeddable()) {
+                // Chart text uses the same embedded fonts as the page text, looked up by AWT font name.
+                drawer.registerFont(fonts.regular().getFontName(), text.regular);
+                drawer.registerFont(fonts.bold().getFontName(), text.bold);
+            }
+            PDDocumentInformation info = new PDDocumentInformation();
+            info.setTitle("ablate4j report");
+            info.setCreator("ablate4j");
+            doc.setDocumentInformation(info);
+            PdfWriter w = new PdfWriter(doc, text, drawer);
+            for (int i = 0; i < blocks.size(); i++) {
+                Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+                w.add(blocks.get(i), next);
+            }
+            w.closePage();
+            doc.getDocumentCatalog().setDocumentOutline(w.outline);
+            doc.save(file.toFile());
+            return doc.getNumberOfPages();
+        }
+    }
+
+    private void add(Block b, Block next) throws IOException {
+        if (b instanceof Block.Heading h) {
+            heading(h, next);
+        } else if (b instanceof Block.Paragraph p) {
+            paragraph(p.text(), text.regular, 10.5f);
+        } else if (b instanceof Block.TableBlock t) {
+            tables.write(t.table(), t.caption());
+        } else if (b instanceof Block.FigureBlock f) {
+            figure(f.figure());
+        }
+    }
+
+    private static float headingSize(int level) {
+        return level == 0 ? 24 : level == 1 ? 18 : 13.5f;
+    }
+
+    /** Draws a heading, on a new page if what follows it would not fit below it. */
+    private void heading(Block.Heading h, Block next) throws IOException {
+        float size = headingSize(h.level());
+        float height = size * 1.25f + 16;
+        float usable = PAGE.getHeight() - MARGIN - bottom();
+        boolean fresh = h.level() <= 1 || page == null || y - height < MARGIN + 100;
+        if (!fresh && next instanceof Block.FigureBlock f) {
+            fresh = !fits(f.figure(), y - height);
+        } else if (!fresh && next instanceof Block.TableBlock t) {
+            fresh = y - height - Math.min(tables.height(t.table(), t.caption()), usable - height) < bottom();
+        }
+        if (fresh) {
+            newPage();
+        } else {
+            y -= 8;
+        }
+        for (String line : text.wrap(text.bold, size, h.text(), width())) {
+            y -= size * 1.25f;
+            show(text.bold, size, MARGIN, y, line, Color.BLACK);
+        }
+        y -= h.level() == 0 ? 14 : 8;
+        if (h.level() <= 1) {
+            currentSection = bookmark(null, h.text());
+        } else if (currentSection != null) {
+            bookmark(currentSection, h.text());
+        }
+    }
+
+    void paragraph(String s, PDFont font, float size) throws IOException {
+        for (String line : text.wrap(font, size, s, width())) {
+            ensure(size * 1.35f);
+            y -= size * 1.35f;
+            show(font, size, MARGIN, y, line, Color.BLACK);
+        }
+        y -= size * 0.7f;
+    }
+
+    /** Scale at which {@code f} is drawn when its block starts at {@code top}. */
+    private float scaleAt(Figure f, float top) throws IOException {
+        float captionH = text.wrap(text.regular, CAPTION, f.caption(), width()).size() * CAPTION * 1.35f;
+        float availH = top - (MARGIN + FOOTER) - FIGURE_TITLE * 1.25f - 10 - 8 - captionH;
+        return Math.min(MAX_SCALE, Math.min(width() / f.width(), availH / f.height()));
+    }
+
+    private boolean fits(Figure f, float top) throws IOException {
+        float full = scaleAt(f, PAGE.getHeight() - MARGIN);
+        return scaleAt(f, top) >= MIN_SHARE * full;
+    }
+
+    private void figure(Figure f) throws IOException {
+        boolean freshPage = page != null && y >= PAGE.getHeight() - MARGIN - 1;
+        if (page == null || (!freshPage && !fits(f, y - 12))) {
+            newPage();
+        } else if (!freshPage) {
+            y -= 12;
+        }
+        bookmark(currentSection, f.title());
+        float scale = scaleAt(f, y);
+        y -= FIGURE_TITLE * 1.25f;
+        show(text.bold, FIGURE_TITLE, MARGIN, y, f.title(), Color.BLACK);
+        y -= 10;
+        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, f.width(), f.height());
+        try {
+            g.setFontTextDrawer(drawer);
+            FigureRenderer.draw(g, f, false);
+        } finally {
+            g.dispose();
+        }
+        PDFormXObject form = g.getXFormObject();
+        float drawnW = f.width() * scale;
+        float drawnH = f.height() * scale;
+        float x0 = MARGIN + (width() - drawnW) / 2;
+        float y0 = y - drawnH;
+        cs.saveGraphicsState();
+        cs.transform(new Matrix(scale, 0, 0, scale, x0, y0));
+        cs.drawForm(form);
+        cs.restoreGraphicsState();
+        y = y0 - 8;
+        for (String line : text.wrap(text.regular, CAPTION, f.caption(), width())) {
+            y -= CAPTION * 1.35f;
+            show(text.regular, CAPTION, MARGIN, y, line, new Color(0x333333));
+        }
+        y -= 10;
+    }
+
+    /** Starts a new page when less than {@code height} is left. */
+    void ensure(float height) throws IOException {
+        if (page == null || y - height < MARGIN + FOOTER) {
+            newPage();
+        }
+    }
+
+    void newPage() throws IOException {
+        closePage();
+        page = new PDPage(PAGE);
+        doc.addPage(page);
+        cs = new PDPageContentStream(doc, page);
+        y = PAGE.getHeight() - MARGIN;
+        show(text.regular, 8, PAGE.getWidth() - MARGIN - 30, MARGIN / 2, "page " + doc.getNumberOfPages(), Color.GRAY);
+    }
+
+    private void closePage() throws IOException {
+        if (cs != null) {
+            cs.close();
+            cs = null;
+        }
+    }
+
+    void show(PDFont font, float size, float x, float yy, String s, Color color) throws IOException {
+        cs.beginText();
+        cs.setNonStrokingColor(color);
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, yy);
+        cs.showText(text.safe(s));
+        cs.endText();
+    }
+
+    void line(float x1, float y1, float x2, float y2, float width, Color color) throws IOException {
+        cs.setStrokingColor(color);
+        cs.setLineWidth(width);
+        cs.moveTo(x1, y1);
+        cs.lineTo(x2, y2);
+        cs.stroke();
+    }
+
+    float width() {
+        return PAGE.getWidth() - 2 * MARGIN;
+    }
+
+    float y() {
+        return y;
+    }
+
+    /** Lowest y text may reach. */
+    float bottom() {
+        return MARGIN + FOOTER;
+    }
+
+    void moveDown(float dy) {
+        y -= dy;
+    }
+
+    private PDOutlineItem bookmark(PDOutlineItem parent, String title) {
+        PDOutlineItem item = new PDOutlineItem();
+        item.setTitle(title);
+        item.setDestination(page);
+        if (parent == null) {
+            outline.addLast(item);
+        } else {
+            parent.addLast(item);
+        }
+        return item;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ablate4j.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the whole report from results roots into an output directory: {@code report.pdf}, one PNG
+ * per figure, {@code report.md} and {@code summary.csv}.
+ */
+public final class ReportBuilder {
+
+    /** What was written. */
+    public record Result(Path pdf, Path markdown, Path summary, List<Path> pngs, int pdfPages, List<String> figureTitles,
+            ResultsTree tree) {}
+
+    static {
+        // Charts are drawn off-screen; never try to reach a display (CI machines, SSH sessions).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private ReportBuilder() {}
+
+    /**
+     * Reads the runs under {@code roots} and writes the report into {@code out} (created if needed).
+     *
+     * @throws BadInputException when no usable run is found or the options do not fit the runs
+     */
+    public static Result build(List<Path> roots, Path out, ReportOptions options) throws IOException {
+        ResultsTree tree = ResultsReader.read(roots);
+        if (tree.runs().isEmpty()) {
+            String roots0 = roots.stream().map(Path::toString).collect(Collectors.joining(", "));
+            if (tree.excluded().isEmpty()) {
+                throw new BadInputException("no run directories (seed-<n>/ or with config.json) under " + roots0);
+            }
+            Exclusion first = tree.excluded().get(0);
+            throw new BadInputException("no completed runs under " + roots0 + ": all " + tree.excluded().size()
+                    + " run directories were left out (e.g. " + first.path() + ": " + first.reason() + ")");
+        }
+        ReportContext ctx = new ReportContext(tree, options);
+        List<Block> blocks = blocks(ctx, roots.stream().map(Path::toString).toList());
+        Files.createDirectories(out);
+        List<Path> pngs = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b instanceof Block.FigureBlock f) {
+                Path png = out.resolve(f.figure().fileName());
+                FigureRenderer.writePng(f.figure(), png);
+                pngs.add(png);
+                titles.add(f.figure().title());
+            }
+        }
+        Path md = out.resolve("report.md");
+        MarkdownWriter.write(blocks, md);
+        Path csv = out.resolve("summary.csv");
+        SummaryCsv.write(ctx.summary.values(), csv);
+        Path pdf = out.resolve("report.pdf");
+        int pages = PdfWriter.write(blocks, pdf);
+        return new Result(pdf, md, csv, List.copyOf(pngs), pages, List.copyOf(titles), tree);
+    }
+
+    /** Every block of the report, in order. */
+    static List<Block> blocks(ReportContext ctx, List<String> roots) {
+        List<Block> blocks = new ArrayList<>(OverviewSection.blocks(ctx, roots));
+        for (String env : ctx.tree.envs()) {
+            blocks.addAll(EnvSection.blocks(ctx, env));
+        }
+        blocks.addAll(AcrossEnvSection.blocks(ctx));
+        blocks.addAll(AlgorithmSection.blocks(ctx));
+        blocks.addAll(PowerSection.blocks(ctx));
+        blocks.addAll(ProvenanceSection.blocks(ctx));
+        return blocks;
+    }
+}

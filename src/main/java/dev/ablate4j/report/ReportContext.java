@@ -1,0 +1,50 @@
+package dev.ablate4j.report;
+
+import dev.ablate4j.stats.Bootstrap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What every section of a report shares: the runs, the options, the baseline and the tables. */
+final class ReportContext {
+
+    final ResultsTree tree;
+    final ReportOptions options;
+    final Bootstrap boot;
+    final Cell baseline;
+    final Map<String, List<SummaryRow>> summary = new LinkedHashMap<>();
+    final Map<String, List<ComparisonRow>> comparisons = new LinkedHashMap<>();
+
+    ReportContext(ResultsTree tree, ReportOptions options) {
+        this.tree = tree;
+        this.options = options;
+        this.boot = options.bootstrap();
+        this.baseline = Baseline.choose(tree, options.baseline());
+        for (String env : tree.envs()) {
+            List<SummaryRow> rows = new ArrayList<>();
+            for (Cell c : tree.cellsIn(env)) {
+                rows.add(SummaryRow.compute(tree, env, c, boot, options.seed()));
+            }
+            summary.put(env, rows);
+            comparisons.put(env, ComparisonRow.against(tree, env, baseline, boot, options.seed()));
+        }
+    }
+
+    long seed() {
+        return options.seed();
+    }
+
+    /** Colour index of a cell. */
+    int color(Cell c) {
+        return tree.cellIndex(c.key());
+    }
+
+    /** A file-name-safe version of {@code s}. */
+    static String slug(String s) {
+        String out = s.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("_+", "_");
+        out = out.replaceAll("^_|_$", "");
+        return out.isEmpty() ? "x" : out.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.ablate4j.report;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads results trees ({@code <root>/<spec>/<cell-id>/<env-id>/seed-<n>/}, or any directory holding a
+ * {@code config.json}) into a {@link ResultsTree}. Runs that are incomplete, diverged, failed,
+ * corrupt, duplicated across merged roots, or off their environment's step budget are left out with
+ * a reason rather than failing the whole report.
+ */
+public final class ResultsReader {
+
+    /** Config keys that never distinguish configurations (outputs, threads, logging). */
+    static final Set<String> NOT_CONFIG = Set.of("seed", "env", "out", "output", "results", "results-dir",
+            "threads", "progress", "quiet", "verbose", "resume", "checkpoint-every", "shard");
+
+    private static final Pattern SEED_DIR = Pattern.compile("seed-\\d+");
+    private static final List<String> METRIC_COLUMNS = List.of("iteration", "env_steps", "mean_return");
+    /** Lenient about NaN/Infinity (e.g. {@code "clip-eps": Infinity} for ppo-noclip). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    private final List<Exclusion> excluded = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private ResultsReader() {}
+
+    /**
+     * Reads every run under {@code roots}.
+     *
+     * @throws BadInputException when a root is not a directory
+     */
+    public static ResultsTree read(List<Path> roots) {
+        return new ResultsReader().readAll(roots);
+    }
+
+    /** A run as found, before it is assigned to a cell. */
+    private record Found(Run run, String spec, String cellId, String label, Map<String, Object> factors) {}
+
+    private ResultsTree readAll(List<Path> roots) {
+        if (roots.isEmpty()) {
+            throw new BadInputException("no results directory given");
+        }
+        List<Found> found = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                throw new BadInputException("results directory " + root + " does not exist or is not a directory");
+            }
+            for (Path dir : runDirs(root)) {
+                String shown = display(root, dir);
+                try {
+                    Found f = load(dir, shown);
+                    if (f != null) {
+                        found.add(f);
+                    }
+                } catch (CorruptFileException e) {
+                    excluded.add(new Exclusion(shown, "corrupt: " + e.getMessage()));
+                } catch (IOException e) {
+                    excluded.add(new Exclusion(shown, "unreadable: " + e));
+                }
+            }
+        }
+        found = dropDuplicates(found);
+        found = dropOffBudget(found);
+        warnMixedVersions(found);
+        return assemble(found);
+    }
+
+    private static String display(Path root, Path dir) {
+        String rel = root.relativize(dir).toString().replace('\\', '/');
+        String r = root.toString().replace('\\', '/');
+        return rel.isEmpty() ? r : (r.endsWith("/") ? r + rel : r + "/" + rel);
+    }
+
+    /** Run directories under root, sorted; a run directory inside another one is not a run. */
+    private static List<Path> runDirs(Path root) {
+        List<Path> candidates;
+        try (Stream<Path> walk = Files.walk(root)) {
+            candidates = walk.filter(Files::isDirectory)
+                    .filter(d -> SEED_DIR.matcher(d.getFileName().toString()).matches()
+                            || Files.isRegularFile(d.resolve("config.json")))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + root + ": " + e.getMessage());
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path c : candidates) {
+            if (out.stream().noneMatch(c::startsWith)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private Found load(Path dir, String shown) throws CorruptFileException, IOException {
+        Map<String, Object> provenance = Files.isRegularFile(dir.resolve("provenance.json"))
+                ? readJson(dir.resolve("provenance.json"), shown + "/provenance.json")
+                : new TreeMap<>();
+        Object status = provenance.get("status");
+        if ("diverged".equals(status)) {
+            Object at = provenance.get("diverged_at_iteration");
+            excluded.add(new Exclusion(shown, "diverged" + (at == null ? "" : " at iteration " + at)));
+            return null;
+        }
+        if ("failed".equals(status)) {
+            Object err = provenance.get("error");
+            excluded.add(new Exclusion(shown, "failed" + (err == null ? "" : ": " + err)));
+            return null;
+        }
+        if (!Files.exists(dir.resolve("DONE"))) {
+            excluded.add(new Exclusion(shown, "incomplete: no DONE marker (still running, or stopped)"));
+            return null;
+        }
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            excluded.add(new Exclusion(shown, "no config.json"));
+            return null;
+        }
+        Map<String, Object> config = readJson(dir.resolve("config.json"), shown + "/config.json");
+        Object env = config.get("env");
+        if (env == null) {
+            excluded.add(new Exclusion(shown, "config.json has no 'env' key"));
+            return null;
+        }
+        if (!Files.isRegularFile(dir.resolve("metrics.csv"))) {
+            excluded.add(new Exclusion(shown, "no metrics.csv"));
+            return null;
+        }
+        CsvTable metrics = CsvTable.read(dir.resolve("metrics.csv"), shown + "/metrics.csv", METRIC_COLUMNS);
+        double[] meanReturn = metrics.column("mean_return");
+        double finalReturn = Run.finalReturn(meanReturn);
+        if (Double.isNaN(finalReturn)) {
+            excluded.add(new Exclusion(shown, "no finished episode in metrics.csv (mean_return empty in every row)"));
+            return null;
+        }
+        TrustRegionSeries trust = null;
+        Path trustFile = dir.resolve("trust_region.csv");
+        if (Files.isRegularFile(trustFile)) {
+            try {
+                trust = TrustRegionSeries.of(
+                        CsvTable.read(trustFile, shown + "/trust_region.csv", TrustRegionSeries.COLUMNS));
+            } catch (CorruptFileException e) {
+                warnings.add("trust-region data left out: " + e.getMessage());
+            }
+        }
+        long seed = config.get("seed") instanceof Number n ? n.longValue() : seedFromDir(dir);
+        String spec = "";
+        String cellId = null;
+        String label = null;
+        Map<String, Object> factors = new TreeMap<>();
+        Path cellFile = dir.getParent() == null ? null : findCellJson(dir);
+        if (cellFile != null) {
+            Map<String, Object> cell = readJson(cellFile, shown + "/cell.json");
+            spec = String.valueOf(cell.getOrDefault("spec", ""));
+            cellId = cell.get("cell") == null ? null : cell.get("cell").toString();
+            label = cell.get("label") == null || cell.get("label").toString().isBlank() ? null : cell.get("label").toString();
+            if (cell.get("factors") instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> factors.put(k.toString(), v));
+            }
+        }
+        Run run = new Run(shown, env.toString(), "", seed, config, provenance, metrics.column("env_steps"),
+                meanReturn, trust, finalReturn, Run.maxReturn(meanReturn));
+        return new Found(run, spec, cellId, label, factors);
+    }
+
+    /** cell.json in the run directory, else in its parents up to two levels (cell/env/seed layout). */
+    private static Path findCellJson(Path dir) {
+        Path p = dir;
+        for (int up = 0; up < 3 && p != null; up++, p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("cell.json"))) {
+                return p.resolve("cell.json");
+            }
+        }
+        return null;
+    }
+
+    private static long seedFromDir(Path dir) {
+        String name = dir.getFileName().toString();
+        return SEED_DIR.matcher(name).matches() ? Long.parseLong(name.substring(5)) : -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readJson(Path file, String shown) throws CorruptFileException, IOException {
+        try {
+            Object v = JSON.readValue(file.toFile(), Object.class);
+            if (!(v instanceof Map)) {
+                throw new CorruptFileException(shown + ": expected a JSON object");
+            }
+            return new TreeMap<>((Map<String, Object>) v);
+        } catch (JacksonException e) {
+            throw new CorruptFileException(shown + " line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The identity of a run: its cell (or config) plus env and seed. */
+    private static String identity(Found f) {
+        String cell = f.cellId() != null ? f.spec() + "/" + f.cellId() : configKey(f.run().config());
+        return cell + "|" + f.run().env() + "|" + f.run().seed();
+    }
+
+    private static String configKey(Map<String, Object> config) {
+        return config.entrySet().stream()
+                .filter(e -> !NOT_CONFIG.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + Values.canonical(e.getValue()))
+                .collect(Collectors.joining(";"));
+    }
+
+    private List<Found> dropDuplicates(List<Found> found) {
+        Map<String, String> firstPath = new HashMap<>();
+        List<Found> out = new ArrayList<>();
+        for (Found f : found) {
+            String id = identity(f);
+            String first = firstPath.putIfAbsent(id, f.run().path());
+            if (first == null) {
+                out.add(f);
+            } else {
+                excluded.add(new Exclusion(f.run().path(), "duplicate of " + first + " (same cell, env and seed)"));
+            }
+        }
+        return out;
+    }
+
+    /** Per env, keep the runs with the most common {@code steps} budget (ties: the larger budget). */
+    private List<Found> dropOffBudget(List<Found> found) {
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        for (Found f : found) {
+            String steps = budget(f);
+            if (steps != null) {
+                counts.computeIfAbsent(f.run().env(), e -> new TreeMap<>()).merge(steps, 1, Integer::sum);
+            }
+        }
+        Map<String, String> chosen = new HashMap<>();
+        counts.forEach((env, byBudget) -> chosen.put(env, byBudget.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparingDouble(e -> Double.parseDouble(e.getKey())))
+                .orElseThrow().getKey()));
+        List<Found> out = new ArrayList<>();
+        for (Found f : found) {
+            String steps = budget(f);
+            String want = chosen.get(f.run().env());
+            if (steps == null || steps.equals(want)) {
+                out.add(f);
+            } else {
+                excluded.add(new Exclusion(f.run().path(), "step budget mismatch: steps=" + steps + " but most "
+                        + f.run().env() + " runs have steps=" + want));
+            }
+        }
+        return out;
+    }
+
+    private static String budget(Found f) {
+        Object s = f.run().config().get("steps");
+        return s instanceof Number ? Values.canonical(s) : null;
+    }
+
+    private void warnMixedVersions(List<Found> found) {
+        Map<String, Integer> versions = new TreeMap<>();
+        for (Found f : found) {
+            Object v = f.run().provenance().get("ablate4j_version");
+            versions.merge(v == null ? "unknown" : v.toString(), 1, Integer::sum);
+        }
+        if (versions.size() > 1) {
+            warnings.add("runs come from " + versions.size() + " ablate4j versions ("
+                    + versions.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + " runs")
+                            .collect(Collectors.joining(", "))
+                    + "); results are compared as if they came from one version");
+        }
+    }
+
+    private ResultsTree assemble(List<Found> found) {
+        // Group into cells.
+        Map<String, List<Found>> groups = new TreeMap<>();
+        for (Found f : found) {
+            String key = f.cellId() != null ? f.spec() + "/" + f.cellId() : "config:" + configKey(f.run().config());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        Map<String, Map<String, Object>> common = new LinkedHashMap<>();
+        groups.forEach((k, list) -> common.put(k, commonConfig(list)));
+        Map<String, String> given = new LinkedHashMap<>();
+        groups.forEach((k, list) -> given.put(k, list.get(0).label()));
+        Map<String, String> labels = CellLabels.labels(given, common);
+        List<Cell> cells = new ArrayList<>();
+        Map<String, String> keyOf = new HashMap<>();
+        for (Map.Entry<String, List<Found>> g : groups.entrySet()) {
+            Found first = g.getValue().get(0);
+            String label = labels.get(g.getKey());
+            String key = first.cellId() != null ? g.getKey() : label;
+            keyOf.put(g.getKey(), key);
+            cells.add(new Cell(key, first.spec(), first.cellId() != null ? first.cellId() : label, label,
+                    Collections.unmodifiableMap(common.get(g.getKey())), Collections.unmodifiableMap(first.factors())));
+        }
+        cells.sort(Comparator.comparing(Cell::spec).thenComparing(Cell::label));
+        List<Run> runs = new ArrayList<>();
+        for (Map.Entry<String, List<Found>> g : groups.entrySet()) {
+            for (Found f : g.getValue()) {
+                Run r = f.run();
+                runs.add(new Run(r.path(), r.env(), keyOf.get(g.getKey()), r.seed(), Collections.unmodifiableMap(r.config()),
+                        Collections.unmodifiableMap(r.provenance()), r.envSteps(), r.meanReturn(), r.trustRegion(),
+                        r.finalReturn(), r.maxReturn()));
+            }
+        }
+        runs.sort(Comparator.comparing(Run::path));
+        List<String> envs = new ArrayList<>(new TreeSet<>(runs.stream().map(Run::env).toList()));
+        excluded.sort(Comparator.comparing(Exclusion::path));
+        return new ResultsTree(List.copyOf(runs), List.copyOf(cells), List.copyOf(envs), List.copyOf(excluded),
+                List.copyOf(warnings));
+    }
+
+    /** Config entries equal in every run of the group (seed and env left out). */
+    private static Map<String, Object> commonConfig(List<Found> group) {
+        Map<String, Object> out = new TreeMap<>(group.get(0).run().config());
+        out.keySet().removeIf(k -> k.equals("seed") || k.equals("env"));
+        for (Found f : group) {
+            out.entrySet().removeIf(e -> !f.run().config().containsKey(e.getKey())
+                    || !Values.canonical(f.run().config().get(e.getKey())).equals(Values.canonical(e.getValue())));
+        }
+        return out;
+    }
+}

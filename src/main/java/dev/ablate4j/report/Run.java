@@ -1,0 +1,74 @@
+package dev.ablate4j.report;
+
+import java.util.Map;
+
+/**
+ * One completed training run read from a results tree.
+ *
+ * @param path        where it was found, as the root was given plus the path below it
+ * @param env         environment id
+ * @param cellKey     key of its {@link Cell}
+ * @param seed        its seed
+ * @param config      the resolved config ({@code config.json}), keys sorted
+ * @param provenance  {@code provenance.json} (empty when the file is missing)
+ * @param envSteps    env steps at the end of each iteration
+ * @param meanReturn  mean episode return per iteration (NaN when no episode ended)
+ * @param trustRegion trust-region measurements, or null
+ * @param finalReturn mean of the last 5 finite per-iteration mean returns
+ * @param maxReturn   max over training of the per-iteration mean return
+ */
+public record Run(
+        String path,
+        String env,
+        String cellKey,
+        long seed,
+        Map<String, Object> config,
+        Map<String, Object> provenance,
+        double[] envSteps,
+        double[] meanReturn,
+        TrustRegionSeries trustRegion,
+        double finalReturn,
+        double maxReturn) {
+
+    /** Number of final iterations averaged into the final return. */
+    public static final int FINAL_WINDOW = 5;
+
+    /**
+     * Mean of the last {@value #FINAL_WINDOW} finite values (NaN rows, i.e. iterations in which no
+     * episode ended, are skipped); NaN when there are none.
+     */
+    public static double finalReturn(double[] meanReturn) {
+        double sum = 0;
+        int count = 0;
+        for (int i = meanReturn.length - 1; i >= 0 && count < FINAL_WINDOW; i--) {
+            if (Double.isFinite(meanReturn[i])) {
+                sum += meanReturn[i];
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Max of the finite values; NaN when there are none. */
+    public static double maxReturn(double[] meanReturn) {
+        double max = Double.NaN;
+        for (double v : meanReturn) {
+            if (Double.isFinite(v) && !(v <= max)) {
+                max = v;
+            }
+        }
+        return max;
+    }
+
+    /** The boolean value of config key {@code key}, or null when absent or not a boolean. */
+    public Boolean flag(String key) {
+        Object v = config.get(key);
+        return v instanceof Boolean ? (Boolean) v : null;
+    }
+
+    /** A numeric config value, or NaN when absent or not a number. */
+    public double number(String key) {
+        Object v = config.get(key);
+        return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ablate4j.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads one sample of numbers for {@code compare}: a column of a CSV file (with or without a header
+ * row), or the final returns of the completed runs in a results directory.
+ */
+public final class Samples {
+
+    /** Column that selects the final returns of a results directory (the default). */
+    public static final String FINAL = "final_return";
+    /** Column that selects the max-over-training returns of a results directory. */
+    public static final String MAX = "max_return";
+
+    private Samples() {}
+
+    /**
+     * @param column column name or 1-based index; null picks the only column, or {@code final_return}
+     * @param flag   how errors name the input (e.g. {@code --x})
+     */
+    public static double[] read(Path path, String column, String flag) {
+        if (Files.isDirectory(path)) {
+            return fromResults(path, column, flag);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new BadInputException(flag + " " + path + ": no such file or directory");
+        }
+        try {
+            return fromCsv(path, column, flag);
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException(flag + " " + path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static double[] fromResults(Path dir, String column, String flag) {
+        String col = column == null ? FINAL : column;
+        if (!col.equals(FINAL) && !col.equals(MAX)) {
+            throw new BadInputException(flag + " " + dir + " is a results directory: --column must be " + FINAL
+                    + " or " + MAX + ", not '" + column + "'");
+        }
+        ResultsTree tree = ResultsReader.read(List.of(dir));
+        if (tree.runs().isEmpty()) {
+            throw new BadInputException(flag + " " + dir + ": no completed runs (" + tree.excluded().size() + " left out)");
+        }
+        Set<String> groups = new TreeSet<>();
+        for (Run r : tree.runs()) {
+            groups.add(r.env() + " / " + tree.cell(r.cellKey()).label());
+        }
+        if (groups.size() > 1) {
+            throw new BadInputException(flag + " " + dir + " holds runs of " + groups.size()
+                    + " env/config pairs (" + String.join("; ", groups) + "); point it at one config's directory");
+        }
+        return tree.runs().stream().mapToDouble(col.equals(FINAL) ? Run::finalReturn : Run::maxReturn).toArray();
+    }
+
+    private static double[] fromCsv(Path file, String column, String flag) throws IOException {
+        List<CSVRecord> records;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get())) {
+            records = p.getRecords();
+        }
+        if (records.isEmpty()) {
+            throw new BadInputException(flag + " " + file + ": empty file");
+        }
+        boolean header = !allNumeric(records.get(0));
+        List<String> names = new ArrayList<>();
+        int width = records.get(0).size();
+        for (int i = 0; i < width; i++) {
+            names.add(header ? records.get(0).get(i) : "column " + (i + 1));
+        }
+        int col = pick(names, header, column, flag + " " + file);
+        List<Double> values = new ArrayList<>();
+        for (int r = header ? 1 : 0; r < records.size(); r++) {
+            CSVRecord rec = records.get(r);
+            long line = r + 1;
+            if (rec.size() <= col) {
+                throw new BadInputException(String.format(Locale.ROOT, "%s %s line %d: has %d fields, column '%s' missing",
+                        flag, file, line, rec.size(), names.get(col)));
+            }
+            double v;
+            try {
+                v = CsvTable.parse(rec.get(col), flag + " " + file, line, names.get(col));
+            } catch (CorruptFileException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            if (!Double.isNaN(v)) {
+                values.add(v);
+            }
+        }
+        if (values.isEmpty()) {
+            throw new BadInputException(flag + " " + file + ": column '" + names.get(col) + "' has no numbers");
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static int pick(List<String> names, boolean header, String column, String where) {
+        if (column != null) {
+            int i = names.indexOf(column);
+            if (i >= 0) {
+                return i;
+            }
+            try {
+                int k = Integer.parseInt(column.trim());
+                if (k >= 1 && k <= names.size()) {
+                    return k - 1;
+                }
+            } catch (NumberFormatException e) {
+                // not an index
+            }
+            throw new BadInputException(where + ": no column '" + column + "'; columns: " + listing(names, header));
+        }
+        if (names.size() == 1) {
+            return 0;
+        }
+        if (names.contains(FINAL)) {
+            return names.indexOf(FINAL);
+        }
+        throw new BadInputException(where + " has " + names.size() + " columns (" + listing(names, header)
+                + "); choose one with --column NAME or --column INDEX (1-based)");
+    }
+
+    private static String listing(List<String> names, boolean header) {
+        return header ? String.join(", ", names) : "1.." + names.size() + ", no header row";
+    }
+
+    private static boolean allNumeric(CSVRecord rec) {
+        for (String f : rec) {
+            String s = f.trim().toLowerCase(Locale.ROOT);
+            if (s.isEmpty() || s.equals("nan")) {
+                continue;
+            }
+            try {
+                Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+}

@@ -1,0 +1,67 @@
+package dev.ablate4j.report;
+
+import dev.ablate4j.stats.Bootstrap;
+import dev.ablate4j.stats.Descriptive;
+import dev.ablate4j.stats.Interval;
+import dev.ablate4j.stats.Seeds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Final-return statistics of one cell in one environment (one row of {@code summary.csv}).
+ *
+ * @param steps the env step budget of the runs (NaN when unknown)
+ */
+public record SummaryRow(
+        String env,
+        Cell cell,
+        int n,
+        double steps,
+        double mean,
+        Interval meanCi,
+        double median,
+        double iqm,
+        Interval iqmCi,
+        double std,
+        double maxMean,
+        Interval maxCi) {
+
+    /** Header of {@code summary.csv}. */
+    public static final List<String> CSV_HEADER = header();
+
+    private static List<String> header() {
+        List<String> h = new ArrayList<>(List.of("env", "spec", "cell", "label"));
+        h.addAll(OptimizationNames.keys());
+        h.addAll(List.of("n", "steps", "final_mean", "final_mean_ci95_lo", "final_mean_ci95_hi", "final_median",
+                "final_iqm", "final_iqm_ci95_lo", "final_iqm_ci95_hi", "final_std", "max_return_mean",
+                "max_return_ci95_lo", "max_return_ci95_hi"));
+        return List.copyOf(h);
+    }
+
+    /** Computes the row; each interval has its own bootstrap stream derived from the seed. */
+    static SummaryRow compute(ResultsTree tree, String env, Cell cell, Bootstrap boot, long seed) {
+        double[] fin = tree.finalReturns(env, cell.key());
+        double[] max = tree.maxReturns(env, cell.key());
+        double steps = tree.runs(env, cell.key()).get(0).number("steps");
+        return new SummaryRow(env, cell, fin.length, steps,
+                Descriptive.mean(fin), boot.percentile(fin, Descriptive::mean, Seeds.stream(seed, "summary", env, cell.key(), "mean")),
+                Descriptive.median(fin),
+                Descriptive.iqm(fin), boot.percentile(fin, Descriptive::iqm, Seeds.stream(seed, "summary", env, cell.key(), "iqm")),
+                Descriptive.std(fin),
+                Descriptive.mean(max), boot.percentile(max, Descriptive::mean, Seeds.stream(seed, "summary", env, cell.key(), "max")));
+    }
+
+    /** The row as CSV fields, in {@link #CSV_HEADER} order: each optimization's switch, then the statistics. */
+    List<String> csv() {
+        List<String> fields = new ArrayList<>(List.of(env, cell.spec(), cell.id(), cell.label()));
+        for (String key : OptimizationNames.keys()) {
+            Object on = cell.config().get(key);
+            fields.add(on == null ? "" : on.toString());
+        }
+        fields.addAll(List.of(Integer.toString(n), Double.isFinite(steps) ? Fmt.compact(steps) : "",
+                Fmt.csv(mean), Fmt.csv(meanCi.lo()), Fmt.csv(meanCi.hi()), Fmt.csv(median), Fmt.csv(iqm),
+                Fmt.csv(iqmCi.lo()), Fmt.csv(iqmCi.hi()), Fmt.csv(std), Fmt.csv(maxMean), Fmt.csv(maxCi.lo()),
+                Fmt.csv(maxCi.hi())));
+        return fields;
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * The {@code report} command's engine: reads results trees, computes the statistics of
+ * {@link dev.ablate4j.stats}, and writes {@code report.pdf}, one PNG per figure, {@code report.md}
+ * and {@code summary.csv}.
+ *
+ * <p>Decisions a user should know:
+ * <ul>
+ *   <li>A run is any directory named {@code seed-<n>} or holding a {@code config.json}; it is used
+ *       only if it has a {@code DONE} marker, its provenance status is not {@code diverged} or
+ *       {@code failed}, its CSVs parse, and at least one episode finished. Everything else is listed
+ *       in the appendix with the reason (file and line for corrupt CSVs).</li>
+ *   <li>A config ("cell") is a matrix cell from {@code cell.json}; without one, runs whose configs
+ *       agree on every key except seed, env and output/threads keys form a config.</li>
+ *   <li>Runs found twice in merged roots (same cell, env and seed) count once. Per environment, only
+ *       runs with the most common {@code steps} budget are compared; the rest are listed as left
+ *       out. Runs from different ablate4j versions are used together, with a warning.</li>
+ *   <li>Final return = mean of the last 5 iterations' mean episode return (iterations in which no
+ *       episode ended are skipped); "max" = best per-iteration mean return during training.</li>
+ *   <li>Each statistic draws its bootstrap stream from the master seed and a key naming the
+ *       statistic, so {@code summary.csv} and {@code report.md} are byte-identical for the same
+ *       inputs and seed, and adding a chart changes no other number.</li>
+ *   <li>A cell has the same colour and dash in every chart (Okabe–Ito palette, by display order).
+ *       Learning curves and performance profiles of more than 5 configs become small multiples:
+ *       each panel shows one config against the baseline on a shared y-axis.</li>
+ * </ul>
+ */
+package dev.ablate4j.report;

@@ -1,0 +1,84 @@
+package dev.ablate4j.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void finalReturnSkipsNanRowsAndAveragesTheLastFive() {
+        double[] y = {1, 2, 3, 4, 5, Double.NaN, 6, 7, Double.NaN};
+        assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, Run.finalReturn(y), 1e-12);
+        assertEquals(7, Run.maxReturn(y), 0);
+        assertEquals(1.5, Run.finalReturn(new double[] {1, 2}), 1e-12);
+        assertTrue(Double.isNaN(Run.finalReturn(new double[] {Double.NaN})));
+    }
+
+    @Test
+    void csvErrorsNameFileAndLine() throws Exception {
+        Path f = tmp.resolve("metrics.csv");
+        Files.writeString(f, "iteration,env_steps,mean_return\n0,2048,-100\n1,4096,oops\n");
+        CorruptFileException e = assertThrows(CorruptFileException.class,
+                () -> CsvTable.read(f, "run/metrics.csv", List.of("iteration")));
+        assertEquals("run/metrics.csv line 3: column 'mean_return' is not a number: 'oops'", e.getMessage());
+        Files.writeString(f, "iteration,env_steps\n0,2048\n");
+        e = assertThrows(CorruptFileException.class, () -> CsvTable.read(f, "m.csv", List.of("mean_return")));
+        assertTrue(e.getMessage().startsWith("m.csv line 1: missing column 'mean_return'"), e.getMessage());
+        Files.writeString(f, "a,b\n1,\n2,nan\n");
+        CsvTable t = CsvTable.read(f, "m.csv", List.of());
+        assertTrue(Double.isNaN(t.column("b")[0]) && Double.isNaN(t.column("b")[1]));
+    }
+
+    @Test
+    void corruptJsonIsLeftOutWithItsName() throws IOException {
+        Map<String, Object> c = SyntheticResults.ppoConfig();
+        c.put("env", "Pendulum-v1");
+        c.put("seed", 0);
+        Path run = tmp.resolve("r/seed-0");
+        SyntheticResults.writeRun(run, c, null, "done", new double[] {1, 2, 3}, true, false, "0.1.0");
+        Files.writeString(run.resolve("config.json"), "{\"env\": \"Pendulum-v1\",");
+        ResultsTree tree = ResultsReader.read(List.of(tmp.resolve("r")));
+        assertEquals(0, tree.runs().size());
+        assertTrue(tree.excluded().get(0).reason().contains("seed-0/config.json line"), tree.excluded().toString());
+    }
+
+    @Test
+    void infiniteClipEpsilonInConfigIsAccepted() throws IOException {
+        Map<String, Object> c = SyntheticResults.ppoConfig();
+        c.put("env", "Pendulum-v1");
+        c.put("seed", 0);
+        Path run = tmp.resolve("r/seed-0");
+        SyntheticResults.writeRun(run, c, null, "done", new double[] {1, 2, 3}, true, false, "0.1.0");
+        String json = Files.readString(run.resolve("config.json")).replace("\"clip-eps\":0.2", "\"clip-eps\":Infinity");
+        Files.writeString(run.resolve("config.json"), json);
+        ResultsTree tree = ResultsReader.read(List.of(tmp.resolve("r")));
+        assertEquals(1, tree.runs().size(), tree.excluded().toString());
+        assertEquals(Double.POSITIVE_INFINITY, tree.runs().get(0).number("clip-eps"));
+    }
+
+    @Test
+    void matrixCellsKeepTheirLabelsAndColoursFollowTheirOrder() {
+        ResultsTree tree = ResultsReader.read(List.of(SyntheticResults.standardTree(tmp.resolve("res"))));
+        assertEquals(List.of("MountainCarContinuous-v0", "Pendulum-v1"), tree.envs());
+        assertEquals(7, tree.cells().size());
+        assertEquals("quick/c00", tree.cells().get(0).key());
+        assertEquals("ppo", tree.cells().get(0).label());
+        assertEquals(0, tree.cellIndex("quick/c00"));
+        assertEquals(5, tree.runs("Pendulum-v1", "quick/c00").size()); // 4 broken extra seeds left out
+        Cell trpo = tree.cells().stream().filter(x -> x.label().equals("trpo")).findFirst().orElseThrow();
+        assertEquals("trpo", trpo.preset());
+        assertEquals(false, trpo.config().get("value-clip"));
+    }
+}
