@@ -38,6 +38,7 @@ class MatrixSpeedupTest {
         assertEquals(2 * r.runs(), trained.get(), "every run trained from scratch in both passes");
         assertEquals(4 * 512, r.envSteps());
         assertTrue(r.oneWorkerSeconds() > 0 && r.workersSeconds() > 0, r.toString());
+        assertTrue(r.oneWorkerCpuSeconds() > 0 && r.workersCpuSeconds() > 0, r.toString());
         assertEquals(r.oneWorkerSeconds() / r.workersSeconds(), r.speedup(), 1e-12);
         assertTrue(r.table(Machine.current()).contains("2 workers"), r.table(Machine.current()));
     }
