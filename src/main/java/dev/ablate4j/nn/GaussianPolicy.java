@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * (initialized to 0) stored after the Mlp parameters in one flat array, so one optimizer updates
  * both.
  *
- * <p>Each kind of computation keeps its cache in its own {@link MlpWorkspace}: {@link #act} (batch
+ * <p>Each kind of computation keeps its cache in its own workspace ({@link MlpRunner}): {@link #act} (batch
  * 1), {@link #logProb} (the cache {@link #backwardLogProb} uses), {@link #mean}/{@link #meanKl},
  * and {@link #fisherVectorProduct}. So calling, say, {@code meanKl} between {@code logProb} and
  * {@code backwardLogProb} is safe; changing {@link #params()} in between is not. After the largest
@@ -26,10 +26,11 @@ public final class GaussianPolicy {
     private final double[] params;
     private final double[] grads;
 
+    private final Backend backend;
     private final MlpWorkspace actWorkspace;
-    private final MlpWorkspace trainWorkspace;
-    private final MlpWorkspace evalWorkspace;
-    private final MlpWorkspace fisherWorkspace;
+    private final MlpRunner train;
+    private final MlpRunner eval;
+    private final MlpRunner fisher;
     private final double[] sigma;
     private final double[] inverseVariance;
     private final double[] oldVariance;
@@ -45,6 +46,16 @@ public final class GaussianPolicy {
      * @param activation hidden activation
      */
     public GaussianPolicy(int obsSize, int actionSize, int[] hidden, Activation activation) {
+        this(obsSize, actionSize, hidden, activation, JavaBackend.INSTANCE);
+    }
+
+    /**
+     * A policy whose batch computations ({@link #logProb}, {@link #mean}, {@link #meanKl},
+     * {@link #fisherVectorProduct}) run on {@code backend}; batch-1 {@link #act} always runs on the
+     * plain-Java kernels, which are the fastest there.
+     */
+    public GaussianPolicy(int obsSize, int actionSize, int[] hidden, Activation activation, Backend backend) {
+        this.backend = backend;
         this.mlp = new Mlp(obsSize, hidden, actionSize, activation);
         this.obsSize = obsSize;
         this.actionSize = actionSize;
@@ -52,9 +63,9 @@ public final class GaussianPolicy {
         this.params = new double[logStdOffset + actionSize];
         this.grads = new double[params.length];
         this.actWorkspace = mlp.newWorkspace();
-        this.trainWorkspace = mlp.newWorkspace();
-        this.evalWorkspace = mlp.newWorkspace();
-        this.fisherWorkspace = mlp.newWorkspace();
+        this.train = backend.runner(mlp);
+        this.eval = backend.runner(mlp);
+        this.fisher = backend.runner(mlp);
         this.sigma = new double[actionSize];
         this.inverseVariance = new double[actionSize];
         this.oldVariance = new double[actionSize];
@@ -95,6 +106,11 @@ public final class GaussianPolicy {
     /** A copy of the current log-std vector. */
     public double[] logStd() {
         return Arrays.copyOfRange(params, logStdOffset, params.length);
+    }
+
+    /** The backend of the batch computations. */
+    public Backend backend() {
+        return backend;
     }
 
     /** The mean network (its parameters are {@code params()[0, logStdOffset())}). */
@@ -142,21 +158,21 @@ public final class GaussianPolicy {
     /** Means for a batch: obs row-major batch x obsSize, meanOut batch x actionSize. */
     public void mean(double[] obs, int batch, double[] meanOut) {
         Mlp.checkLength("meanOut", meanOut, batch * actionSize, batch, actionSize);
-        mlp.forward(params, 0, obs, batch, evalWorkspace);
-        System.arraycopy(evalWorkspace.output(), 0, meanOut, 0, batch * actionSize);
+        eval.forward(params, 0, obs, batch);
+        System.arraycopy(eval.output(), 0, meanOut, 0, batch * actionSize);
     }
 
     /** log pi(a|s) per sample into {@code logProbOut}; caches what {@link #backwardLogProb} needs. */
     public void logProb(double[] obs, double[] actions, int batch, double[] logProbOut) {
         Mlp.checkLength("actions", actions, batch * actionSize, batch, actionSize);
         Mlp.checkLength("logProbOut", logProbOut, batch, batch, 1);
-        mlp.forward(params, 0, obs, batch, trainWorkspace);
+        train.forward(params, 0, obs, batch);
         if (cachedActions.length < batch * actionSize) {
             cachedActions = new double[batch * actionSize];
         }
         System.arraycopy(actions, 0, cachedActions, 0, batch * actionSize);
         updateSigma();
-        double[] mu = trainWorkspace.output();
+        double[] mu = train.output();
         for (int b = 0; b < batch; b++) {
             int row = b * actionSize;
             double logProb = 0.0;
@@ -172,13 +188,13 @@ public final class GaussianPolicy {
      * batch of the last {@link #logProb} call, w.r.t. the Mlp parameters and the log-std.
      */
     public void backwardLogProb(double[] dLogProb) {
-        int batch = trainWorkspace.batch();
+        int batch = train.batch();
         if (batch == 0) {
             throw new IllegalStateException("backwardLogProb needs a preceding logProb call");
         }
         Mlp.checkLength("dLogProb", dLogProb, batch, batch, 1);
         updateSigma();
-        double[] mu = trainWorkspace.output();
+        double[] mu = train.output();
         double[] dMean = outputScratch(batch);
         for (int b = 0; b < batch; b++) {
             int row = b * actionSize;
@@ -190,7 +206,7 @@ public final class GaussianPolicy {
                 grads[logStdOffset + j] += weight * (z * z - 1.0); // d logp / d logstd = z^2 - 1
             }
         }
-        mlp.backward(params, 0, dMean, trainWorkspace, grads, 0);
+        train.backward(params, 0, dMean, grads, 0);
     }
 
     /** Entropy of the state-independent Gaussian: sum(logstd) + 0.5 * d * (1 + ln 2 pi). */
@@ -217,13 +233,13 @@ public final class GaussianPolicy {
     public double meanKl(double[] obs, int batch, double[] oldMeans, double[] oldLogStd) {
         Mlp.checkLength("oldMeans", oldMeans, batch * actionSize, batch, actionSize);
         Mlp.checkLength("oldLogStd", oldLogStd, actionSize, 1, actionSize);
-        mlp.forward(params, 0, obs, batch, evalWorkspace);
+        eval.forward(params, 0, obs, batch);
         updateSigma();
         for (int j = 0; j < actionSize; j++) {
             double oldStd = Fn.exp(oldLogStd[j]);
             oldVariance[j] = oldStd * oldStd;
         }
-        double[] mu = evalWorkspace.output();
+        double[] mu = eval.output();
         double total = 0.0;
         for (int b = 0; b < batch; b++) {
             int row = b * actionSize;
@@ -250,10 +266,10 @@ public final class GaussianPolicy {
         if (out == v) {
             throw new IllegalArgumentException("fisherVectorProduct: out must be a different array from v");
         }
-        mlp.forward(params, 0, obs, batch, fisherWorkspace);
-        mlp.jvp(params, 0, v, 0, fisherWorkspace);
+        fisher.forward(params, 0, obs, batch);
+        fisher.jvp(params, 0, v, 0);
         updateSigma();
-        double[] jv = fisherWorkspace.tangentOutput();
+        double[] jv = fisher.tangentOutput();
         double[] u = outputScratch(batch);
         for (int b = 0; b < batch; b++) {
             int row = b * actionSize;
@@ -262,7 +278,7 @@ public final class GaussianPolicy {
             }
         }
         Arrays.fill(out, 0, params.length, 0.0);
-        mlp.backward(params, 0, u, fisherWorkspace, out, 0);
+        fisher.backward(params, 0, u, out, 0);
         for (int j = 0; j < actionSize; j++) {
             out[logStdOffset + j] = 2.0 * v[logStdOffset + j];
         }

@@ -285,6 +285,44 @@ public final class Mlp {
      */
     static void multiplyAccumulate(double[][] c, double[][] a, double[][] y, int rows, int count, int len) {
         int r = 0;
+        for (; r + 2 < rows; r += 3) {
+            double[] c0 = c[r];
+            double[] c1 = c[r + 1];
+            double[] c2 = c[r + 2];
+            double[] y0 = y[r];
+            double[] y1 = y[r + 1];
+            double[] y2 = y[r + 2];
+            int k = 0;
+            for (; k + 1 < count; k += 2) {
+                double p0 = c0[k];
+                double p1 = c0[k + 1];
+                double q0 = c1[k];
+                double q1 = c1[k + 1];
+                double s0 = c2[k];
+                double s1 = c2[k + 1];
+                double[] a0 = a[k];
+                double[] a1 = a[k + 1];
+                for (int o = 0; o < len; o++) {
+                    double w0 = a0[o];
+                    double w1 = a1[o];
+                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
+                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
+                    y2[o] = y2[o] + s0 * w0 + s1 * w1;
+                }
+            }
+            if (k < count) {
+                double p = c0[k];
+                double q = c1[k];
+                double s = c2[k];
+                double[] ak = a[k];
+                for (int o = 0; o < len; o++) {
+                    double wk = ak[o];
+                    y0[o] += p * wk;
+                    y1[o] += q * wk;
+                    y2[o] += s * wk;
+                }
+            }
+        }
         for (; r + 1 < rows; r += 2) {
             double[] c0 = c[r];
             double[] c1 = c[r + 1];
@@ -348,6 +386,43 @@ public final class Mlp {
             int len) {
         int end = k0 + count;
         int r = 0;
+        for (; r + 2 < rows; r += 3) {
+            double[] y0 = y[r];
+            double[] y1 = y[r + 1];
+            double[] y2 = y[r + 2];
+            int k = k0;
+            for (; k + 1 < end; k += 2) {
+                double[] ck0 = c[k];
+                double[] ck1 = c[k + 1];
+                double p0 = ck0[r];
+                double p1 = ck1[r];
+                double q0 = ck0[r + 1];
+                double q1 = ck1[r + 1];
+                double s0 = ck0[r + 2];
+                double s1 = ck1[r + 2];
+                double[] a0 = a[k];
+                double[] a1 = a[k + 1];
+                for (int o = 0; o < len; o++) {
+                    double w0 = a0[o];
+                    double w1 = a1[o];
+                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
+                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
+                    y2[o] = y2[o] + s0 * w0 + s1 * w1;
+                }
+            }
+            if (k < end) {
+                double p = c[k][r];
+                double q = c[k][r + 1];
+                double s = c[k][r + 2];
+                double[] ak = a[k];
+                for (int o = 0; o < len; o++) {
+                    double wk = ak[o];
+                    y0[o] += p * wk;
+                    y1[o] += q * wk;
+                    y2[o] += s * wk;
+                }
+            }
+        }
         for (; r + 1 < rows; r += 2) {
             double[] y0 = y[r];
             double[] y1 = y[r + 1];

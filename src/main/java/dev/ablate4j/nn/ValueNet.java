@@ -15,14 +15,21 @@ public final class ValueNet {
     private final double[] params;
     private final double[] grads;
     private final MlpWorkspace singleWorkspace;
-    private final MlpWorkspace batchWorkspace;
+    private final MlpRunner batchRunner;
+    private final Backend backend;
 
     public ValueNet(int obsSize, int[] hidden, Activation activation) {
+        this(obsSize, hidden, activation, JavaBackend.INSTANCE);
+    }
+
+    /** A value network whose batch computations run on {@code backend} (batch-1 prediction always in plain Java). */
+    public ValueNet(int obsSize, int[] hidden, Activation activation, Backend backend) {
+        this.backend = backend;
         this.mlp = new Mlp(obsSize, hidden, 1, activation);
         this.params = new double[mlp.parameterCount()];
         this.grads = new double[params.length];
         this.singleWorkspace = mlp.newWorkspace();
-        this.batchWorkspace = mlp.newWorkspace();
+        this.batchRunner = backend.runner(mlp);
     }
 
     /** The live parameter array (layout: see {@link Mlp}). */
@@ -45,6 +52,11 @@ public final class ValueNet {
 
     public int parameterCount() {
         return params.length;
+    }
+
+    /** The backend of the batch computations. */
+    public Backend backend() {
+        return backend;
     }
 
     public Mlp mlp() {
@@ -70,15 +82,15 @@ public final class ValueNet {
     /** V for a batch (obs row-major batch x obsSize) into {@code out}; caches for {@link #backward}. */
     public void predict(double[] obs, int batch, double[] out) {
         Mlp.checkLength("out", out, batch, batch, 1);
-        mlp.forward(params, 0, obs, batch, batchWorkspace);
-        System.arraycopy(batchWorkspace.output(), 0, out, 0, batch);
+        batchRunner.forward(params, 0, obs, batch);
+        System.arraycopy(batchRunner.output(), 0, out, 0, batch);
     }
 
     /** Accumulates into {@link #grads()} the gradient of sum_i dOut[i] * V_i for the last batch predict. */
     public void backward(double[] dOut) {
-        if (batchWorkspace.batch() == 0) {
+        if (batchRunner.batch() == 0) {
             throw new IllegalStateException("ValueNet.backward needs a preceding batch predict");
         }
-        mlp.backward(params, 0, dOut, batchWorkspace, grads, 0);
+        batchRunner.backward(params, 0, dOut, grads, 0);
     }
 }

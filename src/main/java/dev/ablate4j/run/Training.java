@@ -10,7 +10,9 @@ import dev.ablate4j.env.Env;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.nn.Activation;
 import dev.ablate4j.nn.Adam;
+import dev.ablate4j.nn.Backend;
 import dev.ablate4j.nn.GaussianPolicy;
+import dev.ablate4j.nn.JavaBackend;
 import dev.ablate4j.nn.ValueNet;
 import dev.ablate4j.rl.EpisodeRecord;
 import dev.ablate4j.rl.ObservationFilter;
@@ -50,16 +52,22 @@ public final class Training implements AutoCloseable {
     private final int iterations;
     private int iteration;
     private long lastSampleNanos;
+    private long lastSampleCpuNanos;
 
     public Training(TrainConfig config) {
+        this(config, JavaBackend.INSTANCE);
+    }
+
+    /** A run whose networks' batch computations run on {@code backend} (see {@link dev.ablate4j.nn.Backends}). */
+    public Training(TrainConfig config, Backend backend) {
         this.config = config;
         this.seeds = new RunSeeds(config.get(Keys.SEED));
         this.env = Envs.make(config.get(Keys.ENV));
         int obsSize = env.observationSpace().size();
         int actionSize = env.actionSpace().size();
         Activation activation = config.on(Optimization.TANH) ? Activation.TANH : Activation.RELU;
-        policy = new GaussianPolicy(obsSize, actionSize, config.hidden(), activation);
-        valueNet = new ValueNet(obsSize, config.hidden(), activation);
+        policy = new GaussianPolicy(obsSize, actionSize, config.hidden(), activation, backend);
+        valueNet = new ValueNet(obsSize, config.hidden(), activation, backend);
         SplittableRandom init = seeds.init();
         policy.initialize(config.on(Optimization.ORTHO_INIT), init);
         valueNet.initialize(config.on(Optimization.ORTHO_INIT), init);
@@ -94,9 +102,11 @@ public final class Training implements AutoCloseable {
         double valueLr = config.get(Keys.VALUE_LR) * anneal;
 
         long sampleStart = System.nanoTime();
+        long sampleCpuStart = CpuTime.thread();
         List<EpisodeRecord> episodes = sampler.collect(buffer, seeds.forIteration(Stream.ENV, k),
                 seeds.forIteration(Stream.ACTION, k));
         lastSampleNanos = System.nanoTime() - sampleStart;
+        lastSampleCpuNanos = CpuTime.thread() - sampleCpuStart;
         buffer.computeAdvantages(config.get(Keys.GAMMA), config.get(Keys.GAE_LAMBDA));
         double explainedVariance = buffer.explainedVariance();
         double[] oldLogStd = logStd();
@@ -210,6 +220,11 @@ public final class Training implements AutoCloseable {
     /** Wall time of the last iteration's rollout collection (for timing.csv only, never for results). */
     public long lastSampleNanos() {
         return lastSampleNanos;
+    }
+
+    /** CPU time of this thread in the last rollout collection (-1 if the JVM cannot measure it; timing only). */
+    public long lastSampleCpuNanos() {
+        return lastSampleCpuNanos;
     }
 
     public boolean finished() {

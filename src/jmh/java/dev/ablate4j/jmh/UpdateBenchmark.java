@@ -1,0 +1,76 @@
+package dev.ablate4j.jmh;
+
+import dev.ablate4j.algo.UpdateStats;
+import dev.ablate4j.nn.Backends;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One policy update on a 2048-step Pendulum rollout at the paper's settings: PPO's 10 epochs x 32
+ * minibatches of 64, TRPO's conjugate gradient (10 iterations on 10% of the batch) and line search,
+ * and the value network's 10 x 32 minibatch steps. Every invocation starts from the same networks
+ * and optimizer state.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class UpdateBenchmark {
+
+    @Param({"java"})
+    public String backend;
+
+    @Param({"64,64"})
+    public String hidden;
+
+    @Param({"Pendulum-v1"})
+    public String env;
+
+    private UpdateFixture ppo;
+    private UpdateFixture trpo;
+
+    @Setup
+    public void setUp() {
+        ppo = new UpdateFixture("ppo", env, hidden, Backends.byId(backend));
+        trpo = new UpdateFixture("trpo", env, hidden, Backends.byId(backend));
+    }
+
+    @Setup(Level.Invocation)
+    public void restore() {
+        ppo.restore();
+        trpo.restore();
+    }
+
+    /** PPO's policy step: 10 epochs x 32 minibatches (log-prob, backward, Adam). */
+    @Benchmark
+    public UpdateStats ppoPolicyUpdate() {
+        return ppo.policyUpdate.update(ppo.buffer, ppo.policyLr(), new SplittableRandom(5));
+    }
+
+    /** TRPO's policy step: gradient, 10 CG iterations of Fisher-vector products, line search. */
+    @Benchmark
+    public UpdateStats trpoPolicyUpdate() {
+        return trpo.policyUpdate.update(trpo.buffer, 0, new SplittableRandom(5));
+    }
+
+    /** The value network's training, shared by both algorithms: 10 epochs x 32 minibatches. */
+    @Benchmark
+    public double valueUpdate() {
+        return ppo.valueTrainer.train(ppo.buffer, ppo.epochs(), ppo.minibatches(), ppo.valueLr(),
+                new SplittableRandom(6));
+    }
+}
