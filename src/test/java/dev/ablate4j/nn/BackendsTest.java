@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -59,18 +60,18 @@ class BackendsTest {
             x[i] = rng.nextDouble(-2, 2);
         }
         MlpRunner auto = AutoBackend.INSTANCE.runner(mlp);
-        MlpRunner java = JavaBackend.INSTANCE.runner(mlp);
+        MlpRunner plain = JavaBackend.INSTANCE.runner(mlp);
         auto.forward(params, 0, x, 64);
-        java.forward(params, 0, x, 64);
+        plain.forward(params, 0, x, 64);
         for (int i = 0; i < 64 * 2; i++) {
-            assertEquals(java.output()[i], auto.output()[i], 0.0);
+            assertEquals(plain.output()[i], auto.output()[i], 0.0);
         }
         double[] dOut = new double[64 * 2];
-        java.util.Arrays.fill(dOut, 0.5);
+        Arrays.fill(dOut, 0.5);
         double[] ga = new double[params.length];
         double[] gj = new double[params.length];
         auto.backward(params, 0, dOut, ga, 0);
-        java.backward(params, 0, dOut, gj, 0);
-        assertEquals(java.util.Arrays.toString(gj), java.util.Arrays.toString(ga));
+        plain.backward(params, 0, dOut, gj, 0);
+        assertEquals(Arrays.toString(gj), Arrays.toString(ga));
     }
 }
