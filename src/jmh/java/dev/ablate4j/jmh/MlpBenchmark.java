@@ -22,7 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Forward and backward pass of an 11-w-w-3 tanh MLP (Hopper's observation and action sizes, two
  * hidden layers of width w) per backend, width and batch. {@code backward} repeats the backward
- * pass of one cached forward pass (it only adds into the gradient). Run the nd4j rows from a
+ * pass of one cached forward pass (it only adds into the gradient); {@code forwardBackward} is
+ * a training minibatch's cost. Run the nd4j rows from a
  * {@code -Pjmh,nd4j} build with {@code -p backend=java,nd4j}.
  */
 @State(Scope.Thread)
@@ -73,6 +74,14 @@ public class MlpBenchmark {
     public void forward(Blackhole bh) {
         runner.forward(params, 0, input, batch);
         bh.consume(runner.output());
+    }
+
+    /** What a training minibatch costs: a forward pass and the backward pass through it. */
+    @Benchmark
+    public void forwardBackward(Blackhole bh) {
+        runner.forward(params, 0, input, batch);
+        runner.backward(params, 0, dOutput, grads, 0);
+        bh.consume(grads);
     }
 
     @Benchmark

@@ -34,7 +34,8 @@ public class UpdateBenchmark {
     @Param({"java"})
     public String backend;
 
-    @Param({"64,64"})
+    /** Hidden widths separated by x (JMH splits parameter values at commas). */
+    @Param({"64x64"})
     public String hidden;
 
     @Param({"Pendulum-v1"})
@@ -45,8 +46,9 @@ public class UpdateBenchmark {
 
     @Setup
     public void setUp() {
-        ppo = new UpdateFixture("ppo", env, hidden, Backends.byId(backend));
-        trpo = new UpdateFixture("trpo", env, hidden, Backends.byId(backend));
+        String widths = hidden.replace('x', ',');
+        ppo = new UpdateFixture("ppo", env, widths, Backends.byId(backend));
+        trpo = new UpdateFixture("trpo", env, widths, Backends.byId(backend));
     }
 
     @Setup(Level.Invocation)

@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     String hidden = "64,64";
 
     @Option(names = "--backend", paramLabel = "<name>",
-            description = "where the batch network computations run: java or nd4j (default: java)")
+            description = "where the batch network computations run: java, nd4j or auto (default: java)")
     String backend = "java";
 
     @Option(names = "--matrix", description = "measure the matrix speed-up from 1 to --workers workers instead")

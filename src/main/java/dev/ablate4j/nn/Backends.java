@@ -3,13 +3,14 @@ package dev.ablate4j.nn;
 import java.util.List;
 
 /**
- * The backends by name: {@code java} (always available, bit-identical everywhere) and
- * {@code nd4j} (ND4J on OpenBLAS; only in builds made with the Maven profile {@code nd4j}).
+ * The backends by name: {@code java} (always available, bit-identical everywhere), {@code nd4j}
+ * (ND4J on OpenBLAS; only in builds made with the Maven profile {@code nd4j}) and {@code auto}
+ * ({@link AutoBackend}: ND4J where it measured faster, else Java).
  */
 public final class Backends {
 
     /** The names {@link #byId} accepts. */
-    public static final List<String> IDS = List.of("java", "nd4j");
+    public static final List<String> IDS = List.of("java", "nd4j", "auto");
 
     private static final String ND4J_CLASS = "dev.ablate4j.nn.nd4j.Nd4jBackend";
 
@@ -22,6 +23,8 @@ public final class Backends {
                 return JavaBackend.INSTANCE;
             case "nd4j":
                 return nd4j();
+            case "auto":
+                return AutoBackend.INSTANCE;
             default:
                 throw new IllegalArgumentException("backend: unknown backend '" + id + "'; allowed: "
                         + String.join(", ", IDS));

@@ -530,12 +530,21 @@ public final class Mlp {
         return rows;
     }
 
-    /** The transpose of the n x m block at {@code w}: out[o][i] = flat[w + i*m + o]. */
+    /** Side of the tiles the transpose works in, so wide layers do not miss the cache on every element. */
+    private static final int TILE = 16;
+
+    /** The transpose of the n x m block at {@code w}: out[o][i] = flat[w + i*m + o], tile by tile. */
     private static double[][] transposedWeightRows(double[] flat, int w, int n, int m, double[][] out) {
-        for (int i = 0; i < n; i++) {
-            int row = w + i * m;
-            for (int o = 0; o < m; o++) {
-                out[o][i] = flat[row + o];
+        for (int i0 = 0; i0 < n; i0 += TILE) {
+            int i1 = Math.min(n, i0 + TILE);
+            for (int o0 = 0; o0 < m; o0 += TILE) {
+                int o1 = Math.min(m, o0 + TILE);
+                for (int o = o0; o < o1; o++) {
+                    double[] row = out[o];
+                    for (int i = i0; i < i1; i++) {
+                        row[i] = flat[w + i * m + o];
+                    }
+                }
             }
         }
         return out;
