@@ -8,11 +8,12 @@ package dev.ablate4j.nn;
  * but when it picks ND4J, results are no longer bit-identical across CPUs (see
  * {@code dev.ablate4j.nn.nd4j}).
  *
- * <p>The crossover (docs/performance.md; JMH {@code MlpBenchmark.forwardBackward} and CPU-time
- * checks, 11-w-w-3 tanh MLPs, one thread, AMD EPYC under load): at batch 64, Java is faster up to
- * w = 768, the two tie at w = 1024 (1.06M multiply-adds per sample) and ND4J is 1.6x faster at
- * w = 1536; at batch 2048 they tie at w = 384 (150k), ND4J is about 1.1x faster at w = 512 (270k)
- * and 1.8x at w = 1024. Ties go to Java (bit-identical everywhere).
+ * <p>The crossover (docs/performance.md; one thread, AMD EPYC, other work on the machine): for
+ * PPO's minibatches of 64, end to end ({@code bench --hidden w,w}), Java is faster at w = 512, the
+ * two tie at w = 768 (0.59M multiply-adds per sample) and ND4J is 1.2-1.3x faster at w = 1024
+ * (1.05M); at batch 2048 (JMH {@code MlpBenchmark.forwardBackward}, 11-w-w-3) they tie at w = 384
+ * (150k) and ND4J is about 1.1x faster at w = 512 (270k) and 1.8x at w = 1024. Ties go to Java
+ * (bit-identical everywhere).
  */
 public final class AutoBackend implements Backend {
 
@@ -21,8 +22,8 @@ public final class AutoBackend implements Backend {
 
     /** Batches from this size on count as large. */
     static final int LARGE_BATCH = 1024;
-    /** Multiply-adds per sample from which ND4J is used for smaller batches (just above w = 1024). */
-    static final long SMALL_BATCH_CROSSOVER = 1_200_000;
+    /** Multiply-adds per sample from which ND4J is used for smaller batches (between w = 768 and 1024). */
+    static final long SMALL_BATCH_CROSSOVER = 800_000;
     /** Multiply-adds per sample from which ND4J is used for large batches (just below w = 512). */
     static final long LARGE_BATCH_CROSSOVER = 250_000;
 

@@ -8,21 +8,47 @@
  *
  * <h2>Determinism</h2>
  * Results are bit-identical on every JVM and CPU: transcendental functions go through
- * {@link dev.ablate4j.nn.Fn} ({@code StrictMath}), randomness only through the
- * {@code SplittableRandom} passed in, and every sum is taken in a fixed order (Java never
- * reassociates or fuses floating-point operations; the JIT's vectorization of the element-wise
- * loops does not change results). A fingerprint of 20 training-like iterations (init, acting,
- * log-prob gradients, clipping, Adam, Fisher-vector products, value updates; both activations,
- * both inits) was identical on JDK 17.0.15 (C2, C2 without SuperWord, interpreter only) and JDK
- * 25.0.3 (C2, C1 only). The mean computed for one sample is bit-identical to the same sample's
- * row in a batch, and the log-probability {@link dev.ablate4j.nn.GaussianPolicy#act} returns is
- * bit-identical to {@link dev.ablate4j.nn.GaussianPolicy#logProb} for that action.
+ * {@link dev.ablate4j.nn.Fn} (tanh: ablate4j's own {@link dev.ablate4j.nn.Fn#tanh pure-Java tanh},
+ * made only of exactly specified IEEE operations; exp and log: {@code StrictMath}), randomness
+ * only through the {@code SplittableRandom} passed in, and every sum is taken in a fixed order
+ * (Java never reassociates or fuses floating-point operations; the JIT's vectorization of the
+ * element-wise loops does not change results). The order is: each output of a layer is its bias
+ * plus the terms in ascending order of the input index; a weight gradient is its previous value
+ * plus the terms in ascending order of the sample; an input gradient is 0 plus the terms in
+ * ascending order of the output index. {@code MlpSummationOrderTest} checks the kernels bit for
+ * bit against plain loops in that order. A SHA-256 over every parameter and metric of three
+ * 3-iteration trainings (ppo, trpo, ppo-m; 64-64 networks) was identical on JDK 17.0.15 (C2, C2
+ * without SuperWord, C1 only) and JDK 25.0.3 (the same three). The mean computed for one sample
+ * is bit-identical to the same sample's row in a batch, and the log-probability
+ * {@link dev.ablate4j.nn.GaussianPolicy#act} returns is bit-identical to
+ * {@link dev.ablate4j.nn.GaussianPolicy#logProb} for that action.
  *
- * <h2>StrictMath rather than commons-math3 FastMath</h2>
- * Both are deterministic pure-Java (or fdlibm-specified) implementations; the choice was made by
- * a microbenchmark (each function in its own monomorphic loop over 50,000 random arguments, JIT
- * warmed up by 200 passes, best of 15 timings of 10 passes; tanh and exp arguments in [-4, 4], log
- * arguments in [0.001, 10]; AMD EPYC, 2 cores shared with other work), in ns per call:
+ * <h2>Speed</h2>
+ * Batch computations keep one array per sample and one per weight row, all indexed from 0: C2
+ * (JDK 17 and 25) vectorizes loops over such arrays but not loops over one flat array at
+ * different run-time offsets. The matrix products are blocked three rows of the result by two
+ * terms per pass (fastest of the blockings measured on JDK 17; others stop the vectorizer),
+ * which reached about 15 billion multiply-adds per second on one core. Batch-1 acting reads the
+ * flat parameter array directly (a row copy of the weights would cost more than it saves).
+ * tanh, once per hidden unit per sample, had been half of a forward pass with
+ * {@code StrictMath.tanh} (about 20 ns on JDK 17, a native call); ablate4j's {@code Tanh} takes
+ * about 5 ns and is more accurate (within 0.75 ulp of the exact value where fdlibm's is up to
+ * about 2 ulp off). Figures and commands: {@code docs/performance.md}.
+ *
+ * <h2>Backends</h2>
+ * {@link dev.ablate4j.nn.GaussianPolicy} and {@link dev.ablate4j.nn.ValueNet} run their batch
+ * computations on a {@link dev.ablate4j.nn.Backend}: {@link dev.ablate4j.nn.JavaBackend} (default,
+ * bit-identical everywhere), ND4J ({@code dev.ablate4j.nn.nd4j}, only in builds with the Maven
+ * profile {@code nd4j}; agrees to about 1e-12 but not bit for bit) or
+ * {@link dev.ablate4j.nn.AutoBackend} (ND4J where it measured faster: wide networks and large
+ * batches). Batch-1 acting always runs in plain Java.
+ *
+ * <h2>Why StrictMath for exp and log</h2>
+ * Both {@code StrictMath} and commons-math3 {@code FastMath} are deterministic pure-Java (or
+ * fdlibm-specified) implementations; the choice was made by a microbenchmark (each function in
+ * its own monomorphic loop over 50,000 random arguments, JIT warmed up by 200 passes, best of 15
+ * timings of 10 passes; exp arguments in [-4, 4], log arguments in [0.001, 10]; AMD EPYC, 2 cores
+ * shared with other work), in ns per call:
  * <pre>
  *                 JDK 17.0.15               JDK 25.0.3
  *                 StrictMath  FastMath      StrictMath  FastMath
@@ -30,13 +56,10 @@
  *   exp            6.8-7.0     9.7-9.8       6.3-6.5     9.0-9.2
  *   log           11.0         9.5           5.7-5.8     9.0
  * </pre>
- * tanh, the function on the hot path (once per hidden unit per sample), and exp are faster with
- * StrictMath on both JDKs; FastMath's log is faster only on JDK 17, and log is used only once per
- * normal draw. The two libraries differ by at most 2 ulp (tanh) and 1 ulp (exp, log). StrictMath
- * is used for all three: one implementation, specified to give fdlibm's results on every JDK.
- * ({@code Math.tanh}, an intrinsic on JDK 25 at about 13 ns, is excluded because intrinsics may
- * differ between JDKs and CPUs.) A tanh built from {@code StrictMath.expm1} was measured at 15.9
- * ns (JDK 17) and 13.4 ns (JDK 25): not enough of a gain to replace the library function.
+ * exp is faster with StrictMath on both JDKs; FastMath's log is faster only on JDK 17, and log is
+ * used only once per normal draw. Neither is on the hot path any more. ({@code Math.tanh}, an
+ * intrinsic on JDK 25 at about 13 ns, is excluded because intrinsics may differ between JDKs
+ * and CPUs.)
  *
  * <h2>Conventions a user should know</h2>
  * <ul>

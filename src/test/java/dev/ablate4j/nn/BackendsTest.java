@@ -36,16 +36,16 @@ class BackendsTest {
         Mlp paper = new Mlp(11, new int[] {64, 64}, 3, Activation.TANH);
         Mlp w512 = new Mlp(11, new int[] {512, 512}, 3, Activation.TANH);
         Mlp w1024 = new Mlp(11, new int[] {1024, 1024}, 3, Activation.TANH);
-        Mlp w1536 = new Mlp(11, new int[] {1536, 1536}, 3, Activation.TANH);
+        Mlp w768 = new Mlp(11, new int[] {768, 768}, 3, Activation.TANH);
         for (int batch : new int[] {1, 64, 2048}) {
             assertFalse(AutoBackend.prefersNd4j(paper, batch), "64-64 at batch " + batch);
         }
         assertFalse(AutoBackend.prefersNd4j(w512, 64));
         assertTrue(AutoBackend.prefersNd4j(w512, 2048));
-        assertFalse(AutoBackend.prefersNd4j(w1024, 64), "a tie goes to Java");
-        assertTrue(AutoBackend.prefersNd4j(w1024, 2048));
-        assertTrue(AutoBackend.prefersNd4j(w1536, 64));
-        assertFalse(AutoBackend.prefersNd4j(w1536, 1), "acting stays in Java");
+        assertFalse(AutoBackend.prefersNd4j(w768, 64), "a tie goes to Java");
+        assertTrue(AutoBackend.prefersNd4j(w768, 2048));
+        assertTrue(AutoBackend.prefersNd4j(w1024, 64));
+        assertFalse(AutoBackend.prefersNd4j(w1024, 1), "acting stays in Java");
         assertEquals(11 * 64 + 64 * 64 + 64 * 3, AutoBackend.multiplyAddsPerSample(paper));
     }
 
