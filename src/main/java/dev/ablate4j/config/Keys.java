@@ -74,6 +74,10 @@ public final class Keys {
             "entropy bonus coefficient", v -> Double.isFinite((Double) v) && (Double) v >= 0, "a number >= 0");
     public static final Key<List<Integer>> HIDDEN = add("hidden", Type.INT_LIST, HYPER,
             "hidden layer widths of both networks, e.g. 64,64", Keys::widths, "a list of positive widths like 64,64");
+    public static final Key<String> BACKEND = add("backend", Type.STRING, HYPER,
+            "where batch network math runs: java (plain Java, bit-reproducible everywhere), nd4j (needs a -Pnd4j"
+                    + " build; agrees to 1e-9), or auto (nd4j above the measured size crossover)",
+            v -> dev.ablate4j.nn.Backends.IDS.contains(v), "java, nd4j or auto");
     public static final Key<Boolean> BOOTSTRAP_TRUNCATED = add("bootstrap-truncated", Type.BOOLEAN, HYPER,
             "at a time-limit truncation add gamma*V(s_T) (off: treat as terminal, as the paper did)",
             v -> true, "true or false");

@@ -79,6 +79,7 @@ public enum Preset {
         v.put(Keys.MINIBATCHES.name(), 32);
         v.put(Keys.ENTROPY_COEF.name(), 0.0);
         v.put(Keys.HIDDEN.name(), List.of(64, 64));
+        v.put(Keys.BACKEND.name(), "java");
         v.put(Keys.BOOTSTRAP_TRUNCATED.name(), false);
         v.put(Keys.MAX_KL.name(), 0.01);
         v.put(Keys.CG_ITERS.name(), 10);

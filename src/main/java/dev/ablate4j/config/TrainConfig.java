@@ -68,6 +68,11 @@ public final class TrainConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + "env: " + e.getMessage());
         }
+        try {
+            dev.ablate4j.nn.Backends.byId(get(Keys.BACKEND));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + e.getMessage());
+        }
         int t = get(Keys.ROLLOUT_STEPS);
         int mb = get(Keys.MINIBATCHES);
         if (t % mb != 0) {

@@ -10,9 +10,9 @@ import dev.ablate4j.env.Env;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.nn.Activation;
 import dev.ablate4j.nn.Adam;
+import dev.ablate4j.nn.Backends;
 import dev.ablate4j.nn.Backend;
 import dev.ablate4j.nn.GaussianPolicy;
-import dev.ablate4j.nn.JavaBackend;
 import dev.ablate4j.nn.ValueNet;
 import dev.ablate4j.rl.EpisodeRecord;
 import dev.ablate4j.rl.ObservationFilter;
@@ -54,8 +54,9 @@ public final class Training implements AutoCloseable {
     private long lastSampleNanos;
     private long lastSampleCpuNanos;
 
+    /** A run on the backend its config names ({@code backend}). */
     public Training(TrainConfig config) {
-        this(config, JavaBackend.INSTANCE);
+        this(config, Backends.byId(config.get(Keys.BACKEND)));
     }
 
     /** A run whose networks' batch computations run on {@code backend} (see {@link dev.ablate4j.nn.Backends}). */
