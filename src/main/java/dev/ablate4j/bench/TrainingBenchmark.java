@@ -3,7 +3,6 @@ package dev.ablate4j.bench;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
-import dev.ablate4j.nn.Backend;
 import dev.ablate4j.run.CpuTime;
 import dev.ablate4j.run.Training;
 import java.util.Arrays;
@@ -25,14 +24,16 @@ public final class TrainingBenchmark {
 
     /**
      * The fixed configuration of {@code bench}: the {@code ppo} preset (the paper's settings:
-     * T = 2048, 10 epochs x 32 minibatches, 64-64 tanh networks) on Pendulum-v1.
+     * T = 2048, 10 epochs x 32 minibatches, 64-64 tanh networks) on Pendulum-v1, with the given
+     * length, seed, hidden widths and backend.
      */
-    public static TrainConfig standardConfig(long steps, long seed, String hidden) {
+    public static TrainConfig standardConfig(long steps, long seed, String hidden, String backend) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("env", "Pendulum-v1");
         overrides.put("steps", steps);
         overrides.put("seed", seed);
         overrides.put("hidden", hidden);
+        overrides.put("backend", backend);
         return TrainConfig.resolve(Preset.PPO, overrides, "bench: ");
     }
 
@@ -95,8 +96,8 @@ public final class TrainingBenchmark {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
-    /** Trains {@code config} to the end on {@code backend} and returns the figures. */
-    public static Result run(TrainConfig config, Backend backend) {
+    /** Trains {@code config} to the end (on the backend it names) and returns the figures. */
+    public static Result run(TrainConfig config) {
         HeapMeter.resetPeak();
         int n = config.iterations();
         double[] iterationSeconds = new double[n];
@@ -107,7 +108,7 @@ public final class TrainingBenchmark {
         long cpuStart = CpuTime.thread();
         long live;
         int done = 0;
-        try (Training training = new Training(config, backend)) {
+        try (Training training = new Training(config)) {
             while (!training.finished()) {
                 long t0 = System.nanoTime();
                 long a0 = HeapMeter.threadAllocatedBytes();
@@ -123,7 +124,7 @@ public final class TrainingBenchmark {
             double total = (System.nanoTime() - start) / 1e9;
             long peak = HeapMeter.peakBytes();
             live = HeapMeter.liveBytesAfterGc();
-            return new Result(config, backend.id(), done, training.envSteps(), sampleNanos / 1e9, total,
+            return new Result(config, config.get(Keys.BACKEND), done, training.envSteps(), sampleNanos / 1e9, total,
                     sampleCpu < 0 ? -1 : sampleCpu / 1e9, cpuStart < 0 ? -1 : (cpuEnd - cpuStart) / 1e9,
                     steadyMedian(iterationSeconds, done), peak, live, Runtime.getRuntime().maxMemory(),
                     steadyMedian(allocated, done));

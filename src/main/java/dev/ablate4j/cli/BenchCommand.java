@@ -6,12 +6,10 @@ import dev.ablate4j.bench.TrainingBenchmark;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.matrix.RunExecutor;
 import dev.ablate4j.matrix.SpecException;
-import dev.ablate4j.nn.Backend;
-import dev.ablate4j.nn.Backends;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,14 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
             if (steps < 1) {
                 throw new BadInputException("--steps: " + steps + " is not a positive whole number");
             }
-            Backend chosen;
-            try {
-                chosen = Backends.byId(backend);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--" + e.getMessage());
-            }
-            TrainConfig config = TrainingBenchmark.standardConfig(steps, seed, hidden);
-            out.print(TrainingBenchmark.run(config, chosen).table(machine));
+            TrainConfig config = TrainingBenchmark.standardConfig(steps, seed, hidden, backend);
+            out.print(TrainingBenchmark.run(config).table(machine));
         }
         out.flush();
         return ExitCodes.OK;

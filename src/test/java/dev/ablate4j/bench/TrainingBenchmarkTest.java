@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
-import dev.ablate4j.nn.JavaBackend;
 import dev.ablate4j.run.TinyRuns;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ class TrainingBenchmarkTest {
 
     @Test
     void standardConfigIsThePaperSettingOnPendulum() {
-        TrainConfig c = TrainingBenchmark.standardConfig(100_000, 0, "64,64");
+        TrainConfig c = TrainingBenchmark.standardConfig(100_000, 0, "64,64", "java");
         assertEquals("ppo", c.preset());
         assertEquals("Pendulum-v1", c.get(Keys.ENV));
         assertEquals(2048, c.get(Keys.ROLLOUT_STEPS));
@@ -24,12 +23,13 @@ class TrainingBenchmarkTest {
         assertEquals(32, c.get(Keys.MINIBATCHES));
         assertEquals(List.of(64, 64), c.get(Keys.HIDDEN));
         assertEquals(49, c.iterations());
+        assertEquals("java", c.get(Keys.BACKEND));
     }
 
     @Test
     void figuresAddUpAndTheTableShowsThem() {
         TrainConfig config = TinyRuns.config(Preset.PPO, Map.of("steps", 2048));
-        TrainingBenchmark.Result r = TrainingBenchmark.run(config, JavaBackend.INSTANCE);
+        TrainingBenchmark.Result r = TrainingBenchmark.run(config);
         assertEquals(8, r.iterations());
         assertEquals(2048, r.envSteps());
         assertTrue(r.sampleSeconds() > 0 && r.sampleSeconds() < r.totalSeconds(), r.toString());
