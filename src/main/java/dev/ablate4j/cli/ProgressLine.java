@@ -1,5 +1,6 @@
 package dev.ablate4j.cli;
 
+import dev.ablate4j.config.Keys;
 import dev.ablate4j.run.IterationResult;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.Training;
@@ -16,8 +17,7 @@ final class ProgressLine implements RunDriver.Progress {
 
     @Override
     public void iteration(Training training, IterationResult result, double stepsPerSecond) {
-        long remaining = (long) (training.iterations() - training.iteration()) * training.config().get(
-                dev.ablate4j.config.Keys.ROLLOUT_STEPS);
+        long remaining = (long) (training.iterations() - training.iteration()) * training.config().get(Keys.ROLLOUT_STEPS);
         long eta = stepsPerSecond > 0 ? Math.round(remaining / stepsPerSecond) : 0;
         double ret = result.metrics().meanReturn();
         out.printf("iter %d/%d  steps %d  return %s  %.0f steps/s  ETA %dm%02ds%n", training.iteration(),

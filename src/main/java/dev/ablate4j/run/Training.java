@@ -110,7 +110,7 @@ public final class Training implements AutoCloseable {
         lastSampleCpuNanos = CpuTime.thread() - sampleCpuStart;
         buffer.computeAdvantages(config.get(Keys.GAMMA), config.get(Keys.GAE_LAMBDA));
         double explainedVariance = buffer.explainedVariance();
-        double[] oldLogStd = logStd();
+        double[] oldLogStd = policy.logStd();
         boolean logTrustRegion = config.get(Keys.TR_LOG_EVERY) > 0 && k % config.get(Keys.TR_LOG_EVERY) == 0;
         if (logTrustRegion) {
             collectHeldout(k);
@@ -141,12 +141,6 @@ public final class Training implements AutoCloseable {
         Sampler heldout = new Sampler(heldoutEnv, policy, valueNet, obsFilter, rewardFilter, false, false);
         heldout.collect(heldoutBuffer, seeds.forIteration(Stream.HELDOUT_ENV, k),
                 seeds.forIteration(Stream.HELDOUT_ACTION, k));
-    }
-
-    /** A copy of the policy's log-std vector (stored after the network's parameters). */
-    private double[] logStd() {
-        double[] p = policy.params();
-        return java.util.Arrays.copyOfRange(p, p.length - policy.actionSize(), p.length);
     }
 
     private void checkFinite(int k, UpdateStats update, double valueLoss) {

@@ -8,7 +8,6 @@ import dev.ablate4j.nn.GradClip;
 import dev.ablate4j.rl.Minibatches;
 import dev.ablate4j.rl.Moments;
 import dev.ablate4j.rl.RolloutBuffer;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -56,7 +55,7 @@ public final class TrpoUpdate implements PolicyUpdate {
         }
         double[] params = policy.params();
         double[] oldParams = params.clone();
-        double[] oldLogStd = Arrays.copyOfRange(params, params.length - policy.actionSize(), params.length);
+        double[] oldLogStd = policy.logStd();
 
         double oldSurrogate = surrogate(buf, true);
         double[] g = policy.grads().clone();
