@@ -75,7 +75,10 @@ final class PdfWriter {
             }
             w.closePage();
             doc.getDocumentCatalog().setDocumentOutline(w.outline);
-            doc.save(file.toFile());
+            // saved whole, then renamed into place: a reader (or a rerun over an old report) never sees half a PDF
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            doc.save(bytes);
+            dev.ablate4j.run.AtomicFiles.writeBytes(file, bytes.toByteArray());
             return doc.getNumberOfPages();
         }
     }
