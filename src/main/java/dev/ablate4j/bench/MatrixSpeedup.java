@@ -92,7 +92,7 @@ public final class MatrixSpeedup {
             throw new UncheckedIOException(e);
         }
         try {
-            MatrixOptions options = new MatrixOptions(workers, 0, false, Duration.ofSeconds(10),
+            MatrixOptions options = new MatrixOptions(workers, 0, false, false, Duration.ofSeconds(10),
                     Duration.ofSeconds(120), Duration.ofSeconds(2));
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();

@@ -49,6 +49,11 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "rerun (from scratch) the runs recorded as diverged or failed")
     boolean retryFailed;
 
+    @Option(names = "--reuse", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "copy a run that another spec under the same --results finished with the identical"
+                    + " config (same cell id, env, seed and config.json) instead of training it (default: on)")
+    boolean reuse = true;
+
     @Option(names = "--max-runs", paramLabel = "<n>",
             description = "refuse specs expanding to more runs than this (default: 10000)")
     long maxRuns = Expansion.DEFAULT_MAX_RUNS;
@@ -85,7 +90,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 throw new SpecException("--progress-every: " + progressEvery + " is not a positive whole number");
             }
             Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
-            MatrixOptions options = new MatrixOptions(workers, checkpointEvery, retryFailed, seconds(heartbeat,
+            MatrixOptions options = new MatrixOptions(workers, checkpointEvery, retryFailed, reuse, seconds(heartbeat,
                     "--heartbeat"), seconds(staleAfter, "--stale-after"), seconds(Math.min(2, heartbeat), "--heartbeat"));
             Plan plan = Expansion.load(specFile, envs, maxRuns).shard(part);
             MatrixListener listener = quiet ? MatrixListener.NONE

@@ -8,11 +8,14 @@ import java.time.Duration;
  * @param workers parallel single-threaded runs
  * @param checkpointEvery iterations between checkpoints (0 = none)
  * @param retryFailed rerun runs recorded as diverged or failed (from scratch)
+ * @param reuse copy a run that another spec in the same results root finished with the identical
+ *     config instead of training it again ({@link RunReuse})
  * @param heartbeat interval at which held locks are rewritten
  * @param staleAfter how long an unchanged lock of an owner on another machine counts as alive
  * @param poll how often a run held by another process is looked at again
  */
-public record MatrixOptions(int workers, int checkpointEvery, boolean retryFailed, Duration heartbeat,
+public record MatrixOptions(int workers, int checkpointEvery, boolean retryFailed, boolean reuse,
+        Duration heartbeat,
         Duration staleAfter, Duration poll) {
 
     public MatrixOptions {
@@ -28,9 +31,12 @@ public record MatrixOptions(int workers, int checkpointEvery, boolean retryFaile
         }
     }
 
-    /** Defaults: one worker per core, checkpoints every 10 iterations, 10 s heartbeat, stale after 120 s. */
+    /**
+     * Defaults: one worker per core, checkpoints every 10 iterations, reuse of identical runs, 10 s
+     * heartbeat, stale after 120 s.
+     */
     public static MatrixOptions defaults() {
-        return new MatrixOptions(Runtime.getRuntime().availableProcessors(), 10, false, Duration.ofSeconds(10),
+        return new MatrixOptions(Runtime.getRuntime().availableProcessors(), 10, false, true, Duration.ofSeconds(10),
                 Duration.ofSeconds(120), Duration.ofSeconds(2));
     }
 }

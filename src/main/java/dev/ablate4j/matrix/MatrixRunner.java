@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  * <li>A run is claimed with {@link RunLocks} first, so other processes on the same directory skip
  *     it; runs held by another live process are looked at again until they are done or their owner
  *     is dead, so every process finishes knowing the whole plan's state.
+ * <li>A run that another spec in the same results root finished with the identical config is
+ *     copied, not trained ({@link RunReuse}); {@code --no-reuse} trains it anyway.
  * <li>A diverged or crashed run is written to {@code failure.json} and the others go on.
  * </ul>
  */
@@ -229,6 +231,9 @@ public final class MatrixRunner {
                 finish(new RunResult(run, Status.FAILED, null, mismatch, 0, false));
                 return true;
             }
+            if (options.reuse() && reuse(run, dir, config)) {
+                return true;
+            }
             AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cellJson(run));
             listener.runStarted(run);
             RunDriver.Progress progress = (training, result, stepsPerSecond) -> {
@@ -260,6 +265,23 @@ public final class MatrixRunner {
         } finally {
             lock.release();
         }
+        return true;
+    }
+
+    /** Copies the identical finished run of another spec, if there is one and this run has not started. */
+    private boolean reuse(PlannedRun run, Path dir, TrainConfig config) {
+        if (Files.exists(dir.resolve(RunFiles.CHECKPOINT)) || Files.exists(dir.resolve(RunFiles.METRICS))) {
+            return false;
+        }
+        RunReuse.Donor donor = RunReuse.findDonor(specDir, dir, config);
+        if (donor == null) {
+            return false;
+        }
+        Map<String, Object> cell = cellJson(run);
+        cell.put("reused_from", donor.name());
+        AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cell);
+        RunReuse.copy(donor, dir);
+        finish(new RunResult(run, Status.REUSED, null, null, 0, false));
         return true;
     }
 

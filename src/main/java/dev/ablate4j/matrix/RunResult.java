@@ -21,6 +21,8 @@ public record RunResult(PlannedRun run, Status status, Integer iteration, String
         SKIPPED("skipped"),
         /** Finished by another process while this execution was running. */
         ELSEWHERE("done elsewhere"),
+        /** Copied from the identical run of another spec in the same results root ({@code reused_from}). */
+        REUSED("reused"),
         /** Training diverged (non-finite loss or parameters); recorded in failure.json. */
         DIVERGED("diverged"),
         /** Training threw an error; recorded in failure.json. */
@@ -40,7 +42,7 @@ public record RunResult(PlannedRun run, Status status, Integer iteration, String
 
         /** Whether the run is complete (its DONE marker exists). */
         public boolean finished() {
-            return this == DONE || this == SKIPPED || this == ELSEWHERE;
+            return this == DONE || this == SKIPPED || this == ELSEWHERE || this == REUSED;
         }
     }
 }

@@ -30,6 +30,9 @@ public record Summary(String spec, Shard shard, List<RunResult> results, double 
         row(sb, Status.DONE, "trained now");
         row(sb, Status.SKIPPED, "already done");
         row(sb, Status.ELSEWHERE, "by another process");
+        if (count(Status.REUSED) > 0) {
+            row(sb, Status.REUSED, "copied from the identical run of another spec (cell.json: reused_from)");
+        }
         row(sb, Status.DIVERGED, "");
         row(sb, Status.FAILED, "");
         if (count(Status.LOST) > 0) {

@@ -22,6 +22,12 @@
  * factors, varied), {@code failure.json} for diverged or crashed runs, and {@code LOCK} while a
  * process runs it. {@code DONE} is written last, atomically.
  *
+ * <p><b>Reuse across specs.</b> Specs overlap (the trust-region and PPO-NoClip studies share cells
+ * with Table 2). A run that another spec under the same results root finished with the identical
+ * config is copied instead of trained ({@link dev.ablate4j.matrix.RunReuse}); its {@code cell.json}
+ * names the donor in {@code reused_from}. Config and seed fix the deterministic files byte for byte,
+ * so the copy is what training would have written. {@code matrix --no-reuse} trains anyway.
+ *
  * <p><b>Resume and concurrency.</b> Runs checkpoint every few iterations; a rerun skips done runs and
  * resumes the others byte-identically ({@link dev.ablate4j.run.RunDriver#runOrResume}). Processes
  * sharing a directory claim runs with {@link dev.ablate4j.matrix.RunLocks} (atomic lock file, owner,

@@ -41,7 +41,7 @@ class MatrixRunnerTest {
             """.formatted(Specs.TINY_BASE);
 
     private static MatrixOptions options(boolean retry) {
-        return new MatrixOptions(2, 2, retry, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(50));
+        return new MatrixOptions(2, 2, retry, true, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(50));
     }
 
     /** Runs the real training, except that chosen runs diverge or throw. */

@@ -32,7 +32,7 @@ class MergeTest {
             """.formatted(Specs.TINY_BASE);
 
     private static void matrix(Plan plan, Shard shard, Path results) {
-        MatrixOptions o = new MatrixOptions(2, 2, false, Duration.ofSeconds(1), Duration.ofSeconds(5),
+        MatrixOptions o = new MatrixOptions(2, 2, false, true, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMillis(100));
         Summary s = new MatrixRunner(plan.shard(shard), shard, results, o, RunExecutor.driver(c -> null),
                 MatrixListener.NONE).run();
