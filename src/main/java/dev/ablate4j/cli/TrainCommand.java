@@ -1,7 +1,9 @@
 package dev.ablate4j.cli;
 
+import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import java.nio.file.Path;
@@ -39,6 +41,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig config = TrainConfig.resolve(Preset.byId(preset), ConfigOptions.overrides(spec));
+        String unavailable = Envs.unavailableReason(config.get(Keys.ENV));
+        if (unavailable != null) {
+            throw new BadInputException("--env " + config.get(Keys.ENV) + ": " + unavailable);
+        }
         if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
             throw new BadInputException("--out: " + out + " is a file, not a directory");
         }

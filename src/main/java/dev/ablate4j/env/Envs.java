@@ -38,6 +38,16 @@ public final class Envs {
         return spec;
     }
 
+    /**
+     * Null if {@code id} can be created on this machine; otherwise the one-line reason (a MuJoCo task
+     * on a machine or build without MuJoCo). Throws {@link UnknownEnvException} for an unknown id.
+     */
+    public static String unavailableReason(String id) {
+        spec(id);
+        boolean mujoco = MujocoEnvs.specs().stream().anyMatch(s -> s.id().equals(id));
+        return mujoco ? MujocoEnvs.unavailableReason() : null;
+    }
+
     /** A new instance of {@code id}, wrapped in its Gymnasium time limit. */
     public static Env make(String id) {
         EnvSpec spec = spec(id);
