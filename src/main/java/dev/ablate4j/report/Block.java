@@ -2,7 +2,7 @@ package dev.ablate4j.report;
 
 /**
  * A piece of the report, rendered the same way to Markdown and to PDF: a heading, a paragraph, a
- * table or a figure.
+ * command, a table or a figure.
  */
 public sealed interface Block {
 
@@ -11,6 +11,9 @@ public sealed interface Block {
 
     /** A paragraph of plain text. */
     record Paragraph(String text) implements Block {}
+
+    /** A shell command, shown verbatim (a code block in Markdown). */
+    record Code(String text) implements Block {}
 
     /** A table with an optional caption (null for none). */
     record TableBlock(Table table, String caption) implements Block {}

@@ -22,6 +22,8 @@ final class MarkdownWriter {
                 sb.append("#".repeat(h.level() + 1)).append(' ').append(h.text()).append("\n\n");
             } else if (b instanceof Block.Paragraph p) {
                 sb.append(escape(p.text())).append("\n\n");
+            } else if (b instanceof Block.Code c) {
+                sb.append("```bash\n").append(c.text()).append("\n```\n\n");
             } else if (b instanceof Block.TableBlock t) {
                 table(sb, t.table());
                 sb.append('\n');

@@ -88,6 +88,8 @@ final class PdfWriter {
             heading(h, next);
         } else if (b instanceof Block.Paragraph p) {
             paragraph(p.text(), text.regular, 10.5f);
+        } else if (b instanceof Block.Code c) {
+            paragraph(c.text(), text.regular, 9.5f);
         } else if (b instanceof Block.TableBlock t) {
             tables.write(t.table(), t.caption());
         } else if (b instanceof Block.FigureBlock f) {

@@ -43,7 +43,9 @@ public final class ReportBuilder {
                     + " run directories were left out (e.g. " + first.path() + ": " + first.reason() + ")");
         }
         ReportContext ctx = new ReportContext(tree, options);
-        List<Block> blocks = blocks(ctx, roots.stream().map(Path::toString).toList());
+        List<String> rootNames = roots.stream().map(Path::toString).toList();
+        List<Block> blocks = blocks(ctx, rootNames);
+        blocks.addAll(RebuildSection.blocks(ctx, rootNames, out));
         Files.createDirectories(out);
         List<Path> pngs = new ArrayList<>();
         List<String> titles = new ArrayList<>();

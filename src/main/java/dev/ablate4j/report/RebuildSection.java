@@ -1,0 +1,57 @@
+package dev.ablate4j.report;
+
+import dev.ablate4j.run.Provenance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Appendix: how to rebuild this report. The tool version and commit that built it, the exact
+ * {@code report} command (inputs, output and every option that changes a number), and for each
+ * spec its runs came from, the {@code matrix} command that trains them again. Everything here is
+ * derived from the inputs, so two builds from the same runs and options write the same text.
+ */
+final class RebuildSection {
+
+    private RebuildSection() {}
+
+    static List<Block> blocks(ReportContext ctx, List<String> roots, Path out) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(1, "Appendix: rebuilding this report"));
+        blocks.add(new Block.Paragraph("Built by ablate4j " + Provenance.version() + " at commit "
+                + Provenance.commit() + " with:"));
+        blocks.add(new Block.Code(command(roots, out, ctx.options)));
+        Map<String, Integer> specs = new TreeMap<>();
+        for (Run r : ctx.tree.runs()) {
+            String spec = ctx.tree.cell(r.cellKey()).spec();
+            specs.merge(spec.isEmpty() ? "" : spec, 1, Integer::sum);
+        }
+        Table.Builder t = new Table.Builder(List.of("spec", "trains them again", "runs"), 2);
+        specs.forEach((spec, n) -> t.row(List.of(spec.isEmpty() ? "(single runs, no spec)" : spec,
+                spec.isEmpty() ? "ablate4j train with each run's config.json" : "ablate4j matrix ablations/" + spec
+                        + ".yaml --results results", "" + n)));
+        blocks.add(new Block.TableBlock(t.build(), "Runs by the spec named in their cell.json. The same"
+                + " spec and tool version retrain them byte for byte (metrics.csv, episodes.csv, trust_region.csv);"
+                + " rerunning the report command above on these runs rewrites summary.csv byte for byte."));
+        return blocks;
+    }
+
+    /** The {@code report} command line with the options that differ from their defaults. */
+    static String command(List<String> roots, Path out, ReportOptions options) {
+        StringBuilder sb = new StringBuilder("java -jar target/ablate4j.jar report");
+        roots.forEach(r -> sb.append(' ').append(r));
+        sb.append(" --out ").append(out);
+        if (options.baseline() != null) {
+            sb.append(" --baseline ").append(options.baseline());
+        }
+        if (options.seed() != 0) {
+            sb.append(" --seed ").append(options.seed());
+        }
+        if (options.resamples() != 10000) {
+            sb.append(" --resamples ").append(options.resamples());
+        }
+        return sb.toString();
+    }
+}
