@@ -64,6 +64,10 @@ final class EnvSection {
             out.add(new Block.Paragraph("No run in this environment recorded trust_region.csv."));
         } else {
             out.add(new Block.FigureBlock(trust));
+            Block.TableBlock numbers = TrustRegionTable.of(ctx, env);
+            if (numbers != null) {
+                out.add(numbers);
+            }
         }
         return out;
     }

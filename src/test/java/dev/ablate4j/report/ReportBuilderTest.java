@@ -95,6 +95,17 @@ class ReportBuilderTest {
     }
 
     @Test
+    void trustRegionTableCountsRowsOutsideTheClipRangeAndWithinTheKlBound() throws IOException {
+        // SyntheticResults: seeds 0-2 log 10 rows each; PPO's max ratio 1.3 + 0.05 i (always above 1.2),
+        // mean KL 0.004 + 0.001 i; TRPO's max ratio 1.1 + 0.01 i, mean KL 0.009 on the training batch
+        // (within delta = 0.01) and 0.0108 on the held-out batch (outside).
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| ppo | ε = 0.2 | 3 | 30 | 1.75 | 2.20 | 30 / 30 | 0.013 | 0.022 | — | — |"), md);
+        assertTrue(md.contains("| trpo | δ = 0.01 | 3 | 30 | 1.19 | 1.28 | — | 0.009 | 0.009 | 30 / 30 | 0 / 30 |"),
+                md);
+    }
+
+    @Test
     void sameInputsAndSeedGiveByteIdenticalCsvAndMarkdown() throws IOException {
         Path again = tmp.resolve("again");
         ReportBuilder.build(List.of(root), again, new ReportOptions(7, 2000, null));

@@ -1,0 +1,89 @@
+package dev.ablate4j.report;
+
+import dev.ablate4j.stats.Descriptive;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The numbers behind the trust-region chart, per config: how often PPO's largest ratio left
+ * [1 − ε, 1 + ε] and how often TRPO's mean KL stayed within δ, over every logged iteration of every
+ * run (the paper's two trust-region claims, as counts rather than a picture).
+ */
+final class TrustRegionTable {
+
+    private TrustRegionTable() {}
+
+    /** The table for {@code env}, or null when no run there logged trust-region data. */
+    static Block.TableBlock of(ReportContext ctx, String env) {
+        Table.Builder t = new Table.Builder(List.of("config", "bound", "runs", "rows", "max ratio: median",
+                "largest", "> 1 + ε", "mean KL: median", "largest", "≤ δ (train)", "≤ δ (held-out)"), 2);
+        for (Cell c : ctx.tree.cellsIn(env)) {
+            List<Run> runs = ctx.tree.runs(env, c.key()).stream().filter(r -> r.trustRegion() != null).toList();
+            if (runs.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> config = runs.get(0).config();
+            boolean trpo = "trpo".equals(String.valueOf(config.get("algo")));
+            double eps = number(config.get("clip-eps"));
+            double delta = number(config.get("max-kl"));
+            List<Double> ratios = new ArrayList<>();
+            List<Double> kls = new ArrayList<>();
+            int outside = 0;
+            int withinTrain = 0;
+            int withinHeldout = 0;
+            int heldoutRows = 0;
+            for (Run r : runs) {
+                TrustRegionSeries s = r.trustRegion();
+                for (int i = 0; i < s.iteration().length; i++) {
+                    ratios.add(s.maxRatioTrain()[i]);
+                    kls.add(s.meanKlTrain()[i]);
+                    outside += s.maxRatioTrain()[i] > 1 + eps ? 1 : 0;
+                    withinTrain += s.meanKlTrain()[i] <= delta ? 1 : 0;
+                    if (!Double.isNaN(s.meanKlHeldout()[i])) {
+                        heldoutRows++;
+                        withinHeldout += s.meanKlHeldout()[i] <= delta ? 1 : 0;
+                    }
+                }
+            }
+            int rows = ratios.size();
+            boolean clipped = !trpo && Double.isFinite(eps);
+            t.row(List.of(c.label(), trpo ? "δ = " + Fmt.compact(delta) : "ε = " + (Double.isFinite(eps) ? Fmt.compact(eps) : "∞"),
+                    "" + runs.size(), "" + rows, Fmt.num(median(ratios)), Fmt.num(max(ratios)),
+                    clipped ? share(outside, rows) : "—", Fmt.num(median(kls)), Fmt.num(max(kls)),
+                    trpo ? share(withinTrain, rows) : "—", trpo ? share(withinHeldout, heldoutRows) : "—"));
+        }
+        if (t.isEmpty()) {
+            return null;
+        }
+        return new Block.TableBlock(t.build(), "Over every logged iteration (rows) of every run: the largest ratio"
+                + " π_new/π_old over the training batch (median and largest over rows; '> 1 + ε': rows in which it"
+                + " left PPO's clipping range) and the mean KL(π_old ‖ π_new) on the training batch (median, largest;"
+                + " '≤ δ': rows within TRPO's bound, on the training batch, where the line search enforces it, and"
+                + " on the held-out batch, where nothing does).");
+    }
+
+    private static String share(int count, int of) {
+        return of == 0 ? "n/a" : count + " / " + of;
+    }
+
+    private static double number(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v == null) {
+            return Double.NaN;
+        }
+        String s = v.toString();
+        return s.equals("inf") || s.equals("Infinity") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);
+    }
+
+    private static double median(List<Double> values) {
+        double[] a = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
+        return a.length == 0 ? Double.NaN : Descriptive.median(a);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    }
+}
