@@ -50,6 +50,12 @@ final class EnvSection {
             out.add(new Block.FigureBlock(OptimizationFigures.forest(ctx, env, res)));
             out.add(new Block.TableBlock(OptimizationFigures.effectsTable(ctx, env, res),
                     "Factorial main effects on final return, pooled over the other settings."));
+            for (List<String> group : OptimizationFigures.aliased(ctx.tree, env, factors)) {
+                out.add(new Block.Paragraph("Confounded here: " + String.join(", ", group.stream()
+                        .map(OptimizationNames::legend).toList()) + " were switched together (or exactly"
+                        + " opposite) in every run, so their rows above measure one effect and cannot be told apart;"
+                        + " a factorial design separates them."));
+            }
             Figure heat = OptimizationFigures.heatmap(ctx, env, factors, res);
             if (heat != null) {
                 out.add(new Block.FigureBlock(heat));

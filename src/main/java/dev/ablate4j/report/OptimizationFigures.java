@@ -74,6 +74,39 @@ final class OptimizationFigures {
         return figures;
     }
 
+    /**
+     * Groups of two or more factors that are confounded in this env's runs: on and off in exactly the
+     * same runs (or each exactly when the other is off), so their effects are one effect measured
+     * several times. Typical of preset comparisons, where a preset turns several switches at once.
+     */
+    static List<List<String>> aliased(ResultsTree tree, String env, List<String> factors) {
+        Map<String, List<String>> byPattern = new java.util.LinkedHashMap<>();
+        List<Run> runs = tree.runs(env);
+        for (String f : factors) {
+            StringBuilder pattern = new StringBuilder();
+            for (Run r : runs) {
+                Boolean b = r.flag(f);
+                pattern.append(b == null ? '?' : b ? '1' : '0');
+            }
+            String p = pattern.toString();
+            int first = firstKnown(p);
+            if (first >= 0 && p.charAt(first) == '0') {
+                p = p.replace('0', 'x').replace('1', '0').replace('x', '1'); // opposite switches alias too
+            }
+            byPattern.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
+        }
+        return byPattern.values().stream().filter(g -> g.size() > 1).toList();
+    }
+
+    private static int firstKnown(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) != '?') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Factorial analysis of the env's runs over {@code factors}. */
     static FactorialEffects.Result effects(ReportContext ctx, String env, List<String> factors) {
         List<FactorialEffects.Observation> obs = new ArrayList<>();

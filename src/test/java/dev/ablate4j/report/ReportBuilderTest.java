@@ -106,6 +106,16 @@ class ReportBuilderTest {
     }
 
     @Test
+    void switchesThatMoveTogetherAreReportedAsConfounded() throws IOException {
+        // SyntheticResults: ppo-m and trpo turn off orthogonal init, LR annealing, reward and observation
+        // clipping together; value clipping and reward scaling are crossed in the ppo cells.
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("Confounded here: orthogonal init, LR annealing, reward clipping, observation clipping"
+                + " were switched together"), md);
+        assertFalse(md.contains("Confounded here: value clipping"), md);
+    }
+
+    @Test
     void sameInputsAndSeedGiveByteIdenticalCsvAndMarkdown() throws IOException {
         Path again = tmp.resolve("again");
         ReportBuilder.build(List.of(root), again, new ReportOptions(7, 2000, null));
