@@ -238,4 +238,31 @@ class ExpansionTest {
         assertEquals(64 * 5, factorial.runs().size());
         assertEquals(4, factorial.cells().stream().map(c -> c.config().get(Keys.POLICY_LR)).distinct().count());
     }
+
+    /** The trust-region and PPO-NoClip studies reuse Table 2's Hopper runs: same run ids, same configs. */
+    @Test
+    void studySpecsShareTheTable2HopperRuns() {
+        Plan table2 = shipped("paper-table2");
+        Map<String, TrainConfig> table2Runs = new java.util.HashMap<>();
+        table2.runs().forEach(r -> table2Runs.put(r.id(), Expansion.runConfig(table2.spec(), r)));
+        for (String study : List.of("paper-trust-region-hopper", "paper-noclip-hopper")) {
+            Plan plan = shipped(study);
+            List<PlannedRun> shared = plan.runs().stream().filter(r -> !r.cell().preset().equals("ppo-noclip")).toList();
+            assertEquals(study.contains("noclip") ? 20 : 30, shared.size(), study);
+            for (PlannedRun r : shared) {
+                TrainConfig mine = Expansion.runConfig(plan.spec(), r);
+                assertEquals(table2Runs.get(r.id()) == null ? null : table2Runs.get(r.id()).toJson(), mine.toJson(),
+                        study + " " + r.id() + " is not a Table 2 run");
+            }
+        }
+        Plan factorial = shipped("paper-factorial-hopper-500k");
+        assertEquals(32, factorial.cells().size());
+        assertEquals(96, factorial.runs().size());
+        assertEquals(244L * 2048, factorial.cells().get(0).steps());
+    }
+
+    private static Plan shipped(String name) {
+        return Expansion.expand(SpecReader.read(Path.of("ablations/" + name + ".yaml")), Specs.ANY_ENV,
+                Expansion.DEFAULT_MAX_RUNS);
+    }
 }
