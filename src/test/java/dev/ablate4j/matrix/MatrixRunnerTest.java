@@ -29,16 +29,7 @@ class MatrixRunnerTest {
     @TempDir
     Path tmp;
 
-    private static final String SPEC = """
-            name: iso
-            base: {preset: ppo, %s}
-            factors:
-              value-clip: [true, false]
-              grad-clip: [false, true]
-            envs: [Pendulum-v1]
-            seeds: 2
-            steps: 256
-            """.formatted(Specs.TINY_BASE);
+    private static final String SPEC = Specs.twoByTwo("iso");
 
     private static MatrixOptions options(boolean retry) {
         return new MatrixOptions(2, 2, retry, true, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(50));

@@ -30,16 +30,7 @@ class RunReuseTest {
     Path tmp;
 
     /** 2 x 2 cells x 2 seeds. */
-    private static final String FIRST = """
-            name: first
-            base: {preset: ppo, %s}
-            factors:
-              value-clip: [true, false]
-              grad-clip: [false, true]
-            envs: [Pendulum-v1]
-            seeds: 2
-            steps: 256
-            """.formatted(Specs.TINY_BASE);
+    private static final String FIRST = Specs.twoByTwo("first");
 
     /** The two value-clip-off cells of FIRST, written differently, with a third seed. */
     private static final String SECOND = """
