@@ -1,6 +1,7 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.run.Provenance;
+import dev.ablate4j.stats.Bootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class RebuildSection {
         Map<String, Integer> specs = new TreeMap<>();
         for (Run r : ctx.tree.runs()) {
             String spec = ctx.tree.cell(r.cellKey()).spec();
-            specs.merge(spec.isEmpty() ? "" : spec, 1, Integer::sum);
+            specs.merge(spec, 1, Integer::sum);
         }
         Table.Builder t = new Table.Builder(List.of("spec", "trains them again", "runs"), 2);
         specs.forEach((spec, n) -> t.row(List.of(spec.isEmpty() ? "(single runs, no spec)" : spec,
@@ -49,7 +50,7 @@ final class RebuildSection {
         if (options.seed() != 0) {
             sb.append(" --seed ").append(options.seed());
         }
-        if (options.resamples() != 10000) {
+        if (options.resamples() != Bootstrap.DEFAULT_RESAMPLES) {
             sb.append(" --resamples ").append(options.resamples());
         }
         return sb.toString();

@@ -3,7 +3,6 @@ package dev.ablate4j.report;
 import dev.ablate4j.stats.Descriptive;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The numbers behind the trust-region chart, per config: how often PPO's largest ratio left
@@ -23,10 +22,10 @@ final class TrustRegionTable {
             if (runs.isEmpty()) {
                 continue;
             }
-            Map<String, Object> config = runs.get(0).config();
-            boolean trpo = "trpo".equals(String.valueOf(config.get("algo")));
-            double eps = number(config.get("clip-eps"));
-            double delta = number(config.get("max-kl"));
+            Run first = runs.get(0);
+            boolean trpo = "trpo".equals(String.valueOf(first.config().get("algo")));
+            double eps = first.number("clip-eps");
+            double delta = first.number("max-kl");
             List<Double> ratios = new ArrayList<>();
             List<Double> kls = new ArrayList<>();
             int outside = 0;
@@ -65,17 +64,6 @@ final class TrustRegionTable {
 
     private static String share(int count, int of) {
         return of == 0 ? "n/a" : count + " / " + of;
-    }
-
-    private static double number(Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v == null) {
-            return Double.NaN;
-        }
-        String s = v.toString();
-        return s.equals("inf") || s.equals("Infinity") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);
     }
 
     private static double median(List<Double> values) {
