@@ -60,13 +60,13 @@ public class UpdateBenchmark {
     /** PPO's policy step: 10 epochs x 32 minibatches (log-prob, backward, Adam). */
     @Benchmark
     public UpdateStats ppoPolicyUpdate() {
-        return ppo.policyUpdate.update(ppo.buffer, ppo.policyLr(), new SplittableRandom(5));
+        return ppo.policyUpdate.update(ppo.buffer, ppo.bounds(), new SplittableRandom(5));
     }
 
     /** TRPO's policy step: gradient, 10 CG iterations of Fisher-vector products, line search. */
     @Benchmark
     public UpdateStats trpoPolicyUpdate() {
-        return trpo.policyUpdate.update(trpo.buffer, 0, new SplittableRandom(5));
+        return trpo.policyUpdate.update(trpo.buffer, trpo.bounds(), new SplittableRandom(5));
     }
 
     /** The value network's training, shared by both algorithms: 10 epochs x 32 minibatches. */

@@ -1,9 +1,9 @@
 package dev.ablate4j.jmh;
 
 import dev.ablate4j.algo.Algorithms;
+import dev.ablate4j.algo.StepBounds;
 import dev.ablate4j.algo.PolicyUpdate;
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Env;
 import dev.ablate4j.env.Envs;
@@ -46,7 +46,7 @@ final class UpdateFixture {
         overrides.put("env", envId);
         overrides.put("hidden", hidden);
         overrides.put("seed", 1L);
-        config = TrainConfig.resolve(Preset.byId(preset), overrides);
+        config = TrainConfig.resolve(preset, overrides, "");
         Env env = Envs.make(envId);
         int obs = env.observationSpace().size();
         int act = env.actionSpace().size();
@@ -60,17 +60,14 @@ final class UpdateFixture {
         valueAdam = new Adam(value.parameterCount(), 0.9, 0.999, config.get(Keys.ADAM_EPS));
         ObservationFilter obsFilter = new ObservationFilter(obs, config.on(Optimization.OBS_NORM),
                 config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
-        RewardFilter rewardFilter = new RewardFilter(config.on(Optimization.REWARD_SCALE),
-                config.on(Optimization.REWARD_CLIP), config.get(Keys.REWARD_CLIP_MAX), config.get(Keys.GAMMA));
+        RewardFilter rewardFilter = Algorithms.rewardFilter(config);
         buffer = new RolloutBuffer(config.get(Keys.ROLLOUT_STEPS), obs, act);
-        new Sampler(env, policy, value, obsFilter, rewardFilter, true, false)
+        new Sampler(env, policy, value, obsFilter, rewardFilter, Algorithms.samplerSettings(config))
                 .collect(buffer, new SplittableRandom(2), new SplittableRandom(3));
         env.close();
         buffer.computeAdvantages(config.get(Keys.GAMMA), config.get(Keys.GAE_LAMBDA));
         policyUpdate = Algorithms.policyUpdate(config, policy, policyAdam);
-        valueTrainer = new ValueTrainer(value, valueAdam, config.on(Optimization.VALUE_CLIP),
-                config.get(Keys.VALUE_CLIP_EPS), config.on(Optimization.GRAD_CLIP), config.get(Keys.GRAD_CLIP_NORM),
-                buffer.size);
+        valueTrainer = Algorithms.valueTrainer(config, value, valueAdam);
         policyParams = policy.params().clone();
         valueParams = value.params().clone();
         adamState = new double[][] {policyAdam.firstMoment().clone(), policyAdam.secondMoment().clone(),
@@ -85,8 +82,9 @@ final class UpdateFixture {
         valueAdam.restore(adamState[2], adamState[3], 0);
     }
 
-    double policyLr() {
-        return config.get(Keys.POLICY_LR);
+    /** The first iteration's step bounds (learning rates and delta). */
+    StepBounds bounds() {
+        return Algorithms.bounds(config, 0, config.iterations());
     }
 
     double valueLr() {

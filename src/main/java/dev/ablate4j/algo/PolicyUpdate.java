@@ -9,8 +9,9 @@ public interface PolicyUpdate {
     /**
      * Updates the policy from {@code buf}.
      *
-     * @param lr         the policy learning rate for this iteration (after annealing); TRPO ignores it
+     * @param bounds     this iteration's step size: PPO reads the learning rate (after annealing), TRPO
+     *                   the trust-region size delta (after its schedule)
      * @param shuffleRng the minibatch-order stream of this iteration (also used for subsampling)
      */
-    UpdateStats update(RolloutBuffer buf, double lr, SplittableRandom shuffleRng);
+    UpdateStats update(RolloutBuffer buf, StepBounds bounds, SplittableRandom shuffleRng);
 }

@@ -63,8 +63,8 @@ public final class ConfigOptions implements IModelTransformer {
         if (v instanceof Boolean b) {
             return b ? "on" : "off";
         }
-        if (v instanceof Double d && d.isInfinite()) {
-            return "inf";
+        if (v instanceof Double) {
+            return String.valueOf(dev.ablate4j.config.TrainConfig.jsonValue(v));
         }
         return String.valueOf(v).replace("[", "").replace("]", "").replace(" ", "");
     }

@@ -1,12 +1,13 @@
 package dev.ablate4j.cli;
 
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
+import dev.ablate4j.run.AtomicFiles;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +29,15 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--preset", paramLabel = "<preset>", order = -10,
-            description = "starting configuration: ppo, ppo-m, ppo-noclip, trpo, trpo+ (default ppo)")
+            description = {"starting configuration: ppo, ppo-m, ppo-noclip, trpo, trpo+ (default ppo), or the paper's"
+                + " own config for --env: paper:ppo, paper:ppo-m, paper:ppo-noclip, paper:trpo, paper:trpo+"
+                + " (Hopper-v4, Walker2d-v4, Humanoid-v4)"})
     String preset = "ppo";
+
+    @Option(names = "--paper-config", paramLabel = "<file>", order = -10,
+            description = "start from a config of the paper's code (an agent_configs/N.json its scripts write, or"
+                + " any subset of its keys over src/MuJoCo.json) instead of --preset")
+    Path paperConfig;
 
     @Option(names = "--out", paramLabel = "<dir>", required = true, order = -9,
             description = "run directory to write into")
@@ -40,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainConfig config = TrainConfig.resolve(Preset.byId(preset), ConfigOptions.overrides(spec));
+        TrainConfig config = config();
         String unavailable = Envs.unavailableReason(config.get(Keys.ENV));
         if (unavailable != null) {
             throw new BadInputException("--env " + config.get(Keys.ENV) + ": " + unavailable);
@@ -57,5 +65,22 @@ public final class TrainCommand implements Callable<Integer> {
             return ExitCodes.DIVERGED;
         }
         return 0;
+    }
+
+    private TrainConfig config() {
+        if (paperConfig == null) {
+            return TrainConfig.resolve(preset, ConfigOptions.overrides(spec), "");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--preset")) {
+            throw new BadInputException("--paper-config: give either --paper-config or --preset, not both");
+        }
+        Map<String, Object> paper;
+        try {
+            paper = AtomicFiles.readJson(paperConfig);
+        } catch (RuntimeException e) {
+            throw new BadInputException("--paper-config: cannot read " + paperConfig + " as a JSON object ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return TrainConfig.fromPaperConfig(paper, ConfigOptions.overrides(spec), "--paper-config " + paperConfig + ": ");
     }
 }

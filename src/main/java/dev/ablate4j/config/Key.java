@@ -13,6 +13,9 @@ import java.util.function.Predicate;
  */
 public final class Key<T> {
 
+    /** How a number key that allows "no value" spells it on the command line and in files (held as NaN). */
+    public static final String NONE = "none";
+
     /** The value types a key can have. */
     public enum Type { BOOLEAN, INT, LONG, DOUBLE, STRING, INT_LIST }
 
@@ -22,14 +25,31 @@ public final class Key<T> {
     private final Predicate<Object> allowed;
     private final String allowedText;
     private final String group;
+    private final Object legacyValue;
 
-    Key(String name, Type type, String group, String description, Predicate<Object> allowed, String allowedText) {
+    Key(String name, Type type, String group, String description, Predicate<Object> allowed, String allowedText,
+            Object legacyValue) {
         this.name = name;
         this.type = type;
         this.group = group;
         this.description = description;
         this.allowed = allowed;
         this.allowedText = allowedText;
+        this.legacyValue = legacyValue;
+    }
+
+    /**
+     * For a key added after the first release of the run format: the value every run made before the
+     * key existed implicitly had (its behaviour then), so a {@code config.json} without the key reads
+     * as that value and a cell id ignores the key while it holds it. Null for the original keys.
+     */
+    public Object legacyValue() {
+        return legacyValue;
+    }
+
+    /** Whether {@code value} is this key's {@link #legacyValue()} (never true for the original keys). */
+    public boolean isLegacyValue(Object value) {
+        return legacyValue != null && legacyValue.equals(value);
     }
 
     public String name() {
@@ -74,6 +94,9 @@ public final class Key<T> {
 
     private Object convert(Object raw) {
         if (raw == null) {
+            if (type == Type.DOUBLE) {
+                return Double.NaN;
+            }
             throw new IllegalArgumentException("null");
         }
         switch (type) {
@@ -100,6 +123,9 @@ public final class Key<T> {
                 String d = raw.toString().trim().toLowerCase(Locale.ROOT);
                 if (d.equals("inf") || d.equals("infinity") || d.equals(".inf")) {
                     return Double.POSITIVE_INFINITY;
+                }
+                if (d.equals(NONE)) {
+                    return Double.NaN;
                 }
                 return Double.parseDouble(d);
             case STRING:

@@ -27,6 +27,7 @@ public final class Keys {
     private static final String HYPER = "Hyperparameters";
     private static final String TRPO = "TRPO (algo trpo)";
     private static final String DIAG = "Diagnostics";
+    private static final String PAPER = "Variants of the paper's code (defaults: ablate4j's own behaviour)";
 
     public static final Key<String> ALGO = add("algo", Type.STRING, RUN,
             "policy-gradient algorithm", v -> v.equals("ppo") || v.equals("trpo"), "ppo or trpo");
@@ -71,7 +72,8 @@ public final class Keys {
     public static final Key<Integer> MINIBATCHES = add("minibatches", Type.INT, HYPER,
             "minibatches per epoch", v -> (Integer) v > 0, "a positive whole number");
     public static final Key<Double> ENTROPY_COEF = add("entropy-coef", Type.DOUBLE, HYPER,
-            "entropy bonus coefficient", v -> Double.isFinite((Double) v) && (Double) v >= 0, "a number >= 0");
+            "entropy bonus coefficient (PPO); negative values penalize entropy, as some of the paper's configs do",
+            v -> Double.isFinite((Double) v), "a finite number");
     public static final Key<List<Integer>> HIDDEN = add("hidden", Type.INT_LIST, HYPER,
             "hidden layer widths of both networks, e.g. 64,64", Keys::widths, "a list of positive widths like 64,64");
     public static final Key<String> BACKEND = add("backend", Type.STRING, HYPER,
@@ -97,6 +99,35 @@ public final class Keys {
     public static final Key<Integer> MAX_BACKTRACKS = add("max-backtracks", Type.INT, TRPO,
             "line-search halvings before giving up the step", v -> (Integer) v >= 0, "a whole number >= 0");
 
+    public static final Key<String> REWARD_SCALE_MODE = addLater("reward-scale-mode", Type.STRING, PAPER,
+            "what reward-scale divides by: returns = r/(std of the running discounted return + 1e-8);"
+                    + " rewards = the paper's reward z-filter without centring, (r - mean_r)/(std_r + 1e-8) + mean_r",
+            v -> v.equals("returns") || v.equals("rewards"), "returns or rewards", "returns");
+    public static final Key<String> GRAD_CLIP_SCOPE = addLater("grad-clip-scope", Type.STRING, PAPER,
+            "networks grad-clip acts on: both = the value network and PPO's policy; policy = PPO's policy only"
+                    + " (the paper's code); value = the value network only. TRPO never clips its policy gradient",
+            v -> v.equals("both") || v.equals("policy") || v.equals("value"), "both, policy or value", "both");
+    public static final Key<Boolean> RESET_EVERY_ITERATION = addLater("reset-every-iteration", Type.BOOLEAN, PAPER,
+            "reset the environment at the start of every iteration and drop the trailing partial episode"
+                    + " (the paper's code); off: episodes continue across iterations",
+            v -> true, "true or false", false);
+    public static final Key<String> ROLLOUT_BOOTSTRAP = addLater("rollout-bootstrap", Type.STRING, PAPER,
+            "value added at the end of a rollout cut mid-episode: next-state = V(s_T); last-state = V(s_T-1),"
+                    + " the last collected state (the paper's code)",
+            v -> v.equals("next-state") || v.equals("last-state"), "next-state or last-state", "next-state");
+    public static final Key<Boolean> VALUE_LOSS_SKIP_ENDS = addLater("value-loss-skip-ends", Type.BOOLEAN, PAPER,
+            "leave the steps that end an episode (time-limit ends included) out of the value loss (the paper's code)",
+            v -> true, "true or false", false);
+    public static final Key<Double> MAX_KL_FINAL = addLater("max-kl-final", Type.DOUBLE, PAPER,
+            "TRPO: delta at the last iteration, moved linearly from max-kl (iteration k of K uses max-kl +"
+                    + " (k+1)/K (max-kl-final - max-kl)): the schedule the paper's configs name as max_kl_final and its"
+                    + " code computes but never applies; none = hold max-kl, as the paper's code does",
+            v -> Double.isNaN((Double) v) || positive(v), "a positive finite number or none", Double.NaN);
+    public static final Key<Double> LINE_SEARCH_ACCEPT = addLater("line-search-accept", Type.DOUBLE, PAPER,
+            "TRPO: a line-search step must also improve the surrogate by more than this fraction of the"
+                    + " improvement its gradient predicts (the paper's code: 0.1)",
+            v -> Double.isFinite((Double) v) && (Double) v >= 0, "a number >= 0", 0.0);
+
     public static final Key<Integer> TR_LOG_EVERY = add("tr-log-every", Type.INT, DIAG,
             "log trust-region diagnostics (max ratio, mean KL; train and held-out) every N iterations; 0 = off",
             v -> (Integer) v >= 0, "a whole number >= 0");
@@ -105,9 +136,18 @@ public final class Keys {
 
     private static <T> Key<T> add(String name, Type type, String group, String description,
             Predicate<Object> allowed, String allowedText) {
-        Key<T> key = new Key<>(name, type, group, description, allowed, allowedText);
+        return register(new Key<>(name, type, group, description, allowed, allowedText, null));
+    }
+
+    /** A key added after runs were first written: {@code legacyValue} is what those runs did. */
+    private static <T> Key<T> addLater(String name, Type type, String group, String description,
+            Predicate<Object> allowed, String allowedText, T legacyValue) {
+        return register(new Key<>(name, type, group, description, allowed, allowedText, legacyValue));
+    }
+
+    private static <T> Key<T> register(Key<T> key) {
         ALL.add(key);
-        BY_NAME.put(name, key);
+        BY_NAME.put(key.name(), key);
         return key;
     }
 

@@ -58,7 +58,7 @@ public enum Preset {
     public Map<String, Object> settings() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(Keys.ALGO.name(), algo);
-        v.put(Keys.ENV.name(), "Pendulum-v1");
+        v.put(Keys.ENV.name(), TrainConfig.DEFAULT_ENV);
         v.put(Keys.STEPS.name(), 1_000_000L);
         v.put(Keys.SEED.name(), 0L);
         for (Optimization o : Optimization.values()) {
@@ -86,6 +86,11 @@ public enum Preset {
         v.put(Keys.CG_DAMPING.name(), 0.1);
         v.put(Keys.FISHER_FRAC.name(), 0.1);
         v.put(Keys.MAX_BACKTRACKS.name(), 10);
+        for (Key<?> key : Keys.all()) {
+            if (key.legacyValue() != null) {
+                v.put(key.name(), key.legacyValue());
+            }
+        }
         v.put(Keys.TR_LOG_EVERY.name(), 10);
         return v;
     }

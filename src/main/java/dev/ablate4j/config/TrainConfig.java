@@ -3,6 +3,7 @@ package dev.ablate4j.config;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.tweak.Optimization;
 import dev.ablate4j.tweak.OptimizationSet;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,12 @@ public final class TrainConfig {
     /** Key recording which preset the run started from (not an option of its own). */
     public static final String PRESET_KEY = "preset";
 
+    /** The preset recorded for a config imported with {@code train --paper-config}: every value is explicit. */
+    public static final String PAPER_CONFIG = "paper-config";
+
+    /** The environment of a config that names none. */
+    public static final String DEFAULT_ENV = "Pendulum-v1";
+
     private final String preset;
     private final Map<String, Object> values;
 
@@ -28,17 +35,37 @@ public final class TrainConfig {
 
     /** The preset's values with {@code overrides} (raw values keyed by key name) applied and checked. */
     public static TrainConfig resolve(Preset preset, Map<String, ?> overrides) {
-        return resolve(preset, overrides, "");
+        return resolve(preset.id(), overrides, "");
+    }
+
+    /** As {@link #resolve(String, Map, String)} for a built-in preset. */
+    public static TrainConfig resolve(Preset preset, Map<String, ?> overrides, String where) {
+        return resolve(preset.id(), overrides, where);
     }
 
     /**
-     * As {@link #resolve(Preset, Map)}; {@code where} prefixes error messages (e.g. a file name),
-     * and a {@code preset} entry in {@code overrides} is not allowed (choose the preset first).
+     * The preset's values on the run's environment ({@code env} in {@code overrides}, else the
+     * default), with {@code overrides} applied and checked. {@code where} prefixes error messages
+     * (e.g. a file name); a {@code preset} entry in {@code overrides} is not allowed (choose the
+     * preset first). A paper preset on an environment without a paper config is a
+     * {@link ConfigException} naming the environments that have one.
      */
-    public static TrainConfig resolve(Preset preset, Map<String, ?> overrides, String where) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : preset.settings().entrySet()) {
-            v.put(e.getKey(), e.getValue());
+    public static TrainConfig resolve(String preset, Map<String, ?> overrides, String where) {
+        Object env = overrides.get(Keys.ENV.name());
+        return resolve(preset, env == null ? DEFAULT_ENV : env.toString(), overrides, where);
+    }
+
+    /**
+     * As {@link #resolve(String, Map, String)}, with the preset's values taken for {@code presetEnv};
+     * null takes its environment-independent values (a matrix cell's part shared by all its
+     * environments; only paper presets differ by environment).
+     */
+    public static TrainConfig resolve(String preset, String presetEnv, Map<String, ?> overrides, String where) {
+        Map<String, Object> v;
+        try {
+            v = new LinkedHashMap<>(presetSettings(preset, presetEnv));
+        } catch (ConfigException e) {
+            throw new ConfigException(where + e.getMessage());
         }
         for (Map.Entry<String, ?> e : overrides.entrySet()) {
             Key<?> key = Keys.require(e.getKey(), where);
@@ -48,18 +75,76 @@ public final class TrainConfig {
                 throw new ConfigException(where + ex.getMessage());
             }
         }
-        TrainConfig config = new TrainConfig(preset.id(), v);
+        TrainConfig config = new TrainConfig(canonicalId(preset), v);
         config.check(where);
         return config;
+    }
+
+    /** The values preset {@code id} starts from on {@code env} (null: its environment-independent values). */
+    public static Map<String, Object> presetSettings(String id, String env) {
+        if (id.equals(PAPER_CONFIG)) {
+            return Preset.PPO.settings();
+        }
+        PaperPreset paper = PaperPreset.byId(id);
+        return paper != null ? paper.settings(env) : Preset.byId(id).settings();
+    }
+
+    /** Every preset id: the built-in ones, then the paper's. */
+    public static List<String> presetIds() {
+        List<String> ids = new ArrayList<>();
+        for (Preset p : Preset.values()) {
+            ids.add(p.id());
+        }
+        ids.addAll(PaperPreset.ids());
+        return ids;
+    }
+
+    /** The id {@code id} names in its canonical spelling, or a {@link ConfigException} listing the presets. */
+    public static String canonicalId(String id) {
+        if (id.equals(PAPER_CONFIG)) {
+            return id;
+        }
+        PaperPreset paper = PaperPreset.byId(id);
+        if (paper != null) {
+            return paper.id();
+        }
+        try {
+            return Preset.byId(id).id();
+        } catch (ConfigException e) {
+            throw new ConfigException("preset: unknown preset '" + id + "'" + Suggest.nearest(id, presetIds())
+                    + "; allowed: " + String.join(", ", presetIds()));
+        }
+    }
+
+    /**
+     * A config imported from a paper config file ({@code train --paper-config}): {@link PaperConfig}'s
+     * values over the defaults, then {@code overrides}. Its preset is recorded as {@value #PAPER_CONFIG}.
+     */
+    public static TrainConfig fromPaperConfig(Map<String, ?> paperConfig, Map<String, ?> overrides, String where) {
+        Map<String, Object> values = new LinkedHashMap<>(PaperConfig.toValues(paperConfig, PaperPreset.base(), where));
+        values.putAll(overrides);
+        return resolve(PAPER_CONFIG, values, where);
     }
 
     /** Rebuilds a config from a {@code config.json} map (the inverse of {@link #toJson()}). */
     public static TrainConfig fromJson(Map<String, ?> json, String where) {
         Object presetId = json.get(PRESET_KEY);
-        Preset preset = Preset.byId(presetId == null ? "ppo" : presetId.toString());
         Map<String, Object> overrides = new LinkedHashMap<>(json);
         overrides.remove(PRESET_KEY);
-        return resolve(preset, overrides, where);
+        return resolve(presetId == null ? Preset.PPO.id() : presetId.toString(), overrides, where);
+    }
+
+    /**
+     * Whether {@code json} (a {@code config.json}, possibly written before some keys existed) describes
+     * this config: it resolves to equal values. A key missing from an older file reads as its
+     * {@link Key#legacyValue()}, which is the behaviour that run had.
+     */
+    public boolean matches(Map<String, ?> json) {
+        try {
+            return fromJson(json, "").equals(this);
+        } catch (ConfigException e) {
+            return false;
+        }
     }
 
     private void check(String where) {
@@ -112,7 +197,7 @@ public final class TrainConfig {
     public TrainConfig with(Key<?> key, Object value) {
         Map<String, Object> overrides = new LinkedHashMap<>(values);
         overrides.put(key.name(), value);
-        return resolve(Preset.byId(preset), overrides);
+        return resolve(preset, overrides, "");
     }
 
     /** Number of training iterations: ceil(steps / rollout-steps). */
@@ -132,9 +217,20 @@ public final class TrainConfig {
         json.put(PRESET_KEY, preset);
         for (Key<?> key : Keys.all()) {
             Object value = values.get(key.name());
-            json.put(key.name(), value instanceof Double d && d.isInfinite() ? "inf" : value);
+            json.put(key.name(), jsonValue(value));
         }
         return json;
+    }
+
+    /** A value as {@code config.json} writes it: infinity as "inf", a number key's "no value" as "none". */
+    public static Object jsonValue(Object value) {
+        if (value instanceof Double d && d.isInfinite()) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (value instanceof Double d && d.isNaN()) {
+            return Key.NONE;
+        }
+        return value;
     }
 
     /** The values without the preset entry, in canonical order. */

@@ -1,5 +1,6 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import java.math.BigDecimal;
@@ -17,7 +18,9 @@ import java.util.Map;
  * {@code env} and {@code seed}, one {@code key=value} line each, doubles written with 17
  * significant digits through {@link BigDecimal} (exact and identical on every JDK, and different for
  * different doubles). The id therefore depends only on the values, never on the order of keys in
- * a spec file, and any change of a value gives a new id.
+ * a spec file, and any change of a value gives a new id. A key added after this format (one with a
+ * {@link Key#legacyValue()}) is left out while it holds that value, so the cells of runs made before
+ * the key existed keep their ids.
  */
 public final class CellId {
 
@@ -45,6 +48,10 @@ public final class CellId {
         for (Map.Entry<String, Object> e : config.toJson().entrySet()) {
             String key = e.getKey();
             if (key.equals(Keys.ENV.name()) || key.equals(Keys.SEED.name())) {
+                continue;
+            }
+            Key<?> k = Keys.byName(key);
+            if (k != null && k.isLegacyValue(config.values().get(key))) {
                 continue;
             }
             sb.append(key).append('=').append(text(e.getValue())).append('\n');

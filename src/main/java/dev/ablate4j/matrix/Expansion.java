@@ -3,7 +3,6 @@ package dev.ablate4j.matrix;
 import dev.ablate4j.config.ConfigException;
 import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.run.Num;
 import dev.ablate4j.tweak.Optimization;
@@ -218,9 +217,15 @@ public final class Expansion {
         return true;
     }
 
+    /** A cell-level config: the preset's environment-independent values (see {@link TrainConfig#resolve}). */
     private TrainConfig resolve(String preset, Map<String, Object> values, String place) {
+        return resolveOn(preset, null, values, place);
+    }
+
+    /** A config on {@code env}: the preset's values for that environment (paper presets differ by env). */
+    private TrainConfig resolveOn(String preset, String env, Map<String, Object> values, String place) {
         try {
-            return TrainConfig.resolve(Preset.byId(preset), values, spec.source() + ": " + place + ": ");
+            return TrainConfig.resolve(preset, env, values, spec.source() + ": " + place + ": ");
         } catch (ConfigException e) {
             throw new SpecException(e.getMessage());
         }
@@ -244,7 +249,7 @@ public final class Expansion {
 
     /** Checks a cell's config on {@code env} without resolving the env itself (it may not be built in). */
     private TrainConfig runConfigWithoutEnv(Cell cell, String env) {
-        return resolve(cell.preset(), runValues(cell, env), "on " + env + " (" + cell.label() + ")");
+        return resolveOn(cell.preset(), env, runValues(cell, env), "on " + env + " (" + cell.label() + ")");
     }
 
     /** The fully resolved config of a run, as its {@code config.json} holds it. */
@@ -253,15 +258,15 @@ public final class Expansion {
         Map<String, Object> v = x.runValues(run.cell(), run.env());
         v.put(Keys.ENV.name(), run.env());
         v.put(Keys.SEED.name(), run.seed());
-        return x.resolve(run.cell().preset(), v, "on " + run.env() + " (" + run.cell().label() + ")");
+        return x.resolveOn(run.cell().preset(), run.env(), v, "on " + run.env() + " (" + run.cell().label() + ")");
     }
 
     /** For messages: the names of keys whose values differ between two configs. */
     static List<String> differences(Map<String, Object> a, Map<String, Object> b) {
         List<String> keys = new ArrayList<>();
         for (Key<?> k : Keys.all()) {
-            Object x = a.get(k.name());
-            Object y = b.get(k.name());
+            Object x = a.getOrDefault(k.name(), TrainConfig.jsonValue(k.legacyValue()));
+            Object y = b.getOrDefault(k.name(), TrainConfig.jsonValue(k.legacyValue()));
             if (x == null ? y != null : !String.valueOf(x).equals(String.valueOf(y))) {
                 keys.add(k.name() + " " + x + " -> " + y);
             }

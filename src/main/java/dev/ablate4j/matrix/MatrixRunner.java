@@ -320,7 +320,10 @@ public final class MatrixRunner {
         return new RunResult(run, status, iteration, error, 0, earlier);
     }
 
-    /** A message if {@code dir} holds a config.json different from {@code config}, else null. */
+    /**
+     * A message if {@code dir} holds a config.json different from {@code config}, else null. Files
+     * written before a key existed match when the key holds its legacy value ({@link TrainConfig#matches}).
+     */
     static String configMismatch(Path dir, TrainConfig config) {
         Path file = dir.resolve(RunFiles.CONFIG);
         if (!Files.isRegularFile(file)) {
@@ -328,12 +331,12 @@ public final class MatrixRunner {
         }
         try {
             Map<String, Object> existing = AtomicFiles.readJson(file);
-            String want = AtomicFiles.JSON.writeValueAsString(config.toJson());
-            if (AtomicFiles.JSON.writeValueAsString(existing).equals(want)) {
+            if (config.matches(existing)) {
                 return null;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> wanted = AtomicFiles.JSON.readValue(want, Map.class);
+            Map<String, Object> wanted = AtomicFiles.JSON.readValue(AtomicFiles.JSON.writeValueAsString(config.toJson()),
+                    Map.class);
             return file + " was written for a different config (" + String.join(", ",
                     Expansion.differences(existing, wanted)) + ")";
         } catch (JsonProcessingException | UncheckedIOException e) {

@@ -11,6 +11,7 @@ import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.Suggest;
+import dev.ablate4j.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,23 +247,14 @@ public final class SpecReader {
         }
 
         private String preset(String place, Object raw) {
-            if (!(raw instanceof String s)) {
-                throw error(place, "expected a preset name; allowed: " + Preset.ids());
+            if (!(raw instanceof String s) || s.equals(TrainConfig.PAPER_CONFIG)) {
+                throw error(place, "expected a preset name; allowed: " + String.join(", ", TrainConfig.presetIds()));
             }
             try {
-                return Preset.byId(s).id();
+                return TrainConfig.canonicalId(s);
             } catch (ConfigException e) {
-                throw error(place, "unknown preset '" + s + "'" + Suggest.nearest(s, presetIds()) + "; allowed: "
-                        + Preset.ids());
+                throw error(place, e.getMessage().substring("preset: ".length()));
             }
-        }
-
-        private static List<String> presetIds() {
-            List<String> ids = new ArrayList<>();
-            for (Preset p : Preset.values()) {
-                ids.add(p.id());
-            }
-            return ids;
         }
 
         /** A config key allowed in base, factors and overrides: any key but env and seed. */

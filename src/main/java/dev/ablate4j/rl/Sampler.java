@@ -11,12 +11,36 @@ import java.util.SplittableRandom;
 /**
  * Collects rollouts from one environment with the current policy: samples actions, steps the
  * environment, passes observations and rewards through the filters, records values and episode
- * ends for GAE, and tracks finished episodes in true reward. Episodes continue across iterations.
+ * ends for GAE, and tracks finished episodes in true reward.
+ *
+ * <p>By default episodes continue across iterations and a rollout cut mid-episode is bootstrapped
+ * with V(s_T), the value of the state after its last step. The paper's code instead resets the
+ * environment at the start of every iteration (the trailing partial episode is dropped; an episode
+ * that ends on the rollout's last step counts only when no other episode ended in the iteration,
+ * as its {@code run_trajectories} does) and bootstraps with V(s_T-1), the last collected state
+ * ({@link Settings#resetEveryIteration}, {@link Settings#bootstrapLastState}).
  *
  * <p>A training sampler updates the filter statistics; a diagnostic sampler (held-out batches)
  * only reads them and does not touch the reward filter.
  */
 public final class Sampler {
+
+    /**
+     * How episodes and rollout ends are handled.
+     *
+     * @param training            update the filters and record values (off for held-out batches)
+     * @param bootstrapTruncated  at a time-limit truncation use gamma*V(s_T) instead of 0
+     * @param resetEveryIteration reset the environment at the start of every {@link #collect}
+     * @param bootstrapLastState  at a rollout end mid-episode use V(s_T-1) instead of V(s_T)
+     */
+    public record Settings(boolean training, boolean bootstrapTruncated, boolean resetEveryIteration,
+            boolean bootstrapLastState) {
+
+        /** A held-out sampler: filters read only, no values. */
+        public Settings heldout() {
+            return new Settings(false, false, resetEveryIteration, bootstrapLastState);
+        }
+    }
 
     private final Env env;
     private final GaussianPolicy policy;
@@ -25,6 +49,7 @@ public final class Sampler {
     private final RewardFilter rewardFilter;
     private final boolean training;
     private final boolean bootstrapTruncated;
+    private final Settings settings;
 
     private final double[] obs;
     private final double[] mean;
@@ -35,14 +60,15 @@ public final class Sampler {
     private long envSteps;
 
     public Sampler(Env env, GaussianPolicy policy, ValueNet valueNet, ObservationFilter obsFilter,
-            RewardFilter rewardFilter, boolean training, boolean bootstrapTruncated) {
+            RewardFilter rewardFilter, Settings settings) {
         this.env = env;
         this.policy = policy;
         this.valueNet = valueNet;
         this.obsFilter = obsFilter;
         this.rewardFilter = rewardFilter;
-        this.training = training;
-        this.bootstrapTruncated = bootstrapTruncated;
+        this.settings = settings;
+        this.training = settings.training();
+        this.bootstrapTruncated = settings.bootstrapTruncated();
         obs = new double[policy.obsSize()];
         mean = new double[policy.actionSize()];
         action = new double[policy.actionSize()];
@@ -54,7 +80,7 @@ public final class Sampler {
      */
     public List<EpisodeRecord> collect(RolloutBuffer buf, SplittableRandom envRng, SplittableRandom actionRng) {
         List<EpisodeRecord> finished = new ArrayList<>();
-        if (!started) {
+        if (!started || settings.resetEveryIteration()) {
             startEpisode(envRng);
         }
         int o = policy.obsSize();
@@ -76,10 +102,12 @@ public final class Sampler {
             if (step.done()) {
                 boolean bootstrap = step.truncated() && !step.terminated() && bootstrapTruncated;
                 buf.nextValues[t] = bootstrap && training ? valueNet.predict(obs) : 0;
-                finished.add(new EpisodeRecord(episodeReturn, episodeLength, envSteps));
+                if (counts(t, buf.size, finished)) {
+                    finished.add(new EpisodeRecord(episodeReturn, episodeLength, envSteps));
+                }
                 startEpisode(envRng);
             } else if (t == buf.size - 1) {
-                buf.nextValues[t] = training ? valueNet.predict(obs) : 0;
+                buf.nextValues[t] = !training ? 0 : settings.bootstrapLastState() ? buf.values[t] : valueNet.predict(obs);
             }
         }
         for (int t = 0; t < buf.size - 1; t++) {
@@ -88,6 +116,15 @@ public final class Sampler {
             }
         }
         return finished;
+    }
+
+    /**
+     * Whether an episode ending at step {@code t} counts among the iteration's episodes: always,
+     * except that with per-iteration resets one ending on the last step counts only if none ended
+     * before it (the paper's rule).
+     */
+    private boolean counts(int t, int size, List<EpisodeRecord> finished) {
+        return !settings.resetEveryIteration() || t != size - 1 || finished.isEmpty();
     }
 
     private void startEpisode(SplittableRandom envRng) {

@@ -10,7 +10,11 @@ import java.util.SplittableRandom;
  * over the batch, regressing V(s) on the GAE returns R = V_old + A. With value clipping
  * (optimization 1) the loss is mean(max((V-R)^2, (V_old + clip(V - V_old, -eps, eps) - R)^2)),
  * otherwise mean((V-R)^2) — no 0.5 factor, as in the paper's code. With gradient clipping
- * (optimization 9) the gradient's global norm is capped before the Adam step.
+ * (optimization 9) the gradient's global norm is capped before the Adam step. With
+ * {@code skipEpisodeEnds} (the paper's code) the steps that end an episode, time-limit ends
+ * included, are left out: the mean runs over the other samples of the minibatch, and a minibatch
+ * made only of such steps contributes no loss and no step (the paper's code would take the mean of
+ * nothing, NaN).
  */
 public final class ValueTrainer {
 
@@ -20,21 +24,24 @@ public final class ValueTrainer {
     private final double clipEps;
     private final boolean gradClip;
     private final double gradClipNorm;
+    private final boolean skipEpisodeEnds;
     private final int[] order;
     private double[] mbObs = new double[0];
     private double[] mbReturns = new double[0];
     private double[] mbOld = new double[0];
     private double[] mbPred = new double[0];
     private double[] mbGrad = new double[0];
+    private boolean[] mbEnd = new boolean[0];
 
     public ValueTrainer(ValueNet net, Adam adam, boolean valueClip, double clipEps, boolean gradClip,
-            double gradClipNorm, int batchSize) {
+            double gradClipNorm, boolean skipEpisodeEnds, int batchSize) {
         this.net = net;
         this.adam = adam;
         this.valueClip = valueClip;
         this.clipEps = clipEps;
         this.gradClip = gradClip;
         this.gradClipNorm = gradClipNorm;
+        this.skipEpisodeEnds = skipEpisodeEnds;
         this.order = new int[batchSize];
     }
 
@@ -43,6 +50,7 @@ public final class ValueTrainer {
         int m = buf.size / minibatches;
         ensureCapacity(m, buf.obsSize);
         double lossSum = 0;
+        int steps = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
             Minibatches.shuffle(order, buf.size, shuffleRng);
             for (int b = 0; b < minibatches; b++) {
@@ -50,9 +58,14 @@ public final class ValueTrainer {
                 Minibatches.gather(buf.obs, buf.obsSize, order, from, m, mbObs);
                 Minibatches.gather(buf.returns, 1, order, from, m, mbReturns);
                 Minibatches.gather(buf.values, 1, order, from, m, mbOld);
+                if (skipEpisodeEnds && !gatherEnds(buf, from, m)) {
+                    continue;
+                }
                 net.zeroGrads();
                 net.predict(mbObs, m, mbPred);
-                lossSum += lossAndGradient(mbPred, mbOld, mbReturns, m, valueClip, clipEps, mbGrad);
+                lossSum += lossAndGradient(mbPred, mbOld, mbReturns, skipEpisodeEnds ? mbEnd : null, m, valueClip,
+                        clipEps, mbGrad);
+                steps++;
                 net.backward(mbGrad);
                 if (gradClip) {
                     GradClip.clipGlobalNorm(net.grads(), gradClipNorm);
@@ -60,18 +73,43 @@ public final class ValueTrainer {
                 adam.step(net.params(), net.grads(), lr);
             }
         }
-        return lossSum / (epochs * minibatches);
+        return steps == 0 ? Double.NaN : lossSum / steps;
+    }
+
+    /** Marks the minibatch's episode-ending steps in {@code mbEnd}; false if every step is one. */
+    private boolean gatherEnds(RolloutBuffer buf, int from, int m) {
+        boolean anyKept = false;
+        for (int i = 0; i < m; i++) {
+            mbEnd[i] = buf.episodeEnd[order[from + i]];
+            anyKept |= !mbEnd[i];
+        }
+        return anyKept;
     }
 
     /**
      * The value loss of a minibatch with predictions {@code v}, old values and returns; writes
      * dLoss/dV into {@code grad}. With clipping, a sample whose clipped term is the larger one
-     * gets the clipped term's gradient, which is zero where |V - V_old| exceeds eps.
+     * gets the clipped term's gradient, which is zero where |V - V_old| exceeds eps. Samples marked
+     * in {@code skip} (may be null) are left out of the mean and get a zero gradient; if all are
+     * left out the loss is NaN.
      */
-    static double lossAndGradient(double[] v, double[] old, double[] returns, int m, boolean valueClip,
-            double clipEps, double[] grad) {
+    static double lossAndGradient(double[] v, double[] old, double[] returns, boolean[] skip, int m,
+            boolean valueClip, double clipEps, double[] grad) {
+        int used = m;
+        if (skip != null) {
+            for (int i = 0; i < m; i++) {
+                used -= skip[i] ? 1 : 0;
+            }
+            if (used == 0) {
+                return Double.NaN;
+            }
+        }
         double loss = 0;
         for (int i = 0; i < m; i++) {
+            if (skip != null && skip[i]) {
+                grad[i] = 0;
+                continue;
+            }
             double r = returns[i];
             double sampleLoss = (v[i] - r) * (v[i] - r);
             double sampleGrad = 2 * (v[i] - r);
@@ -85,9 +123,9 @@ public final class ValueTrainer {
                 }
             }
             loss += sampleLoss;
-            grad[i] = sampleGrad / m;
+            grad[i] = sampleGrad / used;
         }
-        return loss / m;
+        return loss / used;
     }
 
     private void ensureCapacity(int m, int obsSize) {
@@ -97,6 +135,7 @@ public final class ValueTrainer {
             mbOld = new double[m];
             mbPred = new double[m];
             mbGrad = new double[m];
+            mbEnd = new boolean[m];
         }
     }
 

@@ -52,12 +52,11 @@ public final class RunDriver {
      */
     public static RunOutcome runOrResume(TrainConfig config, Path dir, String mujocoVersion, Progress progress,
             int checkpointEvery) {
-        String json = configJson(config);
-        if (RunFiles.isDone(dir) && sameConfig(dir, json)) {
+        if (RunFiles.isDone(dir) && sameConfig(dir, config)) {
             return new RunOutcome("done", config.iterations(), 0, 0, null, null);
         }
         Checkpoint checkpoint = Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT));
-        if (checkpoint != null && !checkpoint.configJson().equals(json)) {
+        if (checkpoint != null && !matches(config, checkpoint.configJson())) {
             checkpoint = null;
         }
         return execute(config, dir, mujocoVersion, progress, checkpointEvery, checkpoint);
@@ -185,11 +184,20 @@ public final class RunDriver {
         }
     }
 
-    private static boolean sameConfig(Path dir, String json) {
+    private static boolean sameConfig(Path dir, TrainConfig config) {
         Path file = dir.resolve(RunFiles.CONFIG);
         try {
-            return Files.isRegularFile(file)
-                    && AtomicFiles.JSON.writeValueAsString(AtomicFiles.readJson(file)).equals(json);
+            return Files.isRegularFile(file) && config.matches(AtomicFiles.readJson(file));
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static boolean matches(TrainConfig config, String json) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = AtomicFiles.JSON.readValue(json, Map.class);
+            return config.matches(map);
         } catch (JsonProcessingException e) {
             return false;
         }

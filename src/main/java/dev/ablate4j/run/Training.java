@@ -3,6 +3,7 @@ package dev.ablate4j.run;
 import dev.ablate4j.algo.Algorithms;
 import dev.ablate4j.algo.PolicyUpdate;
 import dev.ablate4j.algo.RatioStats;
+import dev.ablate4j.algo.StepBounds;
 import dev.ablate4j.algo.UpdateStats;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
@@ -43,6 +44,7 @@ public final class Training implements AutoCloseable {
     private final Adam valueAdam;
     private final ObservationFilter obsFilter;
     private final RewardFilter rewardFilter;
+    private final Sampler.Settings samplerSettings;
     private final Sampler sampler;
     private final RolloutBuffer buffer;
     private final RolloutBuffer heldoutBuffer;
@@ -78,10 +80,9 @@ public final class Training implements AutoCloseable {
 
         obsFilter = new ObservationFilter(obsSize, config.on(Optimization.OBS_NORM),
                 config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
-        rewardFilter = new RewardFilter(config.on(Optimization.REWARD_SCALE), config.on(Optimization.REWARD_CLIP),
-                config.get(Keys.REWARD_CLIP_MAX), config.get(Keys.GAMMA));
-        sampler = new Sampler(env, policy, valueNet, obsFilter, rewardFilter, true,
-                config.get(Keys.BOOTSTRAP_TRUNCATED));
+        rewardFilter = Algorithms.rewardFilter(config);
+        samplerSettings = Algorithms.samplerSettings(config);
+        sampler = new Sampler(env, policy, valueNet, obsFilter, rewardFilter, samplerSettings);
 
         int t = config.get(Keys.ROLLOUT_STEPS);
         buffer = new RolloutBuffer(t, obsSize, actionSize);
@@ -89,8 +90,7 @@ public final class Training implements AutoCloseable {
         heldoutEnv = trustRegionLog ? Envs.make(config.get(Keys.ENV)) : null;
         heldoutBuffer = trustRegionLog ? new RolloutBuffer(t, obsSize, actionSize) : null;
         policyUpdate = Algorithms.policyUpdate(config, policy, policyAdam);
-        valueTrainer = new ValueTrainer(valueNet, valueAdam, config.on(Optimization.VALUE_CLIP),
-                config.get(Keys.VALUE_CLIP_EPS), config.on(Optimization.GRAD_CLIP), config.get(Keys.GRAD_CLIP_NORM), t);
+        valueTrainer = Algorithms.valueTrainer(config, valueNet, valueAdam);
         scratch = new double[t];
         iterations = config.iterations();
     }
@@ -98,9 +98,9 @@ public final class Training implements AutoCloseable {
     /** Runs the next iteration. */
     public IterationResult step() {
         int k = iteration;
-        double anneal = config.on(Optimization.LR_ANNEAL) ? 1.0 - (double) k / iterations : 1.0;
-        double policyLr = config.get(Keys.POLICY_LR) * anneal;
-        double valueLr = config.get(Keys.VALUE_LR) * anneal;
+        StepBounds bounds = Algorithms.bounds(config, k, iterations);
+        double policyLr = bounds.policyLr();
+        double valueLr = bounds.valueLr();
 
         long sampleStart = System.nanoTime();
         long sampleCpuStart = CpuTime.thread();
@@ -117,7 +117,7 @@ public final class Training implements AutoCloseable {
         }
 
         SplittableRandom shuffle = seeds.forIteration(Stream.SHUFFLE, k);
-        UpdateStats update = policyUpdate.update(buffer, policyLr, shuffle);
+        UpdateStats update = policyUpdate.update(buffer, bounds, shuffle);
         double valueLoss = valueTrainer.train(buffer, config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), valueLr,
                 shuffle);
         checkFinite(k, update, valueLoss);
@@ -138,7 +138,7 @@ public final class Training implements AutoCloseable {
 
     /** A fresh batch from a separate environment and RNG streams, with the pre-update policy; filters read only. */
     private void collectHeldout(int k) {
-        Sampler heldout = new Sampler(heldoutEnv, policy, valueNet, obsFilter, rewardFilter, false, false);
+        Sampler heldout = new Sampler(heldoutEnv, policy, valueNet, obsFilter, rewardFilter, samplerSettings.heldout());
         heldout.collect(heldoutBuffer, seeds.forIteration(Stream.HELDOUT_ENV, k),
                 seeds.forIteration(Stream.HELDOUT_ACTION, k));
     }

@@ -31,7 +31,7 @@ class FiltersTest {
     @Test
     void rewardScalingDividesByStdOfRunningDiscountedReturnAndRestartsPerEpisode() {
         double gamma = 0.5;
-        RewardFilter f = new RewardFilter(true, false, 10, gamma);
+        RewardFilter f = new RewardFilter(true, RewardFilter.Mode.RETURNS, false, 10, gamma);
         double[] rewards = {1, 2, 3};
         RunningMeanStd expected = new RunningMeanStd(1);
         double g = 0;
@@ -49,9 +49,9 @@ class FiltersTest {
 
     @Test
     void rewardScalingOffLeavesRewardAndClippingBounds() {
-        RewardFilter off = new RewardFilter(false, false, 10, 0.99);
+        RewardFilter off = new RewardFilter(false, RewardFilter.Mode.RETURNS, false, 10, 0.99);
         assertEquals(123.0, off.apply(123.0), 0);
-        RewardFilter clip = new RewardFilter(false, true, 10, 0.99);
+        RewardFilter clip = new RewardFilter(false, RewardFilter.Mode.RETURNS, true, 10, 0.99);
         assertEquals(10.0, clip.apply(123.0), 0);
         assertEquals(-10.0, clip.apply(-50.0), 0);
         assertEquals(3.0, clip.apply(3.0), 0);

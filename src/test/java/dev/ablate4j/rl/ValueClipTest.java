@@ -16,8 +16,8 @@ class ValueClipTest {
         double[] ret = {0.0, 0.0, 3.0};
         double[] clippedGrad = new double[3];
         double[] plainGrad = new double[3];
-        double clippedLoss = ValueTrainer.lossAndGradient(v, old, ret, 3, true, EPS, clippedGrad);
-        double plainLoss = ValueTrainer.lossAndGradient(v, old, ret, 3, false, EPS, plainGrad);
+        double clippedLoss = ValueTrainer.lossAndGradient(v, old, ret, null, 3, true, EPS, clippedGrad);
+        double plainLoss = ValueTrainer.lossAndGradient(v, old, ret, null, 3, false, EPS, plainGrad);
 
         assertEquals(2 * 1.1 / 3, plainGrad[0], 1e-12);
         assertEquals(plainGrad[0], clippedGrad[0], 0, "inside eps both losses agree");

@@ -1,6 +1,7 @@
 package dev.ablate4j.algo.ppo;
 
 import dev.ablate4j.algo.PolicyUpdate;
+import dev.ablate4j.algo.StepBounds;
 import dev.ablate4j.algo.UpdateStats;
 import dev.ablate4j.nn.Adam;
 import dev.ablate4j.nn.Fn;
@@ -14,8 +15,9 @@ import java.util.SplittableRandom;
 /**
  * PPO's policy step: {@code epochs} passes of shuffled minibatches, each minimizing the clipped
  * surrogate -min(rA, clip(r, 1-eps, 1+eps)A) - c_ent H with Adam. Advantage normalization
- * (optimization 10) standardizes A per minibatch; gradient clipping (optimization 9) caps the
- * gradient's global norm. {@code clipEps = inf} turns ratio clipping off (the ppo-noclip preset).
+ * (optimization 10) standardizes A per minibatch; gradient clipping (optimization 9, when its
+ * scope includes the policy) caps the gradient's global norm. The entropy coefficient may be
+ * negative (an entropy penalty, as in some of the paper's configs). {@code clipEps = inf} turns ratio clipping off (the ppo-noclip preset).
  */
 public final class PpoUpdate implements PolicyUpdate {
 
@@ -49,7 +51,8 @@ public final class PpoUpdate implements PolicyUpdate {
     }
 
     @Override
-    public UpdateStats update(RolloutBuffer buf, double lr, SplittableRandom shuffleRng) {
+    public UpdateStats update(RolloutBuffer buf, StepBounds bounds, SplittableRandom shuffleRng) {
+        double lr = bounds.policyLr();
         int m = buf.size / s.minibatches();
         double lossSum = 0;
         double normSum = 0;

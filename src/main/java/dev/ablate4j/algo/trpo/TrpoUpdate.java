@@ -1,6 +1,7 @@
 package dev.ablate4j.algo.trpo;
 
 import dev.ablate4j.algo.PolicyUpdate;
+import dev.ablate4j.algo.StepBounds;
 import dev.ablate4j.algo.UpdateStats;
 import dev.ablate4j.nn.Fn;
 import dev.ablate4j.nn.GaussianPolicy;
@@ -15,14 +16,17 @@ import java.util.SplittableRandom;
  * The natural-gradient direction s solves (F + damping I) s = g by conjugate gradient on exact
  * Fisher-vector products over a random {@code fisherFrac} of the batch; the step
  * sqrt(2 delta / s'(F + damping I)s) s is halved up to {@code maxBacktracks} times until the
- * surrogate improves and the KL bound holds, else the policy is left exactly as it was.
- * Advantage normalization (optimization 10) standardizes A over the whole batch.
+ * surrogate improves, the KL bound holds and (with {@code acceptRatio} &gt; 0, the paper's 0.1) the
+ * improvement exceeds acceptRatio times the improvement the gradient predicts for that step,
+ * g'(step); else the policy is left exactly as it was. delta comes with each iteration's
+ * {@link StepBounds} (it may follow a schedule). Advantage normalization (optimization 10)
+ * standardizes A over the whole batch.
  */
 public final class TrpoUpdate implements PolicyUpdate {
 
     /** The settings of the step. */
-    public record Settings(double maxKl, int cgIters, double cgDamping, double fisherFrac, int maxBacktracks,
-            boolean advNorm) {}
+    public record Settings(int cgIters, double cgDamping, double fisherFrac, int maxBacktracks,
+            double acceptRatio, boolean advNorm) {}
 
     private final GaussianPolicy policy;
     private final Settings s;
@@ -47,7 +51,8 @@ public final class TrpoUpdate implements PolicyUpdate {
     }
 
     @Override
-    public UpdateStats update(RolloutBuffer buf, double lr, SplittableRandom shuffleRng) {
+    public UpdateStats update(RolloutBuffer buf, StepBounds bounds, SplittableRandom shuffleRng) {
+        double maxKl = bounds.maxKl();
         int n = buf.size;
         System.arraycopy(buf.advantages, 0, adv, 0, n);
         if (s.advNorm()) {
@@ -67,7 +72,8 @@ public final class TrpoUpdate implements PolicyUpdate {
         double[] direction = ConjugateGradient.solve(fisher, g, s.cgIters(), 1e-10);
         dampedFisher(direction, fvp);
         double sFs = ConjugateGradient.dot(direction, fvp);
-        double scale = sFs > 0 ? Math.sqrt(2 * s.maxKl() / sFs) : 0;
+        double scale = sFs > 0 ? Math.sqrt(2 * maxKl / sFs) : 0;
+        double expectedImprovement = scale * ConjugateGradient.dot(g, direction);
 
         double accepted = oldSurrogate;
         boolean stepped = false;
@@ -78,7 +84,8 @@ public final class TrpoUpdate implements PolicyUpdate {
             }
             double newSurrogate = surrogate(buf, false);
             double kl = policy.meanKl(buf.obs, n, buf.means, oldLogStd);
-            if (newSurrogate > oldSurrogate && kl <= s.maxKl()) {
+            double improvement = newSurrogate - oldSurrogate;
+            if (improvement > 0 && kl <= maxKl && meetsExpectation(improvement, fraction * expectedImprovement)) {
                 accepted = newSurrogate;
                 stepped = true;
                 break;
@@ -88,6 +95,11 @@ public final class TrpoUpdate implements PolicyUpdate {
             System.arraycopy(oldParams, 0, params, 0, params.length);
         }
         return new UpdateStats(-accepted, gradNorm);
+    }
+
+    /** The paper's acceptance test actual/expected &gt; acceptRatio; no test at ratio 0. */
+    private boolean meetsExpectation(double improvement, double expected) {
+        return s.acceptRatio() == 0 || improvement / expected > s.acceptRatio();
     }
 
     /**

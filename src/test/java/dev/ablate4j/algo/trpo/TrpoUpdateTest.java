@@ -1,5 +1,6 @@
 package dev.ablate4j.algo.trpo;
 
+import dev.ablate4j.algo.StepBounds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,13 +46,13 @@ class TrpoUpdateTest {
         SplittableRandom rng = new SplittableRandom(11);
         GaussianPolicy policy = new GaussianPolicy(3, 2, new int[] {16, 16}, Activation.TANH);
         policy.initialize(true, rng);
-        TrpoUpdate update = new TrpoUpdate(policy, new TrpoUpdate.Settings(delta, 10, 0.1, 0.5, 10, true), N);
+        TrpoUpdate update = new TrpoUpdate(policy, new TrpoUpdate.Settings(10, 0.1, 0.5, 10, 0, true), N);
         int accepted = 0;
         for (int iteration = 0; iteration < 5; iteration++) {
             RolloutBuffer buf = batch(policy, rng, false);
             double[] before = policy.params().clone();
             double[] oldLogStd = logStd(policy);
-            update.update(buf, 0, rng);
+            update.update(buf, new StepBounds(0, 0, delta), rng);
             if (!Arrays.equals(before, policy.params())) {
                 accepted++;
                 double kl = policy.meanKl(buf.obs, N, buf.means, oldLogStd);
@@ -71,12 +72,12 @@ class TrpoUpdateTest {
         double[] before = policy.params().clone();
         // a trust region so large that the only step tried overshoots: its mean KL exceeds no bound,
         // but the surrogate collapses, so the line search (no backtracking allowed) must give up
-        TrpoUpdate overshoot = new TrpoUpdate(policy, new TrpoUpdate.Settings(1e4, 10, 0.1, 1.0, 0, false), N);
-        overshoot.update(buf, 0, rng);
+        TrpoUpdate overshoot = new TrpoUpdate(policy, new TrpoUpdate.Settings(10, 0.1, 1.0, 0, 0, false), N);
+        overshoot.update(buf, new StepBounds(0, 0, 1e4), rng);
         assertArrayEquals(before, policy.params(), 0.0, "rejected step must restore the parameters exactly");
 
-        TrpoUpdate flat = new TrpoUpdate(policy, new TrpoUpdate.Settings(0.01, 10, 0.1, 1.0, 10, false), N);
-        flat.update(batch(policy, new SplittableRandom(13), true), 0, rng);
+        TrpoUpdate flat = new TrpoUpdate(policy, new TrpoUpdate.Settings(10, 0.1, 1.0, 10, 0, false), N);
+        flat.update(batch(policy, new SplittableRandom(13), true), new StepBounds(0, 0, 0.01), rng);
         assertArrayEquals(before, policy.params(), 0.0, "zero advantages: nothing can improve");
         assertFalse(Arrays.equals(before, new double[before.length]));
     }

@@ -1,0 +1,255 @@
+package dev.ablate4j.config;
+
+import dev.ablate4j.tweak.Optimization;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one of the paper's configs (MadryLab/implementation-matters: {@code src/MuJoCo.json} merged
+ * with a {@code configs/<env>_<algo>.py} entry, or an {@code agent_configs/N.json} its scripts write)
+ * into ablate4j's keys. Every key of the paper's config is accounted for: mapped to a key with the
+ * same meaning ({@link #MAPPED}), or not applicable with the reason ({@link #NOT_APPLICABLE}); a
+ * value ablate4j cannot run (shared weights, several actors, plain SGD, ...) is a
+ * {@link ConfigException} naming the key. The paper's fixed behaviours come with every import: tanh
+ * 64-64 networks, advantage normalization, per-iteration environment resets, the last collected
+ * state's value at a rollout end, episode ends left out of the value loss, gradient clipping on
+ * PPO's policy step only, and the line search's 0.1 acceptance ratio.
+ */
+public final class PaperConfig {
+
+    /** The paper's keys with an ablate4j counterpart. */
+    public static final Set<String> MAPPED = Set.of("game", "mode", "t", "train_steps", "ppo_epochs", "val_epochs",
+            "num_minibatches", "ppo_lr", "ppo_lr_adam", "val_lr", "adam_eps", "gamma", "lambda", "clip_eps",
+            "clip_val_eps", "value_clipping", "norm_states", "clip_observations", "norm_rewards", "clip_rewards",
+            "initialization", "anneal_lr", "entropy_coeff", "clip_grad_norm", "max_kl", "cg_steps",
+            "damping", "fisher_frac_samples", "max_backtrack", "value_calc", "share_weights", "value_multiplier",
+            "num_actors", "policy_net_type", "value_net_type");
+
+    /** The paper's keys that do not change its training, with why. */
+    public static final Map<String, String> NOT_APPLICABLE = Map.of(
+            "max_kl_final", "its schedule never reaches the TRPO step in the paper's code: agent.py adds the"
+                    + " increment to the Trainer's own attribute (self.MAX_KL += ...), while trpo_step reads"
+                    + " params.MAX_KL, which stays at max_kl; set max-kl-final to run the schedule the config intended",
+            "out_dir", "where the paper's code writes its results; ablate4j writes to --out or the results tree",
+            "cpu", "the paper's device choice; ablate4j always trains on the CPU",
+            "save_iters", "the paper's checkpoint cadence; ablate4j checkpoints with matrix --checkpoint-every",
+            "advanced_logging", "the paper's trust-region logging; ablate4j logs it every tr-log-every iterations"
+                    + " on a separate held-out environment that leaves the filters alone",
+            "log_every", "the cadence of that logging (ablate4j: tr-log-every)",
+            "kl_approximation_iters", "a logging-only comparison of the KL with its quadratic approximation");
+
+    /** The tasks the paper ran (gym v2) and the Gymnasium v4 models ablate4j runs for them. */
+    private static final List<String> TASKS = List.of("Hopper", "Walker2d", "Humanoid", "HalfCheetah");
+
+    /** The paper's default line-search acceptance ratio ({@code backtracking_line_search(accept_ratio=.1)}). */
+    static final double ACCEPT_RATIO = 0.1;
+
+    private final Map<String, Object> paper;
+    private final String where;
+
+    private PaperConfig(Map<String, Object> paper, String where) {
+        this.paper = paper;
+        this.where = where;
+    }
+
+    /**
+     * ablate4j's values for {@code paper}, keys missing from it taken from {@code base} (the
+     * paper's {@code src/MuJoCo.json}, as its scripts merge them). {@code where} prefixes messages.
+     */
+    public static Map<String, Object> toValues(Map<String, ?> paper, Map<String, ?> base, String where) {
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        merged.putAll(paper);
+        for (String key : merged.keySet()) {
+            if (!MAPPED.contains(key) && !NOT_APPLICABLE.containsKey(key)) {
+                throw new ConfigException(where + key + ": not a key of the paper's configs"
+                        + Suggest.nearest(key, MAPPED) + "; its keys: " + String.join(", ",
+                                new java.util.TreeSet<>(MAPPED)) + " (and, not applicable here: "
+                        + String.join(", ", new java.util.TreeSet<>(NOT_APPLICABLE.keySet())) + ")");
+            }
+        }
+        return new PaperConfig(merged, where).map();
+    }
+
+    private Map<String, Object> map() {
+        requireEqual("value_calc", "gae", "ablate4j trains the value network on GAE targets only");
+        requireEqual("share_weights", false, "ablate4j's policy and value networks are separate");
+        requireEqual("num_actors", 1, "ablate4j samples from one environment");
+        requireEqual("policy_net_type", "CtsPolicy", "ablate4j's policy is the paper's Gaussian CtsPolicy");
+        requireEqual("value_net_type", "ValueNet", "ablate4j's value network is the paper's ValueNet");
+        if (number("ppo_lr") != -1) {
+            throw refused("ppo_lr", "-1 (plain SGD on the policy is not offered; set ppo_lr_adam)");
+        }
+        if (number("adam_eps") != 1e-5) {
+            throw refused("adam_eps", "1e-05 (the paper's value network always uses Adam eps 1e-5, and ablate4j"
+                    + " has one adam-eps for both networks)");
+        }
+
+        Map<String, Object> v = new LinkedHashMap<>();
+        String algo = text("mode");
+        if (!algo.equals("ppo") && !algo.equals("trpo")) {
+            throw refused("mode", "ppo or trpo");
+        }
+        v.put(Keys.ALGO.name(), algo);
+        v.put(Keys.ENV.name(), env(text("game")));
+        int t = whole("t");
+        v.put(Keys.ROLLOUT_STEPS.name(), t);
+        v.put(Keys.STEPS.name(), (long) whole("train_steps") * t);
+        v.put(Keys.EPOCHS.name(), epochs(algo));
+        v.put(Keys.MINIBATCHES.name(), whole("num_minibatches"));
+        v.putAll(fixedBehaviours());
+
+        v.put(Keys.POLICY_LR.name(), number("ppo_lr_adam"));
+        v.put(Keys.VALUE_LR.name(), number("val_lr"));
+        v.put(Keys.ADAM_EPS.name(), number("adam_eps"));
+        v.put(Keys.GAMMA.name(), number("gamma"));
+        v.put(Keys.GAE_LAMBDA.name(), number("lambda"));
+        v.put(Keys.CLIP_EPS.name(), number("clip_eps"));
+        v.put(Keys.VALUE_CLIP_EPS.name(), number("clip_val_eps"));
+        v.put(key(Optimization.VALUE_CLIP), bool("value_clipping"));
+        v.put(key(Optimization.ORTHO_INIT), initialization());
+        v.put(key(Optimization.LR_ANNEAL), bool("anneal_lr"));
+        v.put(Keys.ENTROPY_COEF.name(), number("entropy_coeff"));
+
+        boolean normStates = bool("norm_states");
+        double clipObs = number("clip_observations");
+        v.put(key(Optimization.OBS_NORM), normStates);
+        v.put(key(Optimization.OBS_CLIP), normStates && clipObs > 0);
+        putIfPositive(v, Keys.OBS_CLIP_MAX, clipObs);
+
+        String normRewards = text("norm_rewards");
+        if (!List.of("returns", "rewards", "none").contains(normRewards)) {
+            throw refused("norm_rewards", "returns, rewards or none");
+        }
+        double clipRewards = number("clip_rewards");
+        v.put(key(Optimization.REWARD_SCALE), !normRewards.equals("none"));
+        v.put(Keys.REWARD_SCALE_MODE.name(), normRewards.equals("rewards") ? "rewards" : "returns");
+        v.put(key(Optimization.REWARD_CLIP), !normRewards.equals("none") && clipRewards > 0);
+        putIfPositive(v, Keys.REWARD_CLIP_MAX, clipRewards);
+
+        double clipGrad = number("clip_grad_norm");
+        if (clipGrad != -1 && !(clipGrad > 0)) {
+            throw refused("clip_grad_norm", "-1 (off) or a positive number");
+        }
+        v.put(key(Optimization.GRAD_CLIP), clipGrad > 0);
+        putIfPositive(v, Keys.GRAD_CLIP_NORM, clipGrad);
+
+        v.put(Keys.MAX_KL.name(), number("max_kl"));
+        v.put(Keys.CG_ITERS.name(), whole("cg_steps"));
+        v.put(Keys.CG_DAMPING.name(), number("damping"));
+        v.put(Keys.FISHER_FRAC.name(), number("fisher_frac_samples"));
+        int tries = whole("max_backtrack");
+        if (tries < 1) {
+            throw refused("max_backtrack", "a whole number >= 1 (the line search's number of tries)");
+        }
+        v.put(Keys.MAX_BACKTRACKS.name(), tries - 1);
+        return v;
+    }
+
+    /**
+     * What the paper's code does in every config: tanh 64-64 networks, advantage normalization,
+     * time limits treated as terminal, per-iteration resets, the last collected state's value at a
+     * rollout end, episode ends left out of the value loss, gradient clipping on PPO's policy step
+     * only, and the line search's acceptance ratio 0.1.
+     */
+    public static Map<String, Object> fixedBehaviours() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put(Keys.HIDDEN.name(), List.of(64, 64));
+        v.put(key(Optimization.TANH), true);
+        v.put(key(Optimization.ADV_NORM), true);
+        v.put(Keys.BOOTSTRAP_TRUNCATED.name(), false);
+        v.put(Keys.RESET_EVERY_ITERATION.name(), true);
+        v.put(Keys.ROLLOUT_BOOTSTRAP.name(), "last-state");
+        v.put(Keys.VALUE_LOSS_SKIP_ENDS.name(), true);
+        v.put(Keys.GRAD_CLIP_SCOPE.name(), "policy");
+        v.put(Keys.LINE_SEARCH_ACCEPT.name(), ACCEPT_RATIO);
+        return v;
+    }
+
+    /** ablate4j's one {@code epochs} key: PPO needs ppo_epochs = val_epochs; TRPO uses val_epochs. */
+    private int epochs(String algo) {
+        int valueEpochs = whole("val_epochs");
+        if (algo.equals("ppo") && whole("ppo_epochs") != valueEpochs) {
+            throw refused("ppo_epochs", "equal to val_epochs (" + valueEpochs + "): ablate4j's epochs key sets both");
+        }
+        return valueEpochs;
+    }
+
+    private boolean initialization() {
+        String init = text("initialization");
+        if (init.equals("orthogonal") || init.equals("xavier")) {
+            return init.equals("orthogonal");
+        }
+        throw refused("initialization", "orthogonal or xavier");
+    }
+
+    private String env(String game) {
+        for (String task : TASKS) {
+            if (game.equals(task + "-v2") || game.equals(task + "-v3") || game.equals(task + "-v4")) {
+                return task + "-v4";
+            }
+        }
+        throw refused("game", "Hopper, Walker2d, Humanoid or HalfCheetah (-v2, -v3 or -v4; run as the -v4 model)");
+    }
+
+    private static String key(Optimization o) {
+        return Keys.toggle(o).name();
+    }
+
+    private static void putIfPositive(Map<String, Object> v, Key<Double> key, double value) {
+        if (value > 0) {
+            v.put(key.name(), value);
+        }
+    }
+
+    private void requireEqual(String key, Object allowed, String why) {
+        Object value = paper.get(key);
+        boolean same = allowed instanceof Number n ? value instanceof Number m && m.doubleValue() == n.doubleValue()
+                : allowed.equals(value);
+        if (!same) {
+            throw refused(key, allowed + " (" + why + ")");
+        }
+    }
+
+    private ConfigException refused(String key, String allowed) {
+        return new ConfigException(where + key + ": '" + paper.get(key) + "' cannot be run; allowed: " + allowed);
+    }
+
+    private Object raw(String key) {
+        Object value = paper.get(key);
+        if (value == null) {
+            throw new ConfigException(where + key + ": missing (the paper's configs set every key)");
+        }
+        return value;
+    }
+
+    private double number(String key) {
+        if (raw(key) instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new ConfigException(where + key + ": '" + raw(key) + "' is not a number");
+    }
+
+    private int whole(String key) {
+        double d = number(key);
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            throw new ConfigException(where + key + ": '" + raw(key) + "' is not a whole number");
+        }
+        return (int) d;
+    }
+
+    private boolean bool(String key) {
+        if (raw(key) instanceof Boolean b) {
+            return b;
+        }
+        throw new ConfigException(where + key + ": '" + raw(key) + "' is not true or false");
+    }
+
+    private String text(String key) {
+        if (raw(key) instanceof String s) {
+            return s;
+        }
+        throw new ConfigException(where + key + ": '" + raw(key) + "' is not a string");
+    }
+}
