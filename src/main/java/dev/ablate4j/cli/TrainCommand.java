@@ -21,8 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "TRPO: each step solves (F + cg-damping*I) s = g by cg-iters conjugate-gradient iterations on",
             "exact Fisher-vector products (fisher-frac of the batch), scales s to the trust-region boundary",
-            "sqrt(2*max-kl / s'Fs)*s, and halves it up to max-backtracks times until the surrogate improves",
-            "and the mean KL(old||new) <= max-kl (delta); if none qualifies the policy is left unchanged."})
+            "sqrt(2*max-kl / s'Fs)*s, and halves it up to max-backtracks times until the surrogate improves,",
+            "the mean KL(old||new) <= max-kl (delta) and, with line-search-accept > 0, the improvement exceeds that",
+            "fraction of the predicted one; if none qualifies the policy is left unchanged.",
+            "",
+            "paper:* presets and --paper-config run the paper's own configs with its code's behaviours",
+            "(README: \"ablate4j and the paper's code\")."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec

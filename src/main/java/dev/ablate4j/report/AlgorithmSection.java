@@ -20,13 +20,16 @@ final class AlgorithmSection {
 
     private AlgorithmSection() {}
 
-    /** The cell standing for each preset: label equal to the preset, else the only cell of that preset. */
+    /**
+     * The cell standing for each preset: label equal to the preset, else the only cell of that preset.
+     * A paper preset ({@code paper:trpo+}) stands for its family ({@code trpo+}).
+     */
     static Map<String, Cell> presetCells(ResultsTree tree) {
         Map<String, Cell> out = new LinkedHashMap<>();
         for (String p : PRESETS) {
             List<Cell> exact = tree.cells().stream()
-                    .filter(c -> c.preset().equalsIgnoreCase(p) && c.label().trim().equalsIgnoreCase(p)).toList();
-            List<Cell> any = tree.cells().stream().filter(c -> c.preset().equalsIgnoreCase(p)).toList();
+                    .filter(c -> family(c.preset()).equals(p) && family(c.label().trim()).equals(p)).toList();
+            List<Cell> any = tree.cells().stream().filter(c -> family(c.preset()).equals(p)).toList();
             if (exact.size() == 1) {
                 out.put(p, exact.get(0));
             } else if (exact.isEmpty() && any.size() == 1) {
@@ -34,6 +37,12 @@ final class AlgorithmSection {
             }
         }
         return out;
+    }
+
+    /** {@code trpo+} for {@code trpo+}, {@code paper:trpo+} and {@code PAPER:TRPO+}. */
+    static String family(String preset) {
+        String p = preset.toLowerCase(java.util.Locale.ROOT);
+        return p.startsWith("paper:") ? p.substring("paper:".length()) : p;
     }
 
     /** The section, or an empty list when the four presets are not all present anywhere. */

@@ -35,7 +35,8 @@ final class Baseline {
         for (String preferred : new String[] {"ppo", null}) {
             for (Cell c : cells) {
                 String label = c.label().trim().toLowerCase(Locale.ROOT);
-                if (label.equals(c.preset().toLowerCase(Locale.ROOT)) && (preferred == null || label.equals(preferred))) {
+                if (label.equals(c.preset().toLowerCase(Locale.ROOT))
+                        && (preferred == null || AlgorithmSection.family(label).equals(preferred))) {
                     return c;
                 }
             }

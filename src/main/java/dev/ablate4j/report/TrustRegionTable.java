@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.algo.StepBounds;
 import dev.ablate4j.stats.Descriptive;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ final class TrustRegionTable {
             boolean trpo = "trpo".equals(String.valueOf(first.config().get("algo")));
             double eps = first.number("clip-eps");
             double delta = first.number("max-kl");
+            double deltaFinal = first.number("max-kl-final");
+            int iterations = (int) Math.ceil(first.number("steps") / first.number("rollout-steps"));
             List<Double> ratios = new ArrayList<>();
             List<Double> kls = new ArrayList<>();
             int outside = 0;
@@ -35,19 +38,21 @@ final class TrustRegionTable {
             for (Run r : runs) {
                 TrustRegionSeries s = r.trustRegion();
                 for (int i = 0; i < s.iteration().length; i++) {
+                    double bound = StepBounds.maxKl(delta, deltaFinal, (int) s.iteration()[i], iterations);
                     ratios.add(s.maxRatioTrain()[i]);
                     kls.add(s.meanKlTrain()[i]);
                     outside += s.maxRatioTrain()[i] > 1 + eps ? 1 : 0;
-                    withinTrain += s.meanKlTrain()[i] <= delta ? 1 : 0;
+                    withinTrain += s.meanKlTrain()[i] <= bound ? 1 : 0;
                     if (!Double.isNaN(s.meanKlHeldout()[i])) {
                         heldoutRows++;
-                        withinHeldout += s.meanKlHeldout()[i] <= delta ? 1 : 0;
+                        withinHeldout += s.meanKlHeldout()[i] <= bound ? 1 : 0;
                     }
                 }
             }
             int rows = ratios.size();
             boolean clipped = !trpo && Double.isFinite(eps);
-            t.row(List.of(c.label(), trpo ? "δ = " + Fmt.compact(delta) : "ε = " + (Double.isFinite(eps) ? Fmt.compact(eps) : "∞"),
+            String deltaText = Fmt.compact(delta) + (Double.isNaN(deltaFinal) ? "" : " → " + Fmt.compact(deltaFinal));
+            t.row(List.of(c.label(), trpo ? "δ = " + deltaText : "ε = " + (Double.isFinite(eps) ? Fmt.compact(eps) : "∞"),
                     "" + runs.size(), "" + rows, Fmt.num(median(ratios)), Fmt.num(max(ratios)),
                     clipped ? share(outside, rows) : "—", Fmt.num(median(kls)), Fmt.num(max(kls)),
                     trpo ? share(withinTrain, rows) : "—", trpo ? share(withinHeldout, heldoutRows) : "—"));
@@ -58,7 +63,7 @@ final class TrustRegionTable {
         return new Block.TableBlock(t.build(), "Over every logged iteration (rows) of every run: the largest ratio"
                 + " π_new/π_old over the training batch (median and largest over rows; '> 1 + ε': rows in which it"
                 + " left PPO's clipping range) and the mean KL(π_old ‖ π_new) on the training batch (median, largest;"
-                + " '≤ δ': rows within TRPO's bound, on the training batch, where the line search enforces it, and"
+                + " '≤ δ': rows within TRPO's bound (that iteration's δ where it follows a schedule), on the training batch, where the line search enforces it, and"
                 + " on the held-out batch, where nothing does).");
     }
 

@@ -76,7 +76,13 @@ class TrainCommandTest {
         "--steps|-100|steps: '-100' is not a positive whole number",
         "--policy-lr|NaN|policy-lr: 'NaN' is not a positive finite number",
         "--value-lr|-1e-3|value-lr: '-1e-3' is not a positive finite number",
-        "--bogus-flag|1|Unknown options: '--bogus-flag', '1'"})
+        "--bogus-flag|1|Unknown options: '--bogus-flag', '1'",
+        "--preset|paper:ppo|preset paper:ppo: the paper has no config for Pendulum-v1; it has configs for Hopper-v4,"
+            + " Walker2d-v4, Humanoid-v4",
+        "--entropy-coef|inf|entropy-coef: 'inf' is not a finite number",
+        "--reward-scale-mode|centred|reward-scale-mode: 'centred' is not returns or rewards",
+        "--max-kl-final|0|max-kl-final: '0' is not a positive finite number or none",
+        "--paper-config|no-such.json|--paper-config: cannot read no-such.json"})
     void badInputGivesOneLineExitTwoAndWritesNothing(String flag, String value, String message) {
         Path out = tmp.resolve("never");
         int code = run("train", "--out", out.toString(), flag, value);
@@ -97,5 +103,31 @@ class TrainCommandTest {
             assertTrue(help.toString().contains("--[no-]" + o.key()), o.key());
         }
         assertTrue(help.toString().contains("--max-kl"));
+    }
+
+    @Test
+    void aPaperConfigFileTrainsAndItsBadValuesAreOneLineExitTwo() throws Exception {
+        Path file = tmp.resolve("agent.json");
+        Files.writeString(file, "{\"game\": \"Hopper-v2\", \"mode\": \"ppo\", \"t\": 256, \"num_minibatches\": 4,"
+                + " \"train_steps\": 2, \"entropy_coeff\": -0.01, \"out_dir\": \"results/x\"}");
+        if (dev.ablate4j.env.Envs.unavailableReason("Hopper-v4") == null) {
+            Path out = tmp.resolve("run");
+            assertEquals(0, run("train", "--paper-config", file.toString(), "--hidden", "8,8", "--quiet",
+                    "--out", out.toString()), err.toString());
+            Map<?, ?> config = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                    out.resolve(RunFiles.CONFIG).toFile(), Map.class);
+            assertEquals("paper-config", config.get("preset"));
+            assertEquals(-0.01, config.get("entropy-coef"));
+            assertEquals(512, config.get("steps"));
+            assertEquals(java.util.List.of(8, 8), config.get("hidden"), "flags override the file");
+        } else {
+            System.out.println("aPaperConfigFile...: training part skipped: " + dev.ablate4j.env.Envs.unavailableReason("Hopper-v4"));
+        }
+        Files.writeString(file, "{\"game\": \"Hopper-v2\", \"share_weights\": true}");
+        Path never = tmp.resolve("never");
+        assertEquals(2, run("train", "--paper-config", file.toString(), "--out", never.toString()));
+        String text = err.toString().strip();
+        assertTrue(text.lines().reduce((a, b) -> b).orElse("").contains("share_weights: 'true' cannot be run"), text);
+        assertFalse(Files.exists(never), "nothing written");
     }
 }

@@ -1,6 +1,8 @@
 package dev.ablate4j.rl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,18 @@ class ValueClipTest {
         double expectedClipped = (1.1 * 1.1 + 1.5 * 1.5 + 1.8 * 1.8) / 3;
         assertEquals(expectedPlain, plainLoss, 1e-12, "no 0.5 factor");
         assertEquals(expectedClipped, clippedLoss, 1e-12);
+    }
+
+    @Test
+    void stepsThatEndAnEpisodeCanBeLeftOutOfTheValueLoss() {
+        double[] v = {1, 2, 3};
+        double[] ret = {0, 0, 0};
+        boolean[] skip = {false, true, false};
+        double[] grad = new double[3];
+        assertEquals((1.0 + 9.0) / 2, ValueTrainer.lossAndGradient(v, v, ret, skip, 3, false, EPS, grad), 1e-15,
+                "the mean runs over the two steps kept");
+        assertArrayEquals(new double[] {2 * 1.0 / 2, 0, 2 * 3.0 / 2}, grad, 1e-15);
+        double all = ValueTrainer.lossAndGradient(v, v, ret, new boolean[] {true, true, true}, 3, false, EPS, grad);
+        assertTrue(Double.isNaN(all), "nothing left: no loss (the trainer skips such a minibatch)");
     }
 }

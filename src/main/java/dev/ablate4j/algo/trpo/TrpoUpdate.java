@@ -15,10 +15,8 @@ import java.util.SplittableRandom;
  * TRPO's policy step: maximize the surrogate mean(rA) subject to mean KL(old||new) &lt;= delta.
  * The natural-gradient direction s solves (F + damping I) s = g by conjugate gradient on exact
  * Fisher-vector products over a random {@code fisherFrac} of the batch; the step
- * sqrt(2 delta / s'(F + damping I)s) s is halved up to {@code maxBacktracks} times until the
- * surrogate improves, the KL bound holds and (with {@code acceptRatio} &gt; 0, the paper's 0.1) the
- * improvement exceeds acceptRatio times the improvement the gradient predicts for that step,
- * g'(step); else the policy is left exactly as it was. delta comes with each iteration's
+ * sqrt(2 delta / s'(F + damping I)s) s goes through the {@link LineSearch}; if it accepts no
+ * step the policy is left exactly as it was. delta comes with each iteration's
  * {@link StepBounds} (it may follow a schedule). Advantage normalization (optimization 10)
  * standardizes A over the whole batch.
  */
@@ -75,31 +73,17 @@ public final class TrpoUpdate implements PolicyUpdate {
         double scale = sFs > 0 ? Math.sqrt(2 * maxKl / sFs) : 0;
         double expectedImprovement = scale * ConjugateGradient.dot(g, direction);
 
-        double accepted = oldSurrogate;
-        boolean stepped = false;
-        double fraction = 1;
-        for (int j = 0; j <= s.maxBacktracks() && scale > 0; j++, fraction *= 0.5) {
+        LineSearch.Result result = LineSearch.run(fraction -> {
             for (int i = 0; i < params.length; i++) {
                 params[i] = oldParams[i] + fraction * scale * direction[i];
             }
-            double newSurrogate = surrogate(buf, false);
-            double kl = policy.meanKl(buf.obs, n, buf.means, oldLogStd);
-            double improvement = newSurrogate - oldSurrogate;
-            if (improvement > 0 && kl <= maxKl && meetsExpectation(improvement, fraction * expectedImprovement)) {
-                accepted = newSurrogate;
-                stepped = true;
-                break;
-            }
-        }
-        if (!stepped) {
+            return new LineSearch.Trial(surrogate(buf, false), policy.meanKl(buf.obs, n, buf.means, oldLogStd));
+        }, scale > 0 ? s.maxBacktracks() : -1, oldSurrogate, maxKl, s.acceptRatio(), expectedImprovement);
+        if (result == null) {
             System.arraycopy(oldParams, 0, params, 0, params.length);
+            return new UpdateStats(-oldSurrogate, gradNorm);
         }
-        return new UpdateStats(-accepted, gradNorm);
-    }
-
-    /** The paper's acceptance test actual/expected &gt; acceptRatio; no test at ratio 0. */
-    private boolean meetsExpectation(double improvement, double expected) {
-        return s.acceptRatio() == 0 || improvement / expected > s.acceptRatio();
+        return new UpdateStats(-result.surrogate(), gradNorm);
     }
 
     /**
