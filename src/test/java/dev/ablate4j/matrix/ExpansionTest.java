@@ -261,6 +261,42 @@ class ExpansionTest {
         assertEquals(244L * 2048, factorial.cells().get(0).steps());
     }
 
+    /**
+     * The paper-exact specs: each paper preset's runs carry the paper's config for their environment,
+     * a cell is the same on every environment (one id), and the PPO-NoClip study shares its PPO and
+     * PPO-M runs with paper-table2-exact.
+     */
+    @Test
+    void paperExactSpecsResolvePerEnvironmentAndShareRuns() {
+        Plan exact = shipped("paper-table2-exact");
+        assertEquals(List.of("paper:ppo", "paper:ppo-m", "paper:trpo", "paper:trpo+"),
+                exact.cells().stream().map(Cell::preset).toList());
+        assertEquals(80, exact.runs().size());
+        Map<String, TrainConfig> byId = new java.util.HashMap<>();
+        for (PlannedRun r : exact.runs()) {
+            TrainConfig c = Expansion.runConfig(exact.spec(), r);
+            byId.put(r.id(), c);
+            if (r.cell().preset().equals("paper:trpo+")) {
+                assertEquals(r.env().equals("Hopper-v4") ? 0.04 : 0.07, c.get(Keys.MAX_KL), r.id());
+                assertEquals(r.env().equals("Hopper-v4") ? 2e-4 : 1e-4, c.get(Keys.VALUE_LR), r.id());
+            }
+            assertEquals(true, c.get(Keys.RESET_EVERY_ITERATION));
+            assertEquals(999_424L, c.get(Keys.STEPS));
+        }
+        Plan noclip = shipped("paper-noclip-hopper-exact");
+        List<PlannedRun> shared = noclip.runs().stream().filter(r -> !r.cell().preset().equals("paper:ppo-noclip"))
+                .toList();
+        assertEquals(20, shared.size());
+        for (PlannedRun r : shared) {
+            assertEquals(byId.get(r.id()).toJson(), Expansion.runConfig(noclip.spec(), r).toJson(), r.id());
+        }
+        PlannedRun noclipRun = noclip.runs().stream().filter(r -> r.cell().preset().equals("paper:ppo-noclip"))
+                .findFirst().orElseThrow();
+        TrainConfig c = Expansion.runConfig(noclip.spec(), noclipRun);
+        assertEquals(-0.005, c.get(Keys.ENTROPY_COEF));
+        assertEquals("rewards", c.get(Keys.REWARD_SCALE_MODE));
+    }
+
     private static Plan shipped(String name) {
         return Expansion.expand(SpecReader.read(Path.of("ablations/" + name + ".yaml")), Specs.ANY_ENV,
                 Expansion.DEFAULT_MAX_RUNS);
