@@ -25,17 +25,24 @@ public final class Key<T> {
     private final Predicate<Object> allowed;
     private final String allowedText;
     private final String group;
-    private final Object legacyValue;
+    private final T defaultValue;
+    private final boolean addedLater;
 
     Key(String name, Type type, String group, String description, Predicate<Object> allowed, String allowedText,
-            Object legacyValue) {
+            T defaultValue, boolean addedLater) {
         this.name = name;
         this.type = type;
         this.group = group;
         this.description = description;
         this.allowed = allowed;
         this.allowedText = allowedText;
-        this.legacyValue = legacyValue;
+        this.defaultValue = defaultValue;
+        this.addedLater = addedLater;
+    }
+
+    /** The value unless a preset or an override sets another. */
+    public T defaultValue() {
+        return defaultValue;
     }
 
     /**
@@ -44,12 +51,12 @@ public final class Key<T> {
      * as that value and a cell id ignores the key while it holds it. Null for the original keys.
      */
     public Object legacyValue() {
-        return legacyValue;
+        return addedLater ? defaultValue : null;
     }
 
     /** Whether {@code value} is this key's {@link #legacyValue()} (never true for the original keys). */
     public boolean isLegacyValue(Object value) {
-        return legacyValue != null && legacyValue.equals(value);
+        return addedLater && defaultValue.equals(value);
     }
 
     public String name() {

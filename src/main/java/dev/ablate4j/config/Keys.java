@@ -30,74 +30,74 @@ public final class Keys {
     private static final String PAPER = "Variants of the paper's code (defaults: ablate4j's own behaviour)";
 
     public static final Key<String> ALGO = add("algo", Type.STRING, RUN,
-            "policy-gradient algorithm", v -> v.equals("ppo") || v.equals("trpo"), "ppo or trpo");
+            "policy-gradient algorithm", v -> v.equals("ppo") || v.equals("trpo"), "ppo or trpo", "ppo");
     public static final Key<String> ENV = add("env", Type.STRING, RUN,
-            "environment id (see the envs command)", v -> !((String) v).isBlank(), "an environment id");
+            "environment id (see the envs command)", v -> !((String) v).isBlank(), "an environment id", TrainConfig.DEFAULT_ENV);
     public static final Key<Long> STEPS = add("steps", Type.LONG, RUN,
-            "environment steps to train for", v -> (Long) v > 0, "a positive whole number");
+            "environment steps to train for", v -> (Long) v > 0, "a positive whole number", 1_000_000L);
     public static final Key<Long> SEED = add("seed", Type.LONG, RUN,
-            "master seed of the run's random-number tree", v -> true, "a whole number");
+            "master seed of the run's random-number tree", v -> true, "a whole number", 0L);
 
     static {
         for (Optimization o : Optimization.values()) {
-            TOGGLES.put(o, add(o.key(), Type.BOOLEAN, OPT, o.description(), v -> true, "true or false"));
+            TOGGLES.put(o, add(o.key(), Type.BOOLEAN, OPT, o.description(), v -> true, "true or false", o.onByDefault()));
         }
     }
 
     public static final Key<Double> CLIP_EPS = add("clip-eps", Type.DOUBLE, CONST,
-            "PPO ratio clip epsilon; inf = no ratio clipping", Keys::nonNegativeOrInf, "a number >= 0 or inf");
+            "PPO ratio clip epsilon; inf = no ratio clipping", Keys::nonNegativeOrInf, "a number >= 0 or inf", 0.2);
     public static final Key<Double> VALUE_CLIP_EPS = add("value-clip-eps", Type.DOUBLE, CONST,
-            "value clipping epsilon", Keys::positive, "a positive finite number");
+            "value clipping epsilon", Keys::positive, "a positive finite number", 0.2);
     public static final Key<Double> REWARD_CLIP_MAX = add("reward-clip-max", Type.DOUBLE, CONST,
-            "reward clipping bound", Keys::positive, "a positive finite number");
+            "reward clipping bound", Keys::positive, "a positive finite number", 10.0);
     public static final Key<Double> OBS_CLIP_MAX = add("obs-clip-max", Type.DOUBLE, CONST,
-            "observation clipping bound", Keys::positive, "a positive finite number");
+            "observation clipping bound", Keys::positive, "a positive finite number", 10.0);
     public static final Key<Double> GRAD_CLIP_NORM = add("grad-clip-norm", Type.DOUBLE, CONST,
-            "gradient clipping: maximum global L2 norm", Keys::positive, "a positive finite number");
+            "gradient clipping: maximum global L2 norm", Keys::positive, "a positive finite number", 0.5);
 
     public static final Key<Double> POLICY_LR = add("policy-lr", Type.DOUBLE, HYPER,
-            "Adam learning rate of the policy (PPO)", Keys::positive, "a positive finite number");
+            "Adam learning rate of the policy (PPO)", Keys::positive, "a positive finite number", 3e-4);
     public static final Key<Double> VALUE_LR = add("value-lr", Type.DOUBLE, HYPER,
-            "Adam learning rate of the value network", Keys::positive, "a positive finite number");
+            "Adam learning rate of the value network", Keys::positive, "a positive finite number", 1.5e-4);
     public static final Key<Double> ADAM_EPS = add("adam-eps", Type.DOUBLE, HYPER,
-            "Adam epsilon", Keys::positive, "a positive finite number");
+            "Adam epsilon", Keys::positive, "a positive finite number", 1e-5);
     public static final Key<Double> GAMMA = add("gamma", Type.DOUBLE, HYPER,
-            "discount factor", Keys::unitInterval, "a number in [0, 1]");
+            "discount factor", Keys::unitInterval, "a number in [0, 1]", 0.99);
     public static final Key<Double> GAE_LAMBDA = add("gae-lambda", Type.DOUBLE, HYPER,
-            "GAE lambda", Keys::unitInterval, "a number in [0, 1]");
+            "GAE lambda", Keys::unitInterval, "a number in [0, 1]", 0.95);
     public static final Key<Integer> ROLLOUT_STEPS = add("rollout-steps", Type.INT, HYPER,
-            "environment steps per iteration (T)", v -> (Integer) v > 0, "a positive whole number");
+            "environment steps per iteration (T)", v -> (Integer) v > 0, "a positive whole number", 2048);
     public static final Key<Integer> EPOCHS = add("epochs", Type.INT, HYPER,
-            "passes over each batch (policy in PPO, value in both)", v -> (Integer) v > 0, "a positive whole number");
+            "passes over each batch (policy in PPO, value in both)", v -> (Integer) v > 0, "a positive whole number", 10);
     public static final Key<Integer> MINIBATCHES = add("minibatches", Type.INT, HYPER,
-            "minibatches per epoch", v -> (Integer) v > 0, "a positive whole number");
+            "minibatches per epoch", v -> (Integer) v > 0, "a positive whole number", 32);
     public static final Key<Double> ENTROPY_COEF = add("entropy-coef", Type.DOUBLE, HYPER,
             "entropy bonus coefficient (PPO); negative values penalize entropy, as some of the paper's configs do",
-            v -> Double.isFinite((Double) v), "a finite number");
+            v -> Double.isFinite((Double) v), "a finite number", 0.0);
     public static final Key<List<Integer>> HIDDEN = add("hidden", Type.INT_LIST, HYPER,
-            "hidden layer widths of both networks, e.g. 64,64", Keys::widths, "a list of positive widths like 64,64");
+            "hidden layer widths of both networks, e.g. 64,64", Keys::widths, "a list of positive widths like 64,64", List.of(64, 64));
     public static final Key<String> BACKEND = add("backend", Type.STRING, HYPER,
             "where batch network math runs: java (plain Java, bit-reproducible everywhere), nd4j (needs a -Pnd4j"
                     + " build; agrees to 1e-9), or auto (nd4j above the measured size crossover)",
-            v -> dev.ablate4j.nn.Backends.IDS.contains(v), "java, nd4j or auto");
+            v -> dev.ablate4j.nn.Backends.IDS.contains(v), "java, nd4j or auto", "java");
     public static final Key<Boolean> BOOTSTRAP_TRUNCATED = add("bootstrap-truncated", Type.BOOLEAN, HYPER,
             "at a time-limit truncation add gamma*V(s_T) (off: treat as terminal, as the paper did)",
-            v -> true, "true or false");
+            v -> true, "true or false", false);
 
     public static final Key<Double> MAX_KL = add("max-kl", Type.DOUBLE, TRPO,
             "trust-region size delta: the largest mean KL(old||new) a step may take", Keys::positive,
-            "a positive finite number");
+            "a positive finite number", 0.01);
     public static final Key<Integer> CG_ITERS = add("cg-iters", Type.INT, TRPO,
             "conjugate-gradient iterations solving F s = g for the natural gradient", v -> (Integer) v > 0,
-            "a positive whole number");
+            "a positive whole number", 10);
     public static final Key<Double> CG_DAMPING = add("cg-damping", Type.DOUBLE, TRPO,
             "damping lambda: CG solves (F + lambda I) s = g", v -> Double.isFinite((Double) v) && (Double) v >= 0,
-            "a number >= 0");
+            "a number >= 0", 0.1);
     public static final Key<Double> FISHER_FRAC = add("fisher-frac", Type.DOUBLE, TRPO,
             "fraction of the batch used for Fisher-vector products",
-            v -> (Double) v > 0 && (Double) v <= 1, "a number in (0, 1]");
+            v -> (Double) v > 0 && (Double) v <= 1, "a number in (0, 1]", 0.1);
     public static final Key<Integer> MAX_BACKTRACKS = add("max-backtracks", Type.INT, TRPO,
-            "line-search halvings before giving up the step", v -> (Integer) v >= 0, "a whole number >= 0");
+            "line-search halvings before giving up the step", v -> (Integer) v >= 0, "a whole number >= 0", 10);
 
     public static final Key<String> REWARD_SCALE_MODE = addLater("reward-scale-mode", Type.STRING, PAPER,
             "what reward-scale divides by: returns = r/(std of the running discounted return + 1e-8);"
@@ -130,19 +130,23 @@ public final class Keys {
 
     public static final Key<Integer> TR_LOG_EVERY = add("tr-log-every", Type.INT, DIAG,
             "log trust-region diagnostics (max ratio, mean KL; train and held-out) every N iterations; 0 = off",
-            v -> (Integer) v >= 0, "a whole number >= 0");
+            v -> (Integer) v >= 0, "a whole number >= 0", 10);
 
     private Keys() {}
 
+    /** A key of the first run format, with the value it has unless a preset or an override sets it. */
     private static <T> Key<T> add(String name, Type type, String group, String description,
-            Predicate<Object> allowed, String allowedText) {
-        return register(new Key<>(name, type, group, description, allowed, allowedText, null));
+            Predicate<Object> allowed, String allowedText, T defaultValue) {
+        return register(new Key<>(name, type, group, description, allowed, allowedText, defaultValue, false));
     }
 
-    /** A key added after runs were first written: {@code legacyValue} is what those runs did. */
+    /**
+     * A key added after runs were first written: its default is also its legacy value, the behaviour
+     * those runs had ({@link Key#legacyValue()}).
+     */
     private static <T> Key<T> addLater(String name, Type type, String group, String description,
-            Predicate<Object> allowed, String allowedText, T legacyValue) {
-        return register(new Key<>(name, type, group, description, allowed, allowedText, legacyValue));
+            Predicate<Object> allowed, String allowedText, T defaultValue) {
+        return register(new Key<>(name, type, group, description, allowed, allowedText, defaultValue, true));
     }
 
     private static <T> Key<T> register(Key<T> key) {
@@ -169,6 +173,15 @@ public final class Keys {
     private static boolean widths(Object v) {
         List<?> list = (List<?>) v;
         return !list.isEmpty() && list.stream().allMatch(w -> (Integer) w > 0);
+    }
+
+    /** Every key's default, in canonical order: what a config is before its preset changes anything. */
+    public static Map<String, Object> defaults() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Key<?> key : ALL) {
+            v.put(key.name(), key.defaultValue());
+        }
+        return v;
     }
 
     /** All keys in canonical order. */

@@ -25,18 +25,32 @@ public enum Optimization {
     TANH("tanh", "tanh activations",
             "tanh hidden activations; off: ReLU"),
     GRAD_CLIP("grad-clip", "gradient clipping",
-            "rescale each network's gradient to global L2 norm <= grad-clip-norm"),
+            "rescale each network's gradient to global L2 norm <= grad-clip-norm", false),
     ADV_NORM("adv-norm", "advantage normalization",
             "standardize advantages (per minibatch in PPO, per batch in TRPO)");
 
     private final String key;
     private final String legend;
     private final String description;
+    private final boolean onByDefault;
 
     Optimization(String key, String legend, String description) {
+        this(key, legend, description, true);
+    }
+
+    Optimization(String key, String legend, String description, boolean onByDefault) {
         this.key = key;
         this.legend = legend;
         this.description = description;
+        this.onByDefault = onByDefault;
+    }
+
+    /**
+     * Whether the switch is on unless a preset turns it off: all but gradient clipping, which the
+     * paper's PPO leaves off.
+     */
+    public boolean onByDefault() {
+        return onByDefault;
     }
 
     /** The flag name without dashes, also the spec-file key and results column: {@code value-clip}. */
