@@ -2,6 +2,7 @@ package dev.ablate4j.jmh;
 
 import dev.ablate4j.nn.Activation;
 import dev.ablate4j.nn.Backends;
+import dev.ablate4j.nn.Initialization;
 import dev.ablate4j.nn.Mlp;
 import dev.ablate4j.nn.MlpRunner;
 import java.util.SplittableRandom;
@@ -54,7 +55,7 @@ public class MlpBenchmark {
         Mlp mlp = new Mlp(11, new int[] {width, width}, 3, Activation.TANH);
         SplittableRandom rng = new SplittableRandom(3);
         params = new double[mlp.parameterCount()];
-        mlp.initOrthogonal(params, 0, Math.sqrt(2), 0.01, rng);
+        Initialization.orthogonal(mlp, params, 0, Math.sqrt(2), 0.01, rng);
         grads = new double[params.length];
         input = uniform(rng, batch * 11);
         dOutput = uniform(rng, batch * 3);

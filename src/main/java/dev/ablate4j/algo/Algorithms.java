@@ -51,8 +51,9 @@ public final class Algorithms {
 
     /** The value network's training (value clipping, gradient clipping in scope, the episode-end mask). */
     public static ValueTrainer valueTrainer(TrainConfig c, ValueNet net, Adam adam) {
-        return new ValueTrainer(net, adam, c.on(Optimization.VALUE_CLIP), c.get(Keys.VALUE_CLIP_EPS), clipsValue(c),
-                c.get(Keys.GRAD_CLIP_NORM), c.get(Keys.VALUE_LOSS_SKIP_ENDS), c.get(Keys.ROLLOUT_STEPS));
+        return new ValueTrainer(net, adam, new ValueTrainer.Settings(c.on(Optimization.VALUE_CLIP),
+                c.get(Keys.VALUE_CLIP_EPS), clipsValue(c), c.get(Keys.GRAD_CLIP_NORM), c.get(Keys.VALUE_LOSS_SKIP_ENDS)),
+                c.get(Keys.ROLLOUT_STEPS));
     }
 
     /** Whether gradient clipping acts on PPO's policy step ({@code grad-clip} on, scope both or policy). */

@@ -2,13 +2,13 @@ package dev.ablate4j.config;
 
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.tweak.Optimization;
-import dev.ablate4j.tweak.OptimizationSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fully resolved configuration of one training run: a preset plus overrides, every key of
@@ -179,14 +179,15 @@ public final class TrainConfig {
         return get(Keys.toggle(o));
     }
 
-    public OptimizationSet optimizations() {
+    /** The optimizations switched on. */
+    public Set<Optimization> optimizations() {
         EnumSet<Optimization> on = EnumSet.noneOf(Optimization.class);
         for (Optimization o : Optimization.values()) {
             if (on(o)) {
                 on.add(o);
             }
         }
-        return OptimizationSet.of(on);
+        return Collections.unmodifiableSet(on);
     }
 
     public String preset() {

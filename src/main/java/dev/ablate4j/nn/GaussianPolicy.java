@@ -123,11 +123,7 @@ public final class GaussianPolicy {
      * log-std 0. Gradients are zeroed.
      */
     public void initialize(boolean orthogonal, SplittableRandom rng) {
-        if (orthogonal) {
-            mlp.initOrthogonal(params, 0, Math.sqrt(2.0), 0.01, rng);
-        } else {
-            mlp.initXavierUniform(params, 0, rng);
-        }
+        Initialization.apply(mlp, params, orthogonal, Initialization.POLICY_HEAD_GAIN, rng);
         Arrays.fill(params, logStdOffset, params.length, 0.0);
         zeroGrads();
     }

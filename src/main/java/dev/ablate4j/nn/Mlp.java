@@ -1,7 +1,6 @@
 package dev.ablate4j.nn;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Layer layout and math of a fully connected network; the parameters live in a caller's flat
@@ -94,51 +93,6 @@ public final class Mlp {
         return new MlpWorkspace(sizes);
     }
 
-    // ---------------------------------------------------------------- initialization
-
-    /**
-     * Orthogonal weights (QR of a Gaussian matrix with the sign correction that makes them uniformly distributed),
-     * scaled by {@code hiddenGain} for the hidden layers and {@code outputGain} for the last layer;
-     * biases 0. For an m x n (out x in) weight matrix the rows are orthonormal times the gain when
-     * m {@literal <=} n, otherwise the columns are.
-     */
-    public void initOrthogonal(double[] params, int offset, double hiddenGain, double outputGain, SplittableRandom rng) {
-        checkParams(params, offset);
-        for (int l = 1; l < sizes.length; l++) {
-            int n = sizes[l - 1];
-            int m = sizes[l];
-            double gain = l == sizes.length - 1 ? outputGain : hiddenGain;
-            double[][] q = Orthogonal.matrix(m, n, gain, rng);
-            int w = offset + weightOffsets[l - 1];
-            for (int o = 0; o < m; o++) {
-                for (int i = 0; i < n; i++) {
-                    params[w + i * m + o] = q[o][i];
-                }
-            }
-            Arrays.fill(params, w + n * m, w + n * m + m, 0.0);
-        }
-    }
-
-    /**
-     * Xavier-uniform (Glorot) weights U(-a, a) with a = sqrt(6 / (fanIn + fanOut)), drawn in the
-     * order of the usual out x in matrix, row by row; biases 0.
-     */
-    public void initXavierUniform(double[] params, int offset, SplittableRandom rng) {
-        checkParams(params, offset);
-        for (int l = 1; l < sizes.length; l++) {
-            int n = sizes[l - 1];
-            int m = sizes[l];
-            double a = Math.sqrt(6.0 / (n + m));
-            int w = offset + weightOffsets[l - 1];
-            for (int o = 0; o < m; o++) {
-                for (int i = 0; i < n; i++) {
-                    params[w + i * m + o] = rng.nextDouble(-a, a);
-                }
-            }
-            Arrays.fill(params, w + n * m, w + n * m + m, 0.0);
-        }
-    }
-
     // ---------------------------------------------------------------- computation
 
     /**
@@ -167,9 +121,9 @@ public final class Mlp {
                 System.arraycopy(params, bias, z[b], 0, m);
             }
             if (batch == 1) { // acting: no copy of the weights, one row straight from the parameter array
-                addCombination(x[0], 0, 1, params, w, m, n, z[0], 0, m);
+                MatrixKernels.addCombination(x[0], 0, 1, params, w, m, n, z[0], 0, m);
             } else {
-                multiplyAccumulate(x, weightRows(params, w, n, m, ws.weights(l - 1)), z, batch, n, m); // z += x W
+                MatrixKernels.multiplyAccumulate(x, MatrixKernels.weightRows(params, w, n, m, ws.weights(l - 1)), z, batch, n, m); // z += x W
             }
             if (l < last) {
                 for (int b = 0; b < batch; b++) {
@@ -177,7 +131,7 @@ public final class Mlp {
                 }
             }
         }
-        flatten(ws.activations[last], batch, outputSize(), ws.output());
+        MatrixKernels.flatten(ws.activations[last], batch, outputSize(), ws.output());
     }
 
     /**
@@ -206,24 +160,24 @@ public final class Mlp {
             double[] db = ws.biasScratch;
             System.arraycopy(grads, gradB, db, 0, m);
             for (int b = 0; b < batch; b++) {
-                axpy(1.0, dz[b], 0, db, 0, m);
+                MatrixKernels.axpy(1.0, dz[b], 0, db, 0, m);
             }
             System.arraycopy(db, 0, grads, gradB, m);
             // dW += x^T dz (dW[i][:] += sum_b x[b][i] dz[b][:]), in blocks of batch rows that stay in cache
-            double[][] dW = weightRows(grads, gradW, n, m, ws.weightScratch(l - 1));
-            for (int b0 = 0; b0 < batch; b0 += BATCH_BLOCK) {
-                multiplyAccumulateTransposed(x, b0, dz, dW, n, Math.min(BATCH_BLOCK, batch - b0), m);
+            double[][] dW = MatrixKernels.weightRows(grads, gradW, n, m, ws.weightScratch(l - 1));
+            for (int b0 = 0; b0 < batch; b0 += MatrixKernels.BATCH_BLOCK) {
+                MatrixKernels.multiplyAccumulateTransposed(x, b0, dz, dW, n, Math.min(MatrixKernels.BATCH_BLOCK, batch - b0), m);
             }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(dW[i], 0, grads, gradW + i * m, m);
             }
             if (l > 1) {
-                double[][] t = transposedWeightRows(params, offset + w, n, m, ws.transposed(l - 1));
+                double[][] t = MatrixKernels.transposedWeightRows(params, offset + w, n, m, ws.transposed(l - 1));
                 double[][] dx = ws.deltaIn;
                 for (int b = 0; b < batch; b++) {
-                    java.util.Arrays.fill(dx[b], 0, n, 0.0);
+                    Arrays.fill(dx[b], 0, n, 0.0);
                 }
-                multiplyAccumulate(dz, t, dx, batch, m, n); // dx = dz W^T
+                MatrixKernels.multiplyAccumulate(dz, t, dx, batch, m, n); // dx = dz W^T
                 for (int b = 0; b < batch; b++) {
                     multiplyByDerivative(x[b], dx[b], n);
                 }
@@ -256,9 +210,9 @@ public final class Mlp {
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(tangent, tangentB, tOut[b], 0, m);
             }
-            multiplyAccumulate(x, weightRows(tangent, tangentW, n, m, ws.weightScratch(l - 1)), tOut, batch, n, m);
+            MatrixKernels.multiplyAccumulate(x, MatrixKernels.weightRows(tangent, tangentW, n, m, ws.weightScratch(l - 1)), tOut, batch, n, m);
             if (l > 1) { // + dx W (the network input itself does not depend on the parameters)
-                multiplyAccumulate(tIn, weightRows(params, offset + w, n, m, ws.weights(l - 1)), tOut, batch, n, m);
+                MatrixKernels.multiplyAccumulate(tIn, MatrixKernels.weightRows(params, offset + w, n, m, ws.weights(l - 1)), tOut, batch, n, m);
             }
             if (l < last) {
                 for (int b = 0; b < batch; b++) {
@@ -267,234 +221,7 @@ public final class Mlp {
                 ws.swapTangents();
             }
         }
-        flatten(ws.tangentOut, batch, outputSize(), ws.tangentOutput());
-    }
-
-    // ---------------------------------------------------------------- kernels
-
-    /** Rows of the batch per block in the weight-gradient accumulation (keeps the block in L1). */
-    private static final int BATCH_BLOCK = 32;
-
-    /**
-     * y[r][o] += sum_k c[r][k] a[k][o] for r {@literal <} rows, k {@literal <} count, o {@literal <} len.
-     * Each y[r][o] receives its terms one by one in ascending k, exactly as the plain triple loop
-     * would, so results are bit-identical to it; the blocking (two rows of y and two of a per pass,
-     * so each element of a loaded serves two rows and each y element is stored once per two terms)
-     * changes only how often memory is touched. The inner loops run over contiguous o from index
-     * 0 in every array, which C2 vectorizes. y's rows must be distinct from a's and c's.
-     */
-    static void multiplyAccumulate(double[][] c, double[][] a, double[][] y, int rows, int count, int len) {
-        int r = 0;
-        for (; r + 2 < rows; r += 3) {
-            double[] c0 = c[r];
-            double[] c1 = c[r + 1];
-            double[] c2 = c[r + 2];
-            double[] y0 = y[r];
-            double[] y1 = y[r + 1];
-            double[] y2 = y[r + 2];
-            int k = 0;
-            for (; k + 1 < count; k += 2) {
-                double p0 = c0[k];
-                double p1 = c0[k + 1];
-                double q0 = c1[k];
-                double q1 = c1[k + 1];
-                double s0 = c2[k];
-                double s1 = c2[k + 1];
-                double[] a0 = a[k];
-                double[] a1 = a[k + 1];
-                for (int o = 0; o < len; o++) {
-                    double w0 = a0[o];
-                    double w1 = a1[o];
-                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
-                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
-                    y2[o] = y2[o] + s0 * w0 + s1 * w1;
-                }
-            }
-            if (k < count) {
-                double p = c0[k];
-                double q = c1[k];
-                double s = c2[k];
-                double[] ak = a[k];
-                for (int o = 0; o < len; o++) {
-                    double wk = ak[o];
-                    y0[o] += p * wk;
-                    y1[o] += q * wk;
-                    y2[o] += s * wk;
-                }
-            }
-        }
-        for (; r + 1 < rows; r += 2) {
-            double[] c0 = c[r];
-            double[] c1 = c[r + 1];
-            double[] y0 = y[r];
-            double[] y1 = y[r + 1];
-            int k = 0;
-            for (; k + 1 < count; k += 2) {
-                double p0 = c0[k];
-                double p1 = c0[k + 1];
-                double q0 = c1[k];
-                double q1 = c1[k + 1];
-                double[] a0 = a[k];
-                double[] a1 = a[k + 1];
-                for (int o = 0; o < len; o++) {
-                    double w0 = a0[o];
-                    double w1 = a1[o];
-                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
-                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
-                }
-            }
-            if (k < count) {
-                double p = c0[k];
-                double q = c1[k];
-                double[] ak = a[k];
-                for (int o = 0; o < len; o++) {
-                    double wk = ak[o];
-                    y0[o] += p * wk;
-                    y1[o] += q * wk;
-                }
-            }
-        }
-        if (r < rows) {
-            double[] cr = c[r];
-            double[] yr = y[r];
-            int k = 0;
-            for (; k + 3 < count; k += 4) {
-                double p0 = cr[k];
-                double p1 = cr[k + 1];
-                double p2 = cr[k + 2];
-                double p3 = cr[k + 3];
-                double[] a0 = a[k];
-                double[] a1 = a[k + 1];
-                double[] a2 = a[k + 2];
-                double[] a3 = a[k + 3];
-                for (int o = 0; o < len; o++) {
-                    yr[o] = yr[o] + p0 * a0[o] + p1 * a1[o] + p2 * a2[o] + p3 * a3[o];
-                }
-            }
-            for (; k < count; k++) {
-                axpy(cr[k], a[k], 0, yr, 0, len);
-            }
-        }
-    }
-
-    /**
-     * y[r][o] += sum_k c[k0 + k][r] a[k0 + k][o] for r {@literal <} rows, k {@literal <} count,
-     * o {@literal <} len (y += c^T a over a block of c's and a's rows), each y[r][o] receiving its
-     * terms in ascending k; blocked as {@link #multiplyAccumulate}.
-     */
-    static void multiplyAccumulateTransposed(double[][] c, int k0, double[][] a, double[][] y, int rows, int count,
-            int len) {
-        int end = k0 + count;
-        int r = 0;
-        for (; r + 2 < rows; r += 3) {
-            double[] y0 = y[r];
-            double[] y1 = y[r + 1];
-            double[] y2 = y[r + 2];
-            int k = k0;
-            for (; k + 1 < end; k += 2) {
-                double[] ck0 = c[k];
-                double[] ck1 = c[k + 1];
-                double p0 = ck0[r];
-                double p1 = ck1[r];
-                double q0 = ck0[r + 1];
-                double q1 = ck1[r + 1];
-                double s0 = ck0[r + 2];
-                double s1 = ck1[r + 2];
-                double[] a0 = a[k];
-                double[] a1 = a[k + 1];
-                for (int o = 0; o < len; o++) {
-                    double w0 = a0[o];
-                    double w1 = a1[o];
-                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
-                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
-                    y2[o] = y2[o] + s0 * w0 + s1 * w1;
-                }
-            }
-            if (k < end) {
-                double p = c[k][r];
-                double q = c[k][r + 1];
-                double s = c[k][r + 2];
-                double[] ak = a[k];
-                for (int o = 0; o < len; o++) {
-                    double wk = ak[o];
-                    y0[o] += p * wk;
-                    y1[o] += q * wk;
-                    y2[o] += s * wk;
-                }
-            }
-        }
-        for (; r + 1 < rows; r += 2) {
-            double[] y0 = y[r];
-            double[] y1 = y[r + 1];
-            int k = k0;
-            for (; k + 1 < end; k += 2) {
-                double[] ck0 = c[k];
-                double[] ck1 = c[k + 1];
-                double p0 = ck0[r];
-                double p1 = ck1[r];
-                double q0 = ck0[r + 1];
-                double q1 = ck1[r + 1];
-                double[] a0 = a[k];
-                double[] a1 = a[k + 1];
-                for (int o = 0; o < len; o++) {
-                    double w0 = a0[o];
-                    double w1 = a1[o];
-                    y0[o] = y0[o] + p0 * w0 + p1 * w1;
-                    y1[o] = y1[o] + q0 * w0 + q1 * w1;
-                }
-            }
-            if (k < end) {
-                double p = c[k][r];
-                double q = c[k][r + 1];
-                double[] ak = a[k];
-                for (int o = 0; o < len; o++) {
-                    double wk = ak[o];
-                    y0[o] += p * wk;
-                    y1[o] += q * wk;
-                }
-            }
-        }
-        if (r < rows) {
-            double[] yr = y[r];
-            for (int k = k0; k < end; k++) {
-                axpy(c[k][r], a[k], 0, yr, 0, len);
-            }
-        }
-    }
-
-    /**
-     * y[yOff + o] += sum_k c[cOff + k*cStride] * a[aOff + k*aStride + o] for o {@literal <} len, k {@literal <} count: a
-     * linear combination of {@code count} contiguous rows of {@code a}. The terms are added to each
-     * y[o] one by one in order of k, exactly as {@code count} successive {@link #axpy} calls would,
-     * but four rows per pass so y is loaded and stored a quarter as often. Used for a single sample
-     * straight from the flat parameter array.
-     */
-    static void addCombination(double[] c, int cOff, int cStride, double[] a, int aOff, int aStride, int count,
-            double[] y, int yOff, int len) {
-        int k = 0;
-        for (; k + 3 < count; k += 4) {
-            double c0 = c[cOff + k * cStride];
-            double c1 = c[cOff + (k + 1) * cStride];
-            double c2 = c[cOff + (k + 2) * cStride];
-            double c3 = c[cOff + (k + 3) * cStride];
-            int a0 = aOff + k * aStride;
-            int a1 = a0 + aStride;
-            int a2 = a1 + aStride;
-            int a3 = a2 + aStride;
-            for (int o = 0; o < len; o++) {
-                y[yOff + o] = y[yOff + o] + c0 * a[a0 + o] + c1 * a[a1 + o] + c2 * a[a2 + o] + c3 * a[a3 + o];
-            }
-        }
-        for (; k < count; k++) {
-            axpy(c[cOff + k * cStride], a, aOff + k * aStride, y, yOff, len);
-        }
-    }
-
-    /** y[yOff..yOff+n) += a * x[xOff..xOff+n). */
-    static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
-        for (int k = 0; k < n; k++) {
-            y[yOff + k] += a * x[xOff + k];
-        }
+        MatrixKernels.flatten(ws.tangentOut, batch, outputSize(), ws.tangentOutput());
     }
 
     private void activate(double[] z, int count) {
@@ -519,41 +246,6 @@ public final class Mlp {
             for (int k = 0; k < count; k++) {
                 d[k] = a[k] > 0.0 ? d[k] : 0.0;
             }
-        }
-    }
-
-    /** Copies the n x m block at {@code w} of a flat array into rows: rows[i][o] = flat[w + i*m + o]. */
-    private static double[][] weightRows(double[] flat, int w, int n, int m, double[][] rows) {
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, w + i * m, rows[i], 0, m);
-        }
-        return rows;
-    }
-
-    /** Side of the tiles the transpose works in, so wide layers do not miss the cache on every element. */
-    private static final int TILE = 16;
-
-    /** The transpose of the n x m block at {@code w}: out[o][i] = flat[w + i*m + o], tile by tile. */
-    private static double[][] transposedWeightRows(double[] flat, int w, int n, int m, double[][] out) {
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int i1 = Math.min(n, i0 + TILE);
-            for (int o0 = 0; o0 < m; o0 += TILE) {
-                int o1 = Math.min(m, o0 + TILE);
-                for (int o = o0; o < o1; o++) {
-                    double[] row = out[o];
-                    for (int i = i0; i < i1; i++) {
-                        row[i] = flat[w + i * m + o];
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Copies the first {@code batch} rows (width {@code width}) into a row-major flat array. */
-    private static void flatten(double[][] rows, int batch, int width, double[] out) {
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(rows[b], 0, out, b * width, width);
         }
     }
 

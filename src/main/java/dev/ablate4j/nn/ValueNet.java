@@ -65,11 +65,7 @@ public final class ValueNet {
 
     /** Orthogonal init (gain sqrt(2) hidden layers, 1.0 head) or Xavier-uniform; biases 0; gradients zeroed. */
     public void initialize(boolean orthogonal, SplittableRandom rng) {
-        if (orthogonal) {
-            mlp.initOrthogonal(params, 0, Math.sqrt(2.0), 1.0, rng);
-        } else {
-            mlp.initXavierUniform(params, 0, rng);
-        }
+        Initialization.apply(mlp, params, orthogonal, Initialization.VALUE_HEAD_GAIN, rng);
         zeroGrads();
     }
 

@@ -1,6 +1,8 @@
 /**
  * Plain-Java neural networks for the policy-gradient algorithms, in double precision: the
- * fully connected {@link dev.ablate4j.nn.Mlp} (its parameters live in a caller's flat array), the
+ * fully connected {@link dev.ablate4j.nn.Mlp} (its parameters live in a caller's flat array; its
+ * matrix kernels in {@code MatrixKernels}, its weight schemes and gains in
+ * {@link dev.ablate4j.nn.Initialization}), the
  * diagonal {@link dev.ablate4j.nn.GaussianPolicy} (mean network plus a state-independent log-std,
  * with log-probabilities, entropy, mean KL and the exact Fisher-vector product TRPO needs), the
  * {@link dev.ablate4j.nn.ValueNet}, the {@link dev.ablate4j.nn.Adam} optimizer and

@@ -161,8 +161,4 @@ public final class Sampler {
         envSteps = (long) s[3];
         System.arraycopy(s, 4, obs, 0, obs.length);
     }
-
-    public Env env() {
-        return env;
-    }
 }

@@ -18,6 +18,16 @@ import java.util.SplittableRandom;
  */
 public final class ValueTrainer {
 
+    /**
+     * How the value network is trained.
+     *
+     * @param valueClip       value clipping (optimization 1) with bound {@code clipEps}
+     * @param gradClip        cap the gradient's global norm at {@code gradClipNorm} (optimization 9)
+     * @param skipEpisodeEnds leave episode-ending steps out of the loss (the paper's code)
+     */
+    public record Settings(boolean valueClip, double clipEps, boolean gradClip, double gradClipNorm,
+            boolean skipEpisodeEnds) {}
+
     private final ValueNet net;
     private final Adam adam;
     private final boolean valueClip;
@@ -33,15 +43,14 @@ public final class ValueTrainer {
     private double[] mbGrad = new double[0];
     private boolean[] mbEnd = new boolean[0];
 
-    public ValueTrainer(ValueNet net, Adam adam, boolean valueClip, double clipEps, boolean gradClip,
-            double gradClipNorm, boolean skipEpisodeEnds, int batchSize) {
+    public ValueTrainer(ValueNet net, Adam adam, Settings settings, int batchSize) {
         this.net = net;
         this.adam = adam;
-        this.valueClip = valueClip;
-        this.clipEps = clipEps;
-        this.gradClip = gradClip;
-        this.gradClipNorm = gradClipNorm;
-        this.skipEpisodeEnds = skipEpisodeEnds;
+        this.valueClip = settings.valueClip();
+        this.clipEps = settings.clipEps();
+        this.gradClip = settings.gradClip();
+        this.gradClipNorm = settings.gradClipNorm();
+        this.skipEpisodeEnds = settings.skipEpisodeEnds();
         this.order = new int[batchSize];
     }
 
@@ -137,9 +146,5 @@ public final class ValueTrainer {
             mbGrad = new double[m];
             mbEnd = new boolean[m];
         }
-    }
-
-    public Adam adam() {
-        return adam;
     }
 }

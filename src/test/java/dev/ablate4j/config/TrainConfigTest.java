@@ -22,7 +22,7 @@ class TrainConfigTest {
         assertEquals(1.5e-4, ppo.get(Keys.VALUE_LR));
 
         TrainConfig minimal = TrainConfig.resolve(Preset.PPO_M, Map.of());
-        assertEquals(minimal.optimizations().asSet(),
+        assertEquals(minimal.optimizations(),
                 java.util.EnumSet.of(Optimization.OBS_NORM, Optimization.TANH, Optimization.ADV_NORM));
         assertTrue(Double.isInfinite(TrainConfig.resolve(Preset.PPO_NOCLIP, Map.of()).get(Keys.CLIP_EPS)));
         TrainConfig trpo = TrainConfig.resolve(Preset.TRPO, Map.of());

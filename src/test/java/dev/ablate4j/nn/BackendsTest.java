@@ -54,7 +54,7 @@ class BackendsTest {
         Mlp mlp = new Mlp(3, new int[] {16, 16}, 2, Activation.TANH);
         SplittableRandom rng = new SplittableRandom(8);
         double[] params = new double[mlp.parameterCount()];
-        mlp.initXavierUniform(params, 0, rng);
+        Initialization.xavierUniform(mlp, params, 0, rng);
         double[] x = new double[64 * 3];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextDouble(-2, 2);

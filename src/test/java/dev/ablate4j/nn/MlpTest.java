@@ -78,7 +78,7 @@ class MlpTest {
         Mlp mlp = new Mlp(4, new int[] {16, 16}, 3, Activation.TANH);
         SplittableRandom rng = new SplittableRandom(5);
         double[] params = new double[mlp.parameterCount()];
-        mlp.initXavierUniform(params, 0, rng);
+        Initialization.xavierUniform(mlp, params, 0, rng);
         double[] x = uniform(rng, 33 * 4, -3, 3);
         MlpWorkspace batchWs = mlp.newWorkspace();
         MlpWorkspace singleWs = mlp.newWorkspace();
@@ -174,7 +174,7 @@ class MlpTest {
         // square hidden layers, a wide input layer (3 -> 6 is tall: 6 x 3) and a 2 x 6 head
         Mlp mlp = new Mlp(3, new int[] {6, 6}, 2, Activation.TANH);
         double[] params = uniform(new SplittableRandom(0), mlp.parameterCount(), -1, 1);
-        mlp.initOrthogonal(params, 0, Math.sqrt(2), 0.01, new SplittableRandom(99));
+        Initialization.orthogonal(mlp, params, 0, Math.sqrt(2), 0.01, new SplittableRandom(99));
 
         assertGram(columnsGram(weightMatrix(mlp, params, 0, 0)), 2.0); // 6 x 3: orthogonal columns
         assertGram(columnsGram(weightMatrix(mlp, params, 0, 1)), 2.0); // square: W^T W = 2 I
@@ -194,7 +194,7 @@ class MlpTest {
         int positive = 0;
         int draws = 400;
         for (int d = 0; d < draws; d++) {
-            mlp.initOrthogonal(params, 0, 1.0, 1.0, rng);
+            Initialization.orthogonal(mlp, params, 0, 1.0, 1.0, rng);
             if (params[0] > 0) {
                 positive++;
             }
@@ -208,8 +208,8 @@ class MlpTest {
         Mlp mlp = new Mlp(3, new int[] {8}, 2, Activation.TANH);
         double[] a = new double[mlp.parameterCount()];
         double[] b = new double[mlp.parameterCount()];
-        mlp.initOrthogonal(a, 0, 1.0, 1.0, new SplittableRandom(3));
-        mlp.initOrthogonal(b, 0, 1.0, 1.0, new SplittableRandom(3));
+        Initialization.orthogonal(mlp, a, 0, 1.0, 1.0, new SplittableRandom(3));
+        Initialization.orthogonal(mlp, b, 0, 1.0, 1.0, new SplittableRandom(3));
         assertArrayEquals(a, b, 0.0);
     }
 
@@ -217,7 +217,7 @@ class MlpTest {
     void xavierUniformStaysWithinItsBoundsAndFillsThem() {
         Mlp mlp = new Mlp(20, new int[] {30}, 10, Activation.RELU);
         double[] params = uniform(new SplittableRandom(0), mlp.parameterCount(), 5, 6);
-        mlp.initXavierUniform(params, 0, new SplittableRandom(17));
+        Initialization.xavierUniform(mlp, params, 0, new SplittableRandom(17));
         int[] sizes = mlp.layerSizes();
         for (int l = 0; l < 2; l++) {
             double a = Math.sqrt(6.0 / (sizes[l] + sizes[l + 1]));
