@@ -1,8 +1,16 @@
 /**
  * Run configuration as data. {@link dev.ablate4j.config.Keys} lists every key once (name = CLI flag
- * without dashes = spec-file key = {@code config.json} key), {@link dev.ablate4j.config.Preset} holds
- * the paper's presets, and {@link dev.ablate4j.config.TrainConfig} is a resolved, checked
- * configuration. Resolution order: preset, then overrides (spec base, factors, per-env overrides,
- * CLI flags), each checked as it is applied, so a bad value is reported with its key.
+ * without dashes = spec-file key = {@code config.json} key) with its default,
+ * {@link dev.ablate4j.config.Preset} holds the paper's named presets as the values each changes,
+ * {@link dev.ablate4j.config.PaperPreset} the paper's own per-environment configs
+ * ({@code paper:ppo}, ...) imported by {@link dev.ablate4j.config.PaperConfig}, and
+ * {@link dev.ablate4j.config.TrainConfig} is a resolved, checked configuration. Resolution order:
+ * key defaults, the preset (for a paper preset: the paper's config for the run's environment), then
+ * overrides (spec base, factors, per-env overrides, CLI flags), each checked as it is applied, so a
+ * bad value is reported with its key.
+ *
+ * <p>Keys added after runs were first written carry a legacy value (their default: the behaviour
+ * those runs had). A {@code config.json} without such a key reads as that value, and a cell id leaves
+ * the key out while it holds it, so older runs and their cell ids stay valid.
  */
 package dev.ablate4j.config;
