@@ -56,7 +56,7 @@ class ShardingTest {
     }
 
     @Test
-    void githubMatrixListsTheNonEmptyShardsAndMatchesTheWorkflow() throws Exception {
+    void githubMatrixListsTheNonEmptyShards() throws Exception {
         Plan plan = Specs.plan(SPEC);
         JsonNode json = new ObjectMapper().readTree(GithubMatrix.json(plan, 5));
         JsonNode include = json.get("include");
