@@ -251,7 +251,8 @@ if grep -aq 'libablate4j_mujoco.so' "$JAR" && dpkg -s libmujoco-dev >/dev/null 2
     NOEXEC=$W/noexec
     java -Djava.io.tmpdir="$W/noexec" -Duser.home="$W/home" -jar "$JAR" train --env Hopper-v4 --steps 2048 \
       --seed 1 --out "$W/hopper" > "$W/hopper.log" 2>&1 || { cat "$W/hopper.log" >&2; fail "Hopper-v4 failed with a noexec tmpdir"; }
-    echo "   Hopper-v4 trained; the shim was loaded from $W/home/.cache/ablate4j/native"
+    [ -d "$W/home/.cache/ablate4j/native" ] || fail "the shim did not fall back to ~/.cache/ablate4j/native"
+    echo "   Hopper-v4 trained; the shim was unpacked into $W/home/.cache/ablate4j/native"
   else
     echo "   SKIPPED: cannot mount a noexec tmpfs here (no CAP_SYS_ADMIN)"
   fi
