@@ -8,6 +8,7 @@ import dev.ablate4j.matrix.PlannedRun;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SlurmScript;
 import dev.ablate4j.matrix.SpecException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,8 +42,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "<dir>", description = "slurm: results root (default: results; made absolute)")
     String results = "results";
 
-    @Option(names = "--jar", paramLabel = "<path>", description = "slurm: the ablate4j jar (default: target/ablate4j.jar; made absolute)")
-    String jar = "target/ablate4j.jar";
+    @Option(names = "--jar", paramLabel = "<path>",
+            description = "slurm: the ablate4j jar (default: the jar running this command; made absolute)")
+    String jar;
 
     @Option(names = "--cpus-per-task", paramLabel = "<n>", description = "slurm: cores per task (default: 4)")
     int cpusPerTask = 4;
@@ -71,7 +73,7 @@ public final class PlanCommand implements Callable<Integer> {
             out = switch (emit) {
                 case "github" -> GithubMatrix.json(plan, n) + "\n";
                 case "slurm" -> SlurmScript.render(plan, new SlurmScript.Settings(absolute(specFile.toString()),
-                        absolute(results), absolute(jar), n, cpusPerTask, time));
+                        absolute(results), jarPath(), n, cpusPerTask, time));
                 default -> list(plan);
             };
         } catch (SpecException e) {
@@ -80,6 +82,26 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.print(out);
         System.out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The jar the script runs: --jar, which must exist, else the one running now. */
+    private String jarPath() {
+        if (jar != null) {
+            String path = absolute(jar);
+            if (!Files.isRegularFile(Path.of(path))) {
+                throw new SpecException("--jar: " + path + " does not exist");
+            }
+            return path;
+        }
+        try {
+            Path running = Path.of(PlanCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(running)) {
+                return running.toAbsolutePath().normalize().toString();
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // not run from a jar (tests, an IDE): fall through
+        }
+        return absolute("target/ablate4j.jar");
     }
 
     /** The script may be submitted from anywhere, so it names every path absolutely. */
