@@ -58,8 +58,12 @@ public final class ProgressReporter implements MatrixListener {
             out.flush();
             return;
         }
-        String resumes = checkpointed.isEmpty() ? "" : String.format(" (%d resume from checkpoints at %,d steps)",
-                checkpointed.size(), checkpointed.values().stream().mapToLong(Long::longValue).sum());
+        long resumedAt = checkpointed.values().stream().mapToLong(Long::longValue).sum();
+        String resumes = switch (checkpointed.size()) {
+            case 0 -> "";
+            case 1 -> String.format(" (1 resumes from its checkpoint at %,d steps)", resumedAt);
+            default -> String.format(" (%d resume from checkpoints at %,d steps)", checkpointed.size(), resumedAt);
+        };
         out.printf("%s: %d of %d runs to train%s, %,d env steps left%n", task, toRun, total, resumes, stepsToRun);
         out.flush();
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, stepsToRun))

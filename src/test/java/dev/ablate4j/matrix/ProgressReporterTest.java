@@ -31,7 +31,7 @@ class ProgressReporterTest {
         p.runFinished(new RunResult(fresh, Status.DONE, null, null, 0.1, false));
         p.finished();
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("progress: 2 of 8 runs to train (1 resume from checkpoints at 192 steps), 320 env"
+        assertTrue(out.contains("progress: 2 of 8 runs to train (1 resumes from its checkpoint at 192 steps), 320 env"
                 + " steps left"), out);
         assertTrue(out.contains("resumed " + resumed.id() + " at 192/256 steps"), out);
         assertTrue(out.contains("320/320"), "ends at the total it started with: " + out);
