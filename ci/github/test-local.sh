@@ -20,6 +20,8 @@ cd "$ROOT"
 SPEC=ci/ci-tiny.yaml
 NAME=ci-tiny
 SHARDS=3
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
+  || { echo "github check FAILED: $ROOT is not a git checkout (each job starts from its files)" >&2; exit 1; }
 [ -f target/ablate4j.jar ] || ./mvnw -B -q package -DskipTests
 
 W=$(mktemp -d /tmp/ablate4j-github.XXXXXX)
