@@ -1,8 +1,7 @@
 # Sourced by test-local.sh: a throwaway single-node Slurm (munged, slurmctld, slurmd) whose
 # configuration, key, state, sockets and logs all live under $CLUSTER_DIR. Nothing under /etc is
 # read or written, so it cannot disturb (or be disturbed by) a system Slurm; it uses its own ports.
-# Needs root (slurmd starts jobs as their user). Recipe: /work/shared/DESIGN.md section 6 and
-# ci/README.md.
+# Needs root (slurmd starts jobs as their user). The recipe is described in ci/README.md.
 #
 #   cluster_start DIR   start the daemons and wait until the node is idle; exports SLURM_CONF
 #   cluster_stop        stop them by PID (TERM, then KILL after 10 s)
