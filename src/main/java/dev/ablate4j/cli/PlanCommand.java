@@ -8,6 +8,7 @@ import dev.ablate4j.matrix.PlannedRun;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SlurmScript;
 import dev.ablate4j.matrix.SpecException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {"Print the runs of an ablation spec without running anything:",
             "  list    one line per run: <cell-id>/<env>/seed-<n> <TAB> env steps <TAB> label [<TAB> shard k/n]",
             "  github  a GitHub Actions strategy.matrix (JSON, one line) with --shards jobs",
-            "  slurm   a Slurm job-array script with --shards array tasks",
+            "  slurm   a Slurm job-array script with --shards array tasks (paths made absolute:",
+            "          submit it from any directory; its header gives the report step)",
             "Shards are the deterministic partition 'matrix --shard k/n' runs."})
 public final class PlanCommand implements Callable<Integer> {
 
@@ -37,11 +39,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "<k/n>", description = "list: only the runs of shard k of n")
     String shard;
 
-    @Option(names = "--results", paramLabel = "<dir>", description = "slurm: results root (default: results)")
+    @Option(names = "--results", paramLabel = "<dir>", description = "slurm: results root (default: results; made absolute)")
     String results = "results";
 
-    @Option(names = "--jar", paramLabel = "<path>", description = "slurm: the ablate4j jar (default: target/ablate4j.jar)")
-    String jar = "target/ablate4j.jar";
+    @Option(names = "--jar", paramLabel = "<path>",
+            description = "slurm: the ablate4j jar (default: the jar running this command; made absolute)")
+    String jar;
 
     @Option(names = "--cpus-per-task", paramLabel = "<n>", description = "slurm: cores per task (default: 4)")
     int cpusPerTask = 4;
@@ -69,8 +72,8 @@ public final class PlanCommand implements Callable<Integer> {
             int n = shards == null ? 4 : shards;
             out = switch (emit) {
                 case "github" -> GithubMatrix.json(plan, n) + "\n";
-                case "slurm" -> SlurmScript.render(plan, new SlurmScript.Settings(specFile.toString(), results, jar,
-                        n, cpusPerTask, time));
+                case "slurm" -> SlurmScript.render(plan, new SlurmScript.Settings(absolute(specFile.toString()),
+                        absolute(results), jarPath(), n, cpusPerTask, time));
                 default -> list(plan);
             };
         } catch (SpecException e) {
@@ -79,6 +82,35 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.print(out);
         System.out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The jar the script runs: --jar, which must exist, else the one running now. */
+    private String jarPath() {
+        if (jar != null) {
+            String path = absolute(jar);
+            if (!Files.isRegularFile(Path.of(path))) {
+                throw new SpecException("--jar: " + path + " does not exist");
+            }
+            return path;
+        }
+        try {
+            Path running = Path.of(PlanCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(running)) {
+                return running.toAbsolutePath().normalize().toString();
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // not run from a jar (tests, an IDE): fall through
+        }
+        return absolute("target/ablate4j.jar");
+    }
+
+    /** The script may be submitted from anywhere, so it names every path absolutely. */
+    private static String absolute(String path) {
+        try {
+            return Path.of(path).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SpecException("'" + path + "' is not a valid path (" + e.getReason() + ")");
+        }
     }
 
     private String list(Plan plan) {

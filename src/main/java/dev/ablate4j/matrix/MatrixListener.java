@@ -3,7 +3,16 @@ package dev.ablate4j.matrix;
 /** Receives what a matrix execution does, for progress display. Called from worker threads. */
 public interface MatrixListener {
 
-    /** Before the first run: how many runs in total, how many will be trained, their env steps. */
+    /**
+     * Before {@link #started}, once for each run to train that has a checkpoint: the env steps it
+     * will resume at (as far as can be seen when the execution starts).
+     */
+    default void resumable(PlannedRun run, long envSteps) {}
+
+    /**
+     * Before the first run: how many runs in total, how many will be trained, and the env steps
+     * this execution has left to make for them (checkpointed steps not counted).
+     */
     default void started(int total, int toRun, long stepsToRun) {}
 
     /** A run was claimed and its training starts (or resumes). */

@@ -1,9 +1,11 @@
 package dev.ablate4j.matrix;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.matrix.RunResult.Status;
 import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.run.Checkpoint;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunOutcome;
@@ -125,7 +127,15 @@ public final class MatrixRunner {
         results.clear();
         retry.clear();
         List<PlannedRun> todo = check();
-        listener.started(plan.runs().size(), todo.size(), todo.stream().mapToLong(PlannedRun::steps).sum());
+        long stepsToRun = 0;
+        for (PlannedRun run : todo) {
+            long done = checkpointedSteps(run);
+            if (done > 0) {
+                listener.resumable(run, done);
+            }
+            stepsToRun += run.steps() - done;
+        }
+        listener.started(plan.runs().size(), todo.size(), stepsToRun);
         for (PlannedRun run : plan.runs()) {
             RunResult r = results.get(run);
             if (r != null) {
@@ -141,6 +151,21 @@ public final class MatrixRunner {
             ordered.add(results.get(run));
         }
         return new Summary(plan.spec().name(), shard, ordered, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Env steps in a run's checkpoint (0 without one): where it will resume. */
+    private long checkpointedSteps(PlannedRun run) {
+        try {
+            Checkpoint c = Checkpoint.read(run.dir(specDir).resolve(RunFiles.CHECKPOINT));
+            if (c == null) {
+                return 0;
+            }
+            TrainConfig config = configs.computeIfAbsent(run, r -> Expansion.runConfig(plan.spec(), r));
+            long perIteration = config.get(Keys.ROLLOUT_STEPS);
+            return Math.max(0, Math.min(run.steps(), c.counter("iteration") * perIteration));
+        } catch (RuntimeException e) {
+            return 0; // unreadable or being replaced: the run will say what it finds when it starts
+        }
     }
 
     private void execute(List<PlannedRun> todo) {

@@ -15,8 +15,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * steps of the runs to train, with steps/s and ETA from the library and "runs done/total" as its
  * message. On a terminal the bar redraws in place; otherwise (logs, CI) the bar is printed as a
  * plain line every {@code lineIntervalMillis}, and every finished run gets a line of its own:
- * {@code "[3/15] done      <run-id>  (<label>)  12.3 s"}. Steps a resumed run had made before the
- * resume are taken off the total rather than counted as speed.
+ * {@code "[3/15] done      <run-id>  (<label>)  12.3 s"}. The total counts only the steps this
+ * process has left to make: steps a run had checkpointed before are not in it (and a resumed run
+ * gets a line {@code "resumed <run-id> at 40960/245760 steps"}), so a resumed execution's bar
+ * starts at 0 of what is left rather than jumping.
  */
 public final class ProgressReporter implements MatrixListener {
 
@@ -25,6 +27,7 @@ public final class ProgressReporter implements MatrixListener {
     private final int lineIntervalMillis;
     private final String task;
     private final Map<PlannedRun, Long> lastSteps = new ConcurrentHashMap<>();
+    private final Map<PlannedRun, Long> checkpointed = new ConcurrentHashMap<>();
     private final AtomicInteger finished = new AtomicInteger();
     private volatile int total;
     private ProgressBar bar;
@@ -43,6 +46,11 @@ public final class ProgressReporter implements MatrixListener {
     }
 
     @Override
+    public void resumable(PlannedRun run, long envSteps) {
+        checkpointed.put(run, envSteps);
+    }
+
+    @Override
     public synchronized void started(int total, int toRun, long stepsToRun) {
         this.total = total;
         if (toRun == 0) {
@@ -50,6 +58,14 @@ public final class ProgressReporter implements MatrixListener {
             out.flush();
             return;
         }
+        long resumedAt = checkpointed.values().stream().mapToLong(Long::longValue).sum();
+        String resumes = switch (checkpointed.size()) {
+            case 0 -> "";
+            case 1 -> String.format(" (1 resumes from its checkpoint at %,d steps)", resumedAt);
+            default -> String.format(" (%d resume from checkpoints at %,d steps)", checkpointed.size(), resumedAt);
+        };
+        out.printf("%s: %d of %d runs to train%s, %,d env steps left%n", task, toRun, total, resumes, stepsToRun);
+        out.flush();
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, stepsToRun))
                 .setUnit(" steps", 1).showSpeed(new java.text.DecimalFormat("#,##0")).setSpeedUnit(
                         java.time.temporal.ChronoUnit.SECONDS);
@@ -75,12 +91,18 @@ public final class ProgressReporter implements MatrixListener {
         }
         Long last = lastSteps.put(run, envSteps);
         if (last == null) {
+            // The first report of this run in this process: where did it resume?
             long perIteration = run.cell().config().get(dev.ablate4j.config.Keys.ROLLOUT_STEPS);
             long before = Math.max(0, envSteps - perIteration);
-            if (before > 0) {
+            long counted = checkpointed.getOrDefault(run, 0L);
+            if (before != counted) {
                 synchronized (this) {
-                    b.maxHint(Math.max(1, b.getMax() - before));
+                    b.maxHint(Math.max(1, b.getMax() - (before - counted)));
                 }
+            }
+            if (before > 0 && !interactive) {
+                out.printf("resumed %s at %d/%d steps%n", run.id(), before, run.steps());
+                out.flush();
             }
             b.stepBy(envSteps - before);
         } else {
@@ -94,7 +116,7 @@ public final class ProgressReporter implements MatrixListener {
         ProgressBar b = bar;
         if (b != null && r.status() != Status.SKIPPED) {
             Long last = lastSteps.remove(r.run());
-            long remaining = r.run().steps() - (last == null ? 0 : last);
+            long remaining = r.run().steps() - (last == null ? checkpointed.getOrDefault(r.run(), 0L) : last);
             if (r.status() == Status.DONE && remaining > 0) {
                 b.stepBy(remaining);
             } else if (remaining > 0) {

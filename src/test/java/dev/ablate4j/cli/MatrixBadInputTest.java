@@ -127,6 +127,8 @@ class MatrixBadInputTest {
                 + " github, slurm", "");
         assertBadInput(run("plan", spec.toString(), "--emit", "github", "--shards", "300"),
                 "--shards: 300 is not from 1 to 256", "");
+        assertBadInput(run("plan", spec.toString(), "--emit", "slurm", "--jar", tmp.resolve("no.jar").toString()),
+                "--jar: " + tmp.resolve("no.jar").toAbsolutePath() + " does not exist", "");
         assertBadInput(run("merge", tmp.resolve("nope").toString(), "--into", results.toString()),
                 "is not a directory", "");
         assertFalse(Files.exists(results));

@@ -6,7 +6,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,14 +17,20 @@ import java.util.Map;
  *
  * <p>The shim is loaded from the path in the system property {@value #SHIM_PROPERTY} if set, else
  * from the jar (or {@code target/classes}) resource {@code native/<platform>/libablate4j_mujoco.so},
- * copied to a temporary file first. Loading fails cleanly when the resource is absent (the build
- * had no libmujoco-dev) or when {@code libmujoco.so} is not installed; {@link #problem()} then says
+ * copied to a file first: into the directory named by the environment variable {@value #DIR_ENV}
+ * if set, else into the JVM's temporary directory ({@code java.io.tmpdir}), and when loading from
+ * there fails (a {@code noexec} {@code /tmp}, common on clusters) into
+ * {@code ~/.cache/ablate4j/native}. Loading fails cleanly when the resource is absent (the build had
+ * no libmujoco-dev) or when {@code libmujoco.so} is not installed; {@link #problem()} then says
  * which, in one line.
  */
 final class MujocoNative {
 
     /** System property naming an explicit shim file. */
     static final String SHIM_PROPERTY = "ablate4j.mujoco.shim";
+
+    /** Environment variable naming the directory the bundled shim is copied to before loading. */
+    static final String DIR_ENV = "ABLATE4J_NATIVE_DIR";
 
     static final String LIBRARY_FILE = "libablate4j_mujoco.so";
 
@@ -99,31 +107,60 @@ final class MujocoNative {
     }
 
     private static String tryLoad(String explicit) {
-        Path file;
         if (explicit != null) {
-            file = Path.of(explicit);
+            Path file = Path.of(explicit);
             if (!Files.isRegularFile(file)) {
                 return "the MuJoCo shim " + explicit + " (system property " + SHIM_PROPERTY + ") does not exist";
             }
-        } else {
-            String resource = "/native/" + platform() + "/" + LIBRARY_FILE;
-            URL url = MujocoNative.class.getResource(resource);
-            if (url == null) {
-                return "this ablate4j build has no MuJoCo shim for " + platform()
-                        + " (it is compiled only when /usr/include/mujoco/mujoco.h exists at build time; rebuild after installing)";
-            }
-            try {
-                file = extract(url);
-            } catch (IOException e) {
-                return "cannot copy the MuJoCo shim to a temporary file (" + e.getMessage() + ")";
-            }
+            return load(file);
         }
+        String resource = "/native/" + platform() + "/" + LIBRARY_FILE;
+        URL url = MujocoNative.class.getResource(resource);
+        if (url == null) {
+            return "this ablate4j build has no MuJoCo shim for " + platform()
+                    + " (it is compiled only when /usr/include/mujoco/mujoco.h exists at build time; rebuild after installing)";
+        }
+        String first = null;
+        for (Path dir : extractionDirs()) {
+            String problem;
+            try {
+                problem = load(extract(url, dir));
+            } catch (IOException | RuntimeException e) {
+                problem = "cannot copy the MuJoCo shim into " + dir + " (" + MujocoUnavailableException.oneLine(
+                        String.valueOf(e.getMessage())) + ")";
+            }
+            if (problem == null || problem.startsWith(MISSING_LIBRARY)) {
+                return problem;
+            }
+            first = first == null ? problem : first;
+        }
+        return first + "; set " + DIR_ENV + " to a directory that allows executables";
+    }
+
+    private static final String MISSING_LIBRARY = "the MuJoCo library is not installed";
+
+    /** Where the bundled shim may be copied, in order: $ABLATE4J_NATIVE_DIR alone, else tmpdir then ~/.cache. */
+    static List<Path> extractionDirs() {
+        String dir = System.getenv(DIR_ENV);
+        if (dir != null && !dir.isBlank()) {
+            return List.of(Path.of(dir));
+        }
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(Path.of(System.getProperty("java.io.tmpdir")));
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isBlank() && !home.equals("?")) {
+            dirs.add(Path.of(home, ".cache", "ablate4j", "native"));
+        }
+        return dirs;
+    }
+
+    private static String load(Path file) {
         try {
             System.load(file.toAbsolutePath().toString());
         } catch (UnsatisfiedLinkError e) {
             String why = MujocoUnavailableException.oneLine(e.getMessage());
             if (why.contains("libmujoco")) {
-                return "the MuJoCo library is not installed (" + why + ")";
+                return MISSING_LIBRARY + " (" + why + ")";
             }
             return "cannot load the MuJoCo shim " + file + " (" + why + ")";
         }
@@ -135,8 +172,13 @@ final class MujocoNative {
         return null;
     }
 
-    private static Path extract(URL url) throws IOException {
-        Path file = Files.createTempFile("ablate4j_mujoco", ".so");
+    /**
+     * Copies the shim into {@code dir} under a name made unique to this process, so processes that
+     * share the directory (array tasks on one node) never load a half-written file.
+     */
+    private static Path extract(URL url, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = Files.createTempFile(dir, "ablate4j_mujoco", ".so");
         file.toFile().deleteOnExit();
         try (InputStream in = url.openStream()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Job "run" of ablation-matrix.yml, one per shard, in the checkout with the plan job's jar
+# downloaded to target/ablate4j.jar: runs shard K/N of SPEC into results/ (resuming whatever a
+# restored cache of an earlier attempt holds). Usage: SPEC=... run-shard.sh K/N
+set -euo pipefail
+shard=${1:?usage: SPEC=spec.yaml run-shard.sh K/N}
+: "${SPEC:?set SPEC to the spec file}"
+if [ ! -f target/ablate4j.jar ]; then
+  echo "run-shard.sh: target/ablate4j.jar is missing (the artifact ablate4j-jar downloads into target/)" >&2
+  exit 2
+fi
+bash ci/github/install-mujoco.sh
+java -jar target/ablate4j.jar matrix "$SPEC" --results results --shard "$shard" --workers "$(nproc)" \
+  --progress-every 60
