@@ -27,6 +27,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler(Main::badParameter);
         cl.setExecutionExceptionHandler(new Errors());
+        // a flag given twice takes its last value (as argparse, tyro and Hydra do)
+        cl.setOverwrittenOptionsAllowed(true);
+        HelpText.apply(cl);
         return cl;
     }
 

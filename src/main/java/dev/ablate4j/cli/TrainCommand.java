@@ -7,6 +7,8 @@ import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,18 +40,39 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", order = -8, description = "no per-iteration progress line")
     boolean quiet;
 
+    @Option(names = "--config", paramLabel = "<file>", order = -7,
+            description = "start from a run's config.json (its preset and every key); flags override it")
+    Path configFile;
+
+    @Option(names = "--force", order = -6,
+            description = "replace the run in --out even if it is a different one (other files are kept)")
+    boolean force;
+
+    @Option(names = "--checkpoint-every", paramLabel = "<iterations>", order = -5,
+            description = "save a checkpoint every N iterations, 0 = never (default 10); the same command"
+                    + " resumes an interrupted run from it")
+    int checkpointEvery = 10;
+
     @Override
     public Integer call() {
-        TrainConfig config = TrainConfig.resolve(Preset.byId(preset), ConfigOptions.overrides(spec));
+        TrainConfig config = resolveConfig();
         String unavailable = Envs.unavailableReason(config.get(Keys.ENV));
         if (unavailable != null) {
             throw new BadInputException("--env " + config.get(Keys.ENV) + ": " + unavailable);
         }
-        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
-            throw new BadInputException("--out: " + out + " is a file, not a directory");
+        if (checkpointEvery < 0) {
+            throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
         }
+        HeapCheck.require(config);
+        RunDirectory.Action action = RunDirectory.decide(out, config, force);
+        if (action == RunDirectory.Action.SKIP) {
+            System.err.println(out + ": already done with this config; nothing to do (--force retrains it)");
+            return ExitCodes.OK;
+        }
+        RunDirectory.prepare(out, action);
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
-        RunOutcome outcome = RunDriver.run(config, out, MujocoInfo.version(config), progress);
+        RunOutcome outcome = RunDriver.runOrResume(config, out, MujocoInfo.version(config), progress,
+                checkpointEvery);
         System.err.printf("%s: %d iterations, %d env steps in %.1f s (%.0f env steps/s)%n", outcome.status(),
                 outcome.iterations(), outcome.envSteps(), outcome.seconds(), outcome.stepsPerSecond());
         if (!outcome.done()) {
@@ -57,5 +80,20 @@ public final class TrainCommand implements Callable<Integer> {
             return ExitCodes.DIVERGED;
         }
         return 0;
+    }
+
+    /** The preset (or the {@code --config} file) with the flags given on the command line applied. */
+    private TrainConfig resolveConfig() {
+        Map<String, Object> overrides = ConfigOptions.overrides(spec);
+        if (configFile == null) {
+            return TrainConfig.resolve(Preset.byId(preset), overrides);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--preset")) {
+            throw new BadInputException("--preset and --config: give one (the config file names its preset)");
+        }
+        TrainConfig base = ConfigFile.read(configFile);
+        Map<String, Object> values = new LinkedHashMap<>(base.values());
+        values.putAll(overrides);
+        return TrainConfig.resolve(Preset.byId(base.preset()), values);
     }
 }
