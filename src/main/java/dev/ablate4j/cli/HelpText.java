@@ -8,8 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
+import picocli.CommandLine.Help.Layout;
 import picocli.CommandLine.IHelpSectionRenderer;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
@@ -28,6 +33,7 @@ final class HelpText {
 
     /** Rewraps the descriptions of {@code cl} and its subcommands and installs the command list. */
     static void apply(CommandLine cl) {
+        cl.setHelpFactory(WrappingHelp::new);
         CommandSpec spec = cl.getCommandSpec();
         UsageMessageSpec usage = spec.usageMessage();
         int width = usage.width() - 1;
@@ -118,6 +124,55 @@ final class HelpText {
             i++;
         }
         return i == s.length() ? 0 : i;
+    }
+
+    /** Help whose option and parameter descriptions are wrapped at spaces before picocli lays them out. */
+    private static final class WrappingHelp extends Help {
+        WrappingHelp(CommandSpec spec, Help.ColorScheme scheme) {
+            super(spec, scheme);
+        }
+
+        @Override
+        public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
+                Help.ColorScheme scheme) {
+            Layout base = super.createDefaultLayout(options, positionals, scheme);
+            return new WrappingLayout(scheme, base.textTable(), base.optionRenderer(), base.parameterRenderer());
+        }
+    }
+
+    /** Splits the last column (the description) of every row into pieces that fit, at spaces. */
+    private static final class WrappingLayout extends Layout {
+        WrappingLayout(Help.ColorScheme scheme, Help.TextTable table, Help.IOptionRenderer options,
+                Help.IParameterRenderer parameters) {
+            super(scheme, table, options, parameters);
+        }
+
+        @Override
+        public void layout(ArgSpec arg, Text[][] cellValues) {
+            Help.Column[] columns = table.columns();
+            int last = columns.length - 1;
+            int width = columns[last].width - columns[last].indent - 3;
+            List<Text[]> rows = new ArrayList<>();
+            for (Text[] row : cellValues) {
+                if (row.length != columns.length || row[last] == null || row[last].plainString().length() <= width) {
+                    rows.add(row);
+                    continue;
+                }
+                List<String> pieces = wrap(row[last].plainString(), width, 2);
+                Text[] first = row.clone();
+                first[last] = colorScheme.text(pieces.get(0));
+                rows.add(first);
+                for (String piece : pieces.subList(1, pieces.size())) {
+                    Text[] more = new Text[columns.length];
+                    for (int i = 0; i < last; i++) {
+                        more[i] = colorScheme.text("");
+                    }
+                    more[last] = colorScheme.text(piece);
+                    rows.add(more);
+                }
+            }
+            super.layout(arg, rows.toArray(Text[][]::new));
+        }
     }
 
     private static String commandList(Help help) {

@@ -66,7 +66,9 @@ public final class TrainCommand implements Callable<Integer> {
         HeapCheck.require(config);
         RunDirectory.Action action = RunDirectory.decide(out, config, force);
         if (action == RunDirectory.Action.SKIP) {
-            System.err.println(out + ": already done with this config; nothing to do (--force retrains it)");
+            spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
+                    + " (--force retrains it)");
+            spec.commandLine().getErr().flush();
             return ExitCodes.OK;
         }
         RunDirectory.prepare(out, action);
