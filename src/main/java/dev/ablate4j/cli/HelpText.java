@@ -181,7 +181,7 @@ final class HelpText {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
             CommandSpec sub = e.getValue().getCommandSpec();
-            if (sub.usageMessage().hidden() || !e.getKey().equals(sub.name())) {
+            if (sub.usageMessage().hidden() || java.util.Arrays.asList(sub.aliases()).contains(e.getKey())) {
                 continue;
             }
             String name = "  " + e.getKey();

@@ -56,6 +56,17 @@ class HelpTextTest {
     }
 
     @Test
+    void completionPrintsABashScriptThatKnowsEverySubcommandAndConfigFlag() {
+        String script = help("completion");
+        assertTrue(script.contains("complete -F _complete_ablate4j") || script.contains("_complete_ablate4j ablate4j"),
+                script.lines().limit(5).toList().toString());
+        for (String word : List.of("train", "matrix", "report", "--value-clip", "--no-value-clip", "--policy-lr",
+            "--force", "--config")) {
+            assertTrue(script.contains(word), word);
+        }
+    }
+
+    @Test
     void wrapBreaksOnlyAtSpaces() {
         assertEquals(List.of("write metrics.csv,", "  episodes.csv now"), HelpText.wrap("write metrics.csv, episodes.csv now", 20, 2));
         assertEquals(List.of("  list    one", "    line"), HelpText.wrap("  list    one line", 13, 4));
