@@ -80,8 +80,8 @@ public final class ResultsReader {
             }
         }
         found = dropDuplicates(found);
-        found = dropConfigMismatches(found);
         found = dropOffBudget(found);
+        found = dropConfigMismatches(found);
         warnMixedVersions(found);
         return assemble(found);
     }
