@@ -125,4 +125,32 @@ class ReportHardeningTest {
             assertEquals(List.of("rep"), s.map(p -> p.getFileName().toString()).toList(), "no staging left");
         }
     }
+
+    @Test
+    void summaryCsvHasAColumnForEveryKeyThatVariesBetweenCells() throws IOException {
+        Path root = tmp.resolve("r");
+        for (int c = 0; c < 2; c++) {
+            Map<String, Object> cellJson = new LinkedHashMap<>();
+            cellJson.put("spec", "s");
+            cellJson.put("cell", "c0" + c);
+            cellJson.put("label", c == 0 ? "ppo" : "ppo slow");
+            cellJson.put("factors", Map.of());
+            for (int s = 0; s < 3; s++) {
+                Map<String, Object> config = new TreeMap<>(SyntheticResults.ppoConfig());
+                config.put("env", "Pendulum-v1");
+                config.put("seed", s);
+                config.put("policy-lr", c == 0 ? 3e-4 : 1e-4);
+                SyntheticResults.writeRun(root.resolve("s/c0" + c + "/Pendulum-v1/seed-" + s), config, cellJson, "done",
+                        SyntheticResults.curve(-200 + s + 10 * c, s), true, false, "0.1.0");
+            }
+        }
+        Path out = tmp.resolve("rep");
+        assertEquals(0, report(root.toString(), "--out", out.toString(), "--resamples", "200").code());
+        List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int col = header.indexOf("policy-lr");
+        assertTrue(col > header.indexOf("adv-norm") && col < header.indexOf("n"), lines.get(0));
+        assertEquals(List.of("0.0003", "0.0001"), lines.subList(1, 3).stream().map(l -> l.split(",")[col]).toList());
+        assertFalse(header.contains("gamma"), "keys equal in every cell get no column");
+    }
 }
