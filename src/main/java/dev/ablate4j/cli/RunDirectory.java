@@ -33,6 +33,9 @@ final class RunDirectory {
     static final Set<String> RUN_FILES = Set.of(RunFiles.CONFIG, RunFiles.PROVENANCE, RunFiles.METRICS,
             RunFiles.EPISODES, RunFiles.TRUST_REGION, RunFiles.TIMING, RunFiles.CHECKPOINT, RunFiles.DONE);
 
+    /** Prefix of the empty file that checks --out is writable (deleted at once). */
+    private static final String PROBE = ".write-test";
+
     private RunDirectory() {}
 
     /** Checks {@code out} for {@code config}; throws {@link BadInputException} when it must be refused. */
@@ -83,7 +86,7 @@ final class RunDirectory {
     static void prepare(Path out, Action action) {
         try {
             Files.createDirectories(out);
-            Path probe = Files.createTempFile(out, ".write-test", ".tmp");
+            Path probe = Files.createTempFile(out, PROBE, ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
             throw new BadInputException("--out " + out + ": cannot write there (" + reason(e) + ")");
@@ -114,8 +117,8 @@ final class RunDirectory {
     }
 
     private static boolean isRunFile(String name) {
-        return RUN_FILES.contains(name) || name.endsWith(".tmp") && RUN_FILES.contains(name.substring(0,
-                name.length() - 4));
+        return RUN_FILES.contains(name) || name.startsWith(PROBE) || name.endsWith(".tmp")
+                && RUN_FILES.contains(name.substring(0, name.length() - 4));
     }
 
     private static List<String> entries(Path dir) {
