@@ -64,8 +64,8 @@ public final class Expansion {
             runs = cellCount * perCell;
         }
         if (runs > maxRuns) {
-            throw new SpecException(spec.source() + ": expands to " + (cells == null ? "at least " : "")
-                    + count(runs) + " runs (" + count(cellCount)
+            // without the cells built, the count is the factorial's product (exact unless cells coincide)
+            throw new SpecException(spec.source() + ": expands to " + count(runs) + " runs (" + count(cellCount)
                     + " cells x " + spec.envs().size() + " envs x " + spec.seeds().size()
                     + " seeds), more than --max-runs " + maxRuns + "; raise --max-runs or shrink the spec");
         }
