@@ -94,6 +94,8 @@ public final class CompareCommand implements Callable<Integer> {
         m.put("welch_p", num(c.welch().p()));
         m.put("mannwhitney_u", num(c.mannWhitney().u()));
         m.put("mannwhitney_p", num(c.mannWhitney().p()));
+        m.put("mannwhitney_method", c.mannWhitney().method());
+        m.put("mannwhitney_p_asymptotic", num(c.mannWhitney().pAsymptotic()));
         m.put("prob_improvement", num(c.probImprovement()));
         m.put("ci95_prob_improvement", pair(c.probImprovementCi()));
         m.put("hedges_g", num(c.hedgesG()));
@@ -132,8 +134,8 @@ public final class CompareCommand implements Callable<Integer> {
                 + "  95% CI " + Fmt.ci(c.ci95DiffMeans())));
         sb.append(String.format(Locale.ROOT, kv, "Welch t-test", String.format(Locale.ROOT, "t = %s, df = %s, p = %s",
                 Fmt.num(c.welch().t()), Fmt.num(c.welch().df()), Fmt.p(c.welch().p()))));
-        sb.append(String.format(Locale.ROOT, kv, "Mann-Whitney U", String.format(Locale.ROOT, "U = %s, p = %s",
-                Fmt.num(c.mannWhitney().u()), Fmt.p(c.mannWhitney().p()))));
+        sb.append(String.format(Locale.ROOT, kv, "Mann-Whitney U", String.format(Locale.ROOT, "U = %s, p = %s (%s)",
+                Fmt.num(c.mannWhitney().u()), Fmt.p(c.mannWhitney().p()), c.mannWhitney().method())));
         sb.append(String.format(Locale.ROOT, kv, "Hedges' g", Fmt.num(c.hedgesG())));
         sb.append(String.format(Locale.ROOT, kv, "P(X > Y)", Fmt.prob(c.probImprovement()) + "  95% CI ["
                 + Fmt.prob(c.probImprovementCi().lo()) + ", " + Fmt.prob(c.probImprovementCi().hi()) + "]"));

@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "ablate4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Ablation harness for the code-level optimizations of PPO and TRPO.",
         subcommands = {TrainCommand.class, MatrixCommand.class, PlanCommand.class, MergeCommand.class,
-            ReportCommand.class, CompareCommand.class, BenchCommand.class, EnvsCommand.class,
+            ReportCommand.class, CompareCommand.class, BenchCommand.class, EnvsCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -27,6 +27,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler(Main::badParameter);
         cl.setExecutionExceptionHandler(new Errors());
+        // a flag given twice takes its last value (as argparse, tyro and Hydra do)
+        cl.setOverwrittenOptionsAllowed(true);
+        HelpText.apply(cl);
         return cl;
     }
 

@@ -7,6 +7,7 @@ import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import dev.ablate4j.run.AtomicFiles;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,18 +51,41 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", order = -8, description = "no per-iteration progress line")
     boolean quiet;
 
+    @Option(names = "--config", paramLabel = "<file>", order = -7,
+            description = "start from a run's config.json (its preset and every key); flags override it")
+    Path configFile;
+
+    @Option(names = "--force", order = -6,
+            description = "replace the run in --out even if it is a different one (other files are kept)")
+    boolean force;
+
+    @Option(names = "--checkpoint-every", paramLabel = "<iterations>", order = -5,
+            description = "save a checkpoint every N iterations, 0 = never (default 10); the same command"
+                    + " resumes an interrupted run from it")
+    int checkpointEvery = 10;
+
     @Override
     public Integer call() {
-        TrainConfig config = config();
+        TrainConfig config = resolveConfig();
         String unavailable = Envs.unavailableReason(config.get(Keys.ENV));
         if (unavailable != null) {
             throw new BadInputException("--env " + config.get(Keys.ENV) + ": " + unavailable);
         }
-        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
-            throw new BadInputException("--out: " + out + " is a file, not a directory");
+        if (checkpointEvery < 0) {
+            throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
         }
+        HeapCheck.require(config);
+        RunDirectory.Action action = RunDirectory.decide(out, config, force);
+        if (action == RunDirectory.Action.SKIP) {
+            spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
+                    + " (--force retrains it)");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.OK;
+        }
+        RunDirectory.prepare(out, action);
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
-        RunOutcome outcome = RunDriver.run(config, out, MujocoInfo.version(config), progress);
+        RunOutcome outcome = RunDriver.runOrResume(config, out, MujocoInfo.version(config), progress,
+                checkpointEvery);
         System.err.printf("%s: %d iterations, %d env steps in %.1f s (%.0f env steps/s)%n", outcome.status(),
                 outcome.iterations(), outcome.envSteps(), outcome.seconds(), outcome.stepsPerSecond());
         if (!outcome.done()) {
@@ -71,20 +95,37 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainConfig config() {
-        if (paperConfig == null) {
-            return TrainConfig.resolve(preset, ConfigOptions.overrides(spec), "");
+    /**
+     * The preset, the {@code --config} file or the {@code --paper-config} file, with the flags given
+     * on the command line applied. The three starting points exclude each other.
+     */
+    private TrainConfig resolveConfig() {
+        Map<String, Object> overrides = ConfigOptions.overrides(spec);
+        boolean presetGiven = spec.commandLine().getParseResult().hasMatchedOption("--preset");
+        if (paperConfig != null) {
+            if (presetGiven || configFile != null) {
+                throw new BadInputException("--paper-config: give one of --paper-config, --config and --preset");
+            }
+            return TrainConfig.fromPaperConfig(readPaperConfig(), overrides, "--paper-config " + paperConfig + ": ");
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--preset")) {
-            throw new BadInputException("--paper-config: give either --paper-config or --preset, not both");
+        if (configFile == null) {
+            return TrainConfig.resolve(preset, overrides, "");
         }
-        Map<String, Object> paper;
+        if (presetGiven) {
+            throw new BadInputException("--preset and --config: give one (the config file names its preset)");
+        }
+        TrainConfig base = ConfigFile.read(configFile);
+        Map<String, Object> values = new LinkedHashMap<>(base.values());
+        values.putAll(overrides);
+        return TrainConfig.resolve(base.preset(), values, "--config " + configFile + ": ");
+    }
+
+    private Map<String, Object> readPaperConfig() {
         try {
-            paper = AtomicFiles.readJson(paperConfig);
+            return AtomicFiles.readJson(paperConfig);
         } catch (RuntimeException e) {
             throw new BadInputException("--paper-config: cannot read " + paperConfig + " as a JSON object ("
                     + e.getClass().getSimpleName() + ")");
         }
-        return TrainConfig.fromPaperConfig(paper, ConfigOptions.overrides(spec), "--paper-config " + paperConfig + ": ");
     }
 }

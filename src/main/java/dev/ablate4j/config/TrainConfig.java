@@ -167,6 +167,7 @@ public final class TrainConfig {
             throw new ConfigException(where + "steps: " + get(Keys.STEPS)
                     + " is less than one iteration (rollout-steps " + t + ")");
         }
+        Limits.check(this, where);
     }
 
     /** The value of {@code key}. */

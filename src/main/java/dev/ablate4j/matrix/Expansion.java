@@ -28,6 +28,8 @@ public final class Expansion {
 
     /** Default limit on the number of runs a spec may expand to. */
     public static final long DEFAULT_MAX_RUNS = 10_000;
+    /** Up to this many runs the cells are built to count them exactly, even above --max-runs. */
+    static final long EXACT_COUNT_LIMIT = 100_000;
 
     private final Spec spec;
 
@@ -53,12 +55,19 @@ public final class Expansion {
         long perCell = (long) spec.envs().size() * spec.seeds().size();
         long cellCount = x.cellCountBound();
         long runs = cellCount > Long.MAX_VALUE / perCell ? Long.MAX_VALUE : cellCount * perCell;
+        List<Cell> cells = null;
+        if (runs <= Math.max(maxRuns, EXACT_COUNT_LIMIT)) {
+            // the bound counts one-at-a-time values equal to the base and duplicate cells; count what is listed
+            cells = x.cells();
+            cellCount = cells.size();
+            runs = cellCount * perCell;
+        }
         if (runs > maxRuns) {
+            // without the cells built, the count is the factorial's product (exact unless cells coincide)
             throw new SpecException(spec.source() + ": expands to " + count(runs) + " runs (" + count(cellCount)
                     + " cells x " + spec.envs().size() + " envs x " + spec.seeds().size()
                     + " seeds), more than --max-runs " + maxRuns + "; raise --max-runs or shrink the spec");
         }
-        List<Cell> cells = x.cells();
         List<PlannedRun> planned = new ArrayList<>();
         for (long seed : spec.seeds()) {
             for (Cell cell : cells) {

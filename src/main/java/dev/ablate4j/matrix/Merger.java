@@ -76,6 +76,11 @@ public final class Merger {
                     incomplete++;
                     continue;
                 }
+                String broken = RunIntegrity.problem(f.dir, RunFiles.isDone(f.dir));
+                if (broken != null) {
+                    throw new SpecException("merge: " + f.dir + " is marked finished but " + broken
+                            + "; nothing was merged (rerun it with matrix, or leave it out)");
+                }
                 Found there = target.get(e.getKey());
                 Found earlier = chosen.get(e.getKey());
                 Found other = there != null && there.complete ? there : earlier;

@@ -75,22 +75,36 @@ public final class SpecReader {
         if (!Files.isRegularFile(file)) {
             throw new SpecException(where + ": no such spec file");
         }
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new SpecException(where + ": " + size + " bytes; a spec may have at most " + MAX_BYTES
+                        + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SpecException(where + ": cannot read: " + e.getMessage());
         }
-        return parse(text, where);
+        return parse(SpecText.utf8(bytes, where), where);
     }
+
+    /** The largest spec file (the committed ones are under 5 kB). */
+    public static final long MAX_BYTES = 1 << 20;
 
     /** Parses spec text; {@code where} (usually the file name) starts every message. */
     public static Spec parse(String yaml, String where) {
+        if (yaml.length() > MAX_BYTES) {
+            throw new SpecException(where + ": more than " + MAX_BYTES + " characters; too large for a spec");
+        }
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new SpecException(malformed(where, e));
+        }
+        if (SpecText.hasAliases(yaml)) {
+            root = SpecText.resolveAliases(yaml, where);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new SpecException(where + ": the spec is empty; it needs at least name, envs and seeds");

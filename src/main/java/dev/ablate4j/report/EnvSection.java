@@ -33,8 +33,8 @@ final class EnvSection {
             out.add(new Block.Paragraph("The baseline '" + ctx.baseline.label() + "' has no runs here, or no other config does."));
         } else {
             out.add(new Block.TableBlock(comparisonTable(ctx, env, comps), "Each config against the baseline '"
-                    + ctx.baseline.label() + "'. p-values: Welch's t-test and Mann–Whitney U (normal approximation "
-                    + "with tie and continuity correction), both Holm-adjusted over the " + comps.size()
+                    + ctx.baseline.label() + "'. p-values: Welch's t-test and Mann–Whitney U ("
+                    + mannWhitneyMethods(comps) + "), both Holm-adjusted over the " + comps.size()
                     + " comparisons in this environment. g: Hedges' bias-corrected standardized difference. "
                     + "P(improve): probability that a run of the config beats a run of the baseline."));
         }
@@ -123,5 +123,21 @@ final class EnvSection {
                             + Fmt.prob(s.probImprovementCi().hi()) + "]"));
         }
         return t.build();
+    }
+
+    /** Which Mann–Whitney p-values the table holds: exact, asymptotic, or which rows are which. */
+    static String mannWhitneyMethods(List<ComparisonRow> comps) {
+        long exact = comps.stream().filter(c -> c.stats().mannWhitney().exact()).count();
+        String asymptotic = "normal approximation with tie and continuity correction";
+        String exactText = "exact distribution of U, as the samples have no ties and at most "
+                + dev.ablate4j.stats.MannWhitney.EXACT_MAX_N + " runs together";
+        if (exact == comps.size()) {
+            return exactText;
+        }
+        if (exact == 0) {
+            return asymptotic;
+        }
+        return exactText + " for " + exact + " of the " + comps.size() + " comparisons, " + asymptotic
+                + " for the others (ties or larger samples)";
     }
 }

@@ -1,7 +1,6 @@
 package dev.ablate4j.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,18 @@ public final class ReportBuilder {
      * @throws BadInputException when no usable run is found or the options do not fit the runs
      */
     public static Result build(List<Path> roots, Path out, ReportOptions options) throws IOException {
+        Path staging = ReportOutput.stage(out);
+        try {
+            Result r = build(roots, out, staging, options);
+            ReportOutput.commit(staging, out);
+            return r;
+        } finally {
+            ReportOutput.discard(staging);
+        }
+    }
+
+    /** Builds the report into {@code dir}; the result names the files as they will be in {@code out}. */
+    private static Result build(List<Path> roots, Path out, Path dir, ReportOptions options) throws IOException {
         ResultsTree tree = ResultsReader.read(roots);
         if (tree.runs().isEmpty()) {
             String roots0 = roots.stream().map(Path::toString).collect(Collectors.joining(", "));
@@ -46,24 +57,20 @@ public final class ReportBuilder {
         List<String> rootNames = roots.stream().map(Path::toString).toList();
         List<Block> blocks = blocks(ctx, rootNames);
         blocks.addAll(RebuildSection.blocks(ctx, rootNames, out));
-        Files.createDirectories(out);
         List<Path> pngs = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         for (Block b : blocks) {
             if (b instanceof Block.FigureBlock f) {
-                Path png = out.resolve(f.figure().fileName());
-                FigureRenderer.writePng(f.figure(), png);
-                pngs.add(png);
+                FigureRenderer.writePng(f.figure(), dir.resolve(f.figure().fileName()));
+                pngs.add(out.resolve(f.figure().fileName()));
                 titles.add(f.figure().title());
             }
         }
-        Path md = out.resolve("report.md");
-        MarkdownWriter.write(blocks, md);
-        Path csv = out.resolve("summary.csv");
-        SummaryCsv.write(ctx.summary.values(), csv);
-        Path pdf = out.resolve("report.pdf");
-        int pages = PdfWriter.write(blocks, pdf);
-        return new Result(pdf, md, csv, List.copyOf(pngs), pages, List.copyOf(titles), tree);
+        MarkdownWriter.write(blocks, dir.resolve("report.md"));
+        SummaryCsv.write(ctx.summary.values(), dir.resolve("summary.csv"));
+        int pages = PdfWriter.write(blocks, dir.resolve("report.pdf"));
+        return new Result(out.resolve("report.pdf"), out.resolve("report.md"), out.resolve("summary.csv"),
+                List.copyOf(pngs), pages, List.copyOf(titles), tree);
     }
 
     /** Every block of the report, in order. */

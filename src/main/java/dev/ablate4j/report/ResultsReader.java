@@ -81,6 +81,7 @@ public final class ResultsReader {
         }
         found = dropDuplicates(found);
         found = dropOffBudget(found);
+        found = dropConfigMismatches(found);
         warnMixedVersions(found);
         return assemble(found);
     }
@@ -147,6 +148,13 @@ public final class ResultsReader {
         }
         CsvTable metrics = CsvTable.read(dir.resolve("metrics.csv"), shown + "/metrics.csv", METRIC_COLUMNS);
         double[] meanReturn = metrics.column("mean_return");
+        for (int i = 0; i < meanReturn.length; i++) {
+            if (Double.isInfinite(meanReturn[i])) {
+                excluded.add(new Exclusion(shown, "metrics.csv line " + (i + 2) + ": mean_return is "
+                        + (meanReturn[i] > 0 ? "+" : "-") + "infinite (or beyond double range), not a return"));
+                return null;
+            }
+        }
         double finalReturn = Run.finalReturn(meanReturn);
         if (Double.isNaN(finalReturn)) {
             excluded.add(new Exclusion(shown, "no finished episode in metrics.csv (mean_return empty in every row)"));
@@ -238,6 +246,68 @@ public final class ResultsReader {
             }
         }
         return out;
+    }
+
+    /**
+     * A cell's runs on one environment share one resolved config (only the seed differs). A run
+     * whose {@code config.json} differs from the config most of them have is left out, with the
+     * keys that differ; when no config is the most common, every run of that cell and env is.
+     */
+    private List<Found> dropConfigMismatches(List<Found> found) {
+        Map<String, Map<String, List<Found>>> byCellEnv = new LinkedHashMap<>();
+        for (Found f : found) {
+            if (f.cellId() == null) {
+                continue; // runs without cell.json are grouped by their config already
+            }
+            String group = f.spec() + "/" + f.cellId() + "|" + f.run().env();
+            byCellEnv.computeIfAbsent(group, g -> new LinkedHashMap<>())
+                    .computeIfAbsent(configKey(withoutSeed(f.run().config())), c -> new ArrayList<>()).add(f);
+        }
+        java.util.Set<Found> drop = new java.util.HashSet<>();
+        for (Map<String, List<Found>> configs : byCellEnv.values()) {
+            if (configs.size() < 2) {
+                continue;
+            }
+            int most = configs.values().stream().mapToInt(List::size).max().orElse(0);
+            List<List<Found>> top = configs.values().stream().filter(l -> l.size() == most).toList();
+            Found reference = top.size() == 1 ? top.get(0).get(0) : null;
+            for (List<Found> group : configs.values()) {
+                if (reference != null && group == top.get(0)) {
+                    continue;
+                }
+                for (Found f : group) {
+                    drop.add(f);
+                    excluded.add(new Exclusion(f.run().path(), reference == null
+                            ? "config.json differs from the other runs of its cell on " + f.run().env()
+                                    + " and no config is the most common; none is used"
+                            : "config.json differs from its cell's (" + differences(f.run().config(),
+                                    reference.run().config()) + "), as found in " + most + " of its runs on "
+                                    + f.run().env()));
+                }
+            }
+        }
+        return found.stream().filter(f -> !drop.contains(f)).toList();
+    }
+
+    private static Map<String, Object> withoutSeed(Map<String, Object> config) {
+        Map<String, Object> m = new TreeMap<>(config);
+        m.remove("seed");
+        return m;
+    }
+
+    private static String differences(Map<String, Object> run, Map<String, Object> cell) {
+        List<String> keys = new ArrayList<>();
+        java.util.Set<String> all = new TreeSet<>(run.keySet());
+        all.addAll(cell.keySet());
+        all.remove("seed");
+        for (String k : all) {
+            String a = Values.canonical(run.get(k));
+            String b = Values.canonical(cell.get(k));
+            if (!a.equals(b)) {
+                keys.add(k + " " + a + " where the cell has " + b);
+            }
+        }
+        return String.join(", ", keys.size() > 3 ? keys.subList(0, 3) : keys) + (keys.size() > 3 ? ", ..." : "");
     }
 
     /** Per env, keep the runs with the most common {@code steps} budget (ties: the larger budget). */

@@ -91,11 +91,20 @@ public final class Samples {
                 throw new BadInputException(String.format(Locale.ROOT, "%s %s line %d: has %d fields, column '%s' missing",
                         flag, file, line, rec.size(), names.get(col)));
             }
+            if (rec.size() != width) {
+                throw new BadInputException(String.format(Locale.ROOT,
+                        "%s %s line %d: has %d fields where line 1 has %d ('%s'); one value per column and line",
+                        flag, file, line, rec.size(), width, String.join(",", rec.toList())));
+            }
             double v;
             try {
                 v = CsvTable.parse(rec.get(col), flag + " " + file, line, names.get(col));
             } catch (CorruptFileException e) {
                 throw new BadInputException(e.getMessage());
+            }
+            if (Double.isInfinite(v)) {
+                throw new BadInputException(String.format(Locale.ROOT,
+                        "%s %s line %d: '%s' is not a finite number", flag, file, line, rec.get(col)));
             }
             if (!Double.isNaN(v)) {
                 values.add(v);

@@ -6,6 +6,7 @@ import dev.ablate4j.stats.Interval;
 import dev.ablate4j.stats.Seeds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Final-return statistics of one cell in one environment (one row of {@code summary.csv}).
@@ -24,14 +25,21 @@ public record SummaryRow(
         Interval iqmCi,
         double std,
         double maxMean,
-        Interval maxCi) {
+        Interval maxCi,
+        Map<String, Object> config) {
 
     /** Header of {@code summary.csv}. */
     public static final List<String> CSV_HEADER = header();
 
     private static List<String> header() {
+        return header(List.of());
+    }
+
+    /** The header with a column for each of {@code varied} (config keys that differ between rows) after the switches. */
+    static List<String> header(List<String> varied) {
         List<String> h = new ArrayList<>(List.of("env", "spec", "cell", "label"));
         h.addAll(OptimizationNames.keys());
+        h.addAll(varied);
         h.addAll(List.of("n", "steps", "final_mean", "final_mean_ci95_lo", "final_mean_ci95_hi", "final_median",
                 "final_iqm", "final_iqm_ci95_lo", "final_iqm_ci95_hi", "final_std", "max_return_mean",
                 "max_return_ci95_lo", "max_return_ci95_hi"));
@@ -48,15 +56,20 @@ public record SummaryRow(
                 Descriptive.median(fin),
                 Descriptive.iqm(fin), boot.percentile(fin, Descriptive::iqm, Seeds.stream(seed, "summary", env, cell.key(), "iqm")),
                 Descriptive.std(fin),
-                Descriptive.mean(max), boot.percentile(max, Descriptive::mean, Seeds.stream(seed, "summary", env, cell.key(), "max")));
+                Descriptive.mean(max), boot.percentile(max, Descriptive::mean, Seeds.stream(seed, "summary", env, cell.key(), "max")),
+                tree.runs(env, cell.key()).get(0).config());
     }
 
     /** The row as CSV fields, in {@link #CSV_HEADER} order: each optimization's switch, then the statistics. */
-    List<String> csv() {
+    List<String> csv(List<String> varied) {
         List<String> fields = new ArrayList<>(List.of(env, cell.spec(), cell.id(), cell.label()));
         for (String key : OptimizationNames.keys()) {
             Object on = cell.config().get(key);
             fields.add(on == null ? "" : on.toString());
+        }
+        for (String key : varied) {
+            Object v = config.get(key);
+            fields.add(v == null ? "" : Values.canonical(v));
         }
         fields.addAll(List.of(Integer.toString(n), Double.isFinite(steps) ? Fmt.compact(steps) : "",
                 Fmt.csv(mean), Fmt.csv(meanCi.lo()), Fmt.csv(meanCi.hi()), Fmt.csv(median), Fmt.csv(iqm),

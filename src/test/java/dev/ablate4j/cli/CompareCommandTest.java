@@ -67,7 +67,8 @@ class CompareCommandTest {
                 "prob_improvement", "hedges_g")) {
             assertEquals(ref.get(k).asDouble(), j.get(k).asDouble(), 1e-9, k);
         }
-        assertEquals(ref.get("mannwhitney_p_asymptotic_cc").asDouble(), j.get("mannwhitney_p").asDouble(), 1e-9);
+        assertEquals(ref.get("mannwhitney_p_asymptotic_cc").asDouble(), j.get("mannwhitney_p_asymptotic").asDouble(),
+                1e-9);
         JsonNode ci = j.get("ci95_diff_means");
         JsonNode refCi = ref.get("bootstrap_percentile_ci95_diff_means");
         double width = refCi.get(1).asDouble() - refCi.get(0).asDouble();
@@ -131,5 +132,30 @@ class CompareCommandTest {
         Outcome whole = run("--x", root.toString(), "--y", b.toString());
         assertEquals(2, whole.code());
         assertTrue(whole.err().contains("env/config pairs"), whole.err());
+    }
+
+    @Test
+    void aRowWithExtraFieldsOrAnInfiniteValueIsExitCode2NamingTheLine() throws IOException {
+        Path ragged = Files.writeString(tmp.resolve("ragged.csv"), "ret\n1\n2,3\n4\n");
+        Path y = Files.writeString(tmp.resolve("y.csv"), "1\n2\n3\n");
+        Outcome o = run("--x", ragged.toString(), "--y", y.toString());
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("line 3: has 2 fields where line 1 has 1"), o.err());
+        Path huge = Files.writeString(tmp.resolve("huge.csv"), "ret\n1\n1e999\n4\n");
+        o = run("--x", huge.toString(), "--y", y.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("line 3: '1e999' is not a finite number"), o.err());
+    }
+
+    @Test
+    void theJsonSaysWhichMannWhitneyPItIs() throws IOException {
+        Path x = Files.writeString(tmp.resolve("x3.csv"), "4\n5\n6\n");
+        Path y = Files.writeString(tmp.resolve("y3.csv"), "1\n2\n3\n");
+        Outcome o = run("--x", x.toString(), "--y", y.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertEquals("exact", j.get("mannwhitney_method").asText());
+        assertEquals(0.1, j.get("mannwhitney_p").asDouble(), 1e-12);
     }
 }

@@ -117,4 +117,22 @@ class MergeTest {
         assertEquals(1, r2.replacedIncomplete());
         assertEquals(results(done), results(partial));
     }
+
+    @Test
+    void aFinishedRunWithATruncatedMetricsCsvIsRefused() throws IOException {
+        Plan plan = Specs.plan(SPEC.replace("seeds: 3", "seeds: 1"));
+        Path source = tmp.resolve("src");
+        matrix(plan, Shard.ALL, source);
+        Path metrics = plan.runs().get(0).dir(source.resolve("m")).resolve(RunFiles.METRICS);
+        List<String> lines = Files.readAllLines(metrics);
+        Files.writeString(metrics, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n");
+        Path into = tmp.resolve("into");
+        SpecException e = assertThrows(SpecException.class, () -> Merger.merge(List.of(source), into));
+        assertTrue(e.getMessage().contains("is marked finished but metrics.csv is truncated: 3 rows, but config.json"
+                + " trains 4 iterations"), e.getMessage());
+        assertFalse(Files.exists(into), "nothing merged");
+        Files.writeString(metrics, String.join("\n", lines).substring(0, String.join("\n", lines).length() - 7));
+        e = assertThrows(SpecException.class, () -> Merger.merge(List.of(source), into));
+        assertTrue(e.getMessage().contains("last line is cut off"), e.getMessage());
+    }
 }
