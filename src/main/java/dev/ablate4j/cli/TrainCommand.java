@@ -6,6 +6,9 @@ import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.tensorboard.BadExportException;
+import dev.ablate4j.tensorboard.LiveBoard;
+import dev.ablate4j.tensorboard.LiveRun;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,6 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", order = -8, description = "no per-iteration progress line")
     boolean quiet;
 
+    @Option(names = "--tensorboard", paramLabel = "<logdir>", order = -8,
+            description = "also append TensorBoard events to <logdir>/<out name>/<env>/seed-<n>/ as iterations"
+                + " finish (a side output: the run's files are unchanged)")
+    Path tensorboard;
+
     @Override
     public Integer call() {
         TrainConfig config = config();
@@ -61,7 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--out: " + out + " is a file, not a directory");
         }
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
-        RunOutcome outcome = RunDriver.run(config, out, MujocoInfo.version(config), progress);
+        RunOutcome outcome;
+        try (LiveRun live = liveTensorboard(config)) {
+            outcome = RunDriver.run(config, out, MujocoInfo.version(config), live.around(progress));
+            live.finish(outcome);
+        }
         System.err.printf("%s: %d iterations, %d env steps in %.1f s (%.0f env steps/s)%n", outcome.status(),
                 outcome.iterations(), outcome.envSteps(), outcome.seconds(), outcome.stepsPerSecond());
         if (!outcome.done()) {
@@ -69,6 +81,16 @@ public final class TrainCommand implements Callable<Integer> {
             return ExitCodes.DIVERGED;
         }
         return 0;
+    }
+
+    /** The --tensorboard side output (nothing when the option is absent). */
+    private LiveRun liveTensorboard(TrainConfig config) {
+        try {
+            LiveBoard.check(tensorboard, "--tensorboard");
+        } catch (BadExportException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        return LiveBoard.train(tensorboard, config, out, System.err);
     }
 
     private TrainConfig config() {
