@@ -15,12 +15,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code tensorboard RESULTS... --out LOGDIR}: result trees as a TensorBoard log directory. */
 @Command(name = "tensorboard", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write result trees (finished and running runs) as a TensorBoard log directory: one run per",
-            "<spec>/<cell label>/<env>/seed-<n>, scalars for every metrics.csv and trust_region.csv column and",
-            "each episode's return at step = env steps (charts/mean_return, losses/value_loss,",
-            "trust_region/max_ratio_train, charts/episodic_return, ...), and the switches and varied",
-            "hyperparameters with the final return as HParams. The same inputs give identical bytes.",
-            "Open with: tensorboard --logdir LOGDIR; send to W&B with: wandb sync --sync-tensorboard LOGDIR"})
+        description = {"Write result trees (finished and running runs) as a TensorBoard log directory:",
+            "one run per <spec>/<cell label>/<env>/seed-<n> with a scalar for every",
+            "metrics.csv and trust_region.csv column and each episode's return, at",
+            "step = env steps (charts/mean_return, losses/value_loss,",
+            "trust_region/max_ratio_train, charts/episodic_return, ...), and the switches,",
+            "varied hyperparameters and final return as HParams. Same inputs, same bytes.",
+            "Open with:      tensorboard --logdir LOGDIR",
+            "Send to W&B:    wandb sync --sync-tensorboard LOGDIR"})
 public final class TensorboardCommand implements Callable<Integer> {
 
     /** How many left-out runs to name before summarizing. */
