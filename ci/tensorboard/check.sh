@@ -17,11 +17,19 @@ skip() {
 
 command -v python3 >/dev/null 2>&1 || skip "python3 not found"
 python3 -m pip --version >/dev/null 2>&1 || skip "pip not found (python3 -m pip)"
-if ! python3 -c "import tensorboard" >/dev/null 2>&1; then
-  python3 -m pip install -q --disable-pip-version-check tensorboard \
-    || skip "pip install tensorboard failed (see above)"
+# TensorBoard already importable, else pip into this Python, else (a Debian system Python refuses
+# that, PEP 668) pip into a virtual environment under target/.
+PY=python3
+if ! "$PY" -c "import tensorboard" >/dev/null 2>&1; then
+  if ! python3 -m pip install -q --disable-pip-version-check tensorboard; then
+    echo "tensorboard check: pip cannot install into $(command -v python3); trying a virtual environment"
+    python3 -m venv target/tensorboard-venv \
+      || skip "pip install tensorboard failed and python3 -m venv is unavailable (apt-get install python3-venv)"
+    PY=target/tensorboard-venv/bin/python
+    "$PY" -m pip install -q --disable-pip-version-check tensorboard || skip "pip install tensorboard failed (see above)"
+  fi
 fi
-python3 -c "import tensorboard; print('tensorboard check: TensorBoard', tensorboard.__version__)"
+"$PY" -c "import tensorboard; print('tensorboard check: TensorBoard', tensorboard.__version__)"
 
 jar=target/ablate4j.jar
 [ -f "$jar" ] || { echo "tensorboard check: $jar missing (build first)"; exit 1; }
@@ -35,7 +43,7 @@ java -jar "$jar" tensorboard reports/quickstart/results --out "$work/quickstart-
 diff -r "$work/quickstart" "$work/quickstart-again" \
   || { echo "tensorboard check: FAIL: two exports of the same runs differ"; exit 1; }
 echo "tensorboard check: two exports are byte-identical"
-python3 ci/tensorboard/check.py reports/quickstart/results "$work/quickstart" 2>"$work/py.err" \
+"$PY" ci/tensorboard/check.py reports/quickstart/results "$work/quickstart" 2>"$work/py.err" \
   || { cat "$work/py.err"; exit 1; }
 
 echo "tensorboard check: a tiny quickstart matrix with --tensorboard"
@@ -53,5 +61,5 @@ for f in config.json cell.json metrics.csv episodes.csv trust_region.csv DONE; d
   done < "$work/live.list"
 done
 echo "tensorboard check: --tensorboard left every run file and cell id as without it"
-python3 ci/tensorboard/check.py "$work/live-results" "$work/live" 2>"$work/py.err" \
+"$PY" ci/tensorboard/check.py "$work/live-results" "$work/live" 2>"$work/py.err" \
   || { cat "$work/py.err"; exit 1; }
