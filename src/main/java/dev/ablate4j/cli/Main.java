@@ -10,7 +10,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "ablate4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Ablation harness for the code-level optimizations of PPO and TRPO.",
         subcommands = {TrainCommand.class, MatrixCommand.class, PlanCommand.class, MergeCommand.class,
-            ReportCommand.class, CompareCommand.class, BenchCommand.class, EnvsCommand.class, CompletionCommand.class,
+            ReportCommand.class, CompareCommand.class, BenchCommand.class, EnvsCommand.class,
+            TensorboardCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -11,6 +11,8 @@ import dev.ablate4j.matrix.RunExecutor;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SpecException;
 import dev.ablate4j.matrix.Summary;
+import dev.ablate4j.tensorboard.BadExportException;
+import dev.ablate4j.tensorboard.LiveBoard;
 import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,11 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "when stderr is not a terminal, print the progress line this often (default: 30)")
     int progressEvery = 30;
 
+    @Option(names = "--tensorboard", paramLabel = "<logdir>",
+            description = "also append TensorBoard events of each run trained to <logdir>/<spec>/<cell label>/<env>/seed-<n>/"
+                    + " as iterations finish (a side output: results and cell ids are unchanged)")
+    Path tensorboard;
+
     @Option(names = "--heartbeat", paramLabel = "<seconds>", description = "lock heartbeat interval (default: 10)")
     double heartbeat = 10;
 
@@ -92,17 +99,31 @@ public final class MatrixCommand implements Callable<Integer> {
             Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
             MatrixOptions options = new MatrixOptions(workers, checkpointEvery, retryFailed, reuse, seconds(heartbeat,
                     "--heartbeat"), seconds(staleAfter, "--stale-after"), seconds(Math.min(2, heartbeat), "--heartbeat"));
-            Plan plan = Expansion.load(specFile, envs, maxRuns).shard(part);
+            Plan full = Expansion.load(specFile, envs, maxRuns);
+            Plan plan = full.shard(part);
             MatrixListener listener = quiet ? MatrixListener.NONE
                     : new ProgressReporter(System.err, interactive(), progressEvery * 1000,
                             plan.spec().name() + (part.n() > 1 ? " " + part : ""));
-            summary = new MatrixRunner(plan, part, results, options, executor, listener).run();
+            summary = new MatrixRunner(plan, part, results, options, withTensorboard(full), listener).run();
         } catch (SpecException e) {
             throw new BadInputException(e.getMessage());
         }
         System.out.print(summary.table());
         System.out.flush();
         return summary.allFinished() ? ExitCodes.OK : ExitCodes.DIVERGED;
+    }
+
+    /** The executor, writing each run it trains into --tensorboard as well when given. */
+    private RunExecutor withTensorboard(Plan full) {
+        if (tensorboard == null) {
+            return executor;
+        }
+        try {
+            LiveBoard.check(tensorboard, "--tensorboard");
+        } catch (BadExportException e) {
+            throw new SpecException(e.getMessage());
+        }
+        return LiveBoard.matrix(executor, tensorboard, full, results, System.err);
     }
 
     private static Duration seconds(double s, String flag) {

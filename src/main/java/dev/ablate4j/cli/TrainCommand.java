@@ -6,6 +6,9 @@ import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.tensorboard.BadExportException;
+import dev.ablate4j.tensorboard.LiveBoard;
+import dev.ablate4j.tensorboard.LiveRun;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +67,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " resumes an interrupted run from it")
     int checkpointEvery = 10;
 
+    @Option(names = "--tensorboard", paramLabel = "<logdir>", order = -4,
+            description = "also append TensorBoard events to <logdir>/<out name>/<env>/seed-<n>/ as iterations"
+                + " finish (a side output: the run's files are unchanged)")
+    Path tensorboard;
+
     @Override
     public Integer call() {
         TrainConfig config = resolveConfig();
@@ -84,8 +92,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunDirectory.prepare(out, action);
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
-        RunOutcome outcome = RunDriver.runOrResume(config, out, MujocoInfo.version(config), progress,
-                checkpointEvery);
+        RunOutcome outcome;
+        try (LiveRun live = liveTensorboard(config)) {
+            outcome = RunDriver.runOrResume(config, out, MujocoInfo.version(config), live.around(progress),
+                    checkpointEvery);
+            live.finish(outcome);
+        }
         System.err.printf("%s: %d iterations, %d env steps in %.1f s (%.0f env steps/s)%n", outcome.status(),
                 outcome.iterations(), outcome.envSteps(), outcome.seconds(), outcome.stepsPerSecond());
         if (!outcome.done()) {
@@ -93,6 +105,16 @@ public final class TrainCommand implements Callable<Integer> {
             return ExitCodes.DIVERGED;
         }
         return 0;
+    }
+
+    /** The --tensorboard side output (nothing when the option is absent). */
+    private LiveRun liveTensorboard(TrainConfig config) {
+        try {
+            LiveBoard.check(tensorboard, "--tensorboard");
+        } catch (BadExportException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        return LiveBoard.train(tensorboard, config, out, System.err);
     }
 
     /**

@@ -36,9 +36,16 @@ public final class CsvTable {
      */
     public static CsvTable read(Path file, String displayName, Collection<String> required)
             throws CorruptFileException, IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, displayName, required);
+        }
+    }
+
+    /** Reads CSV text from {@code in} (not closed), with the same rules as {@link #read(Path, String, Collection)}. */
+    public static CsvTable read(Reader in, String displayName, Collection<String> required)
+            throws CorruptFileException, IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
+        try (CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = null;
             List<double[]> rows = new ArrayList<>();
             for (CSVRecord rec : parser) {
