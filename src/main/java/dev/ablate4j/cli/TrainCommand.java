@@ -83,6 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
         }
         HeapCheck.require(config);
+        checkTensorboard();
         RunDirectory.Action action = RunDirectory.decide(out, config, force);
         if (action == RunDirectory.Action.SKIP) {
             spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
@@ -107,13 +108,17 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The --tensorboard side output (nothing when the option is absent). */
-    private LiveRun liveTensorboard(TrainConfig config) {
+    /** Refuses an unusable --tensorboard before --out is touched. */
+    private void checkTensorboard() {
         try {
             LiveBoard.check(tensorboard, "--tensorboard");
         } catch (BadExportException e) {
             throw new BadInputException(e.getMessage());
         }
+    }
+
+    /** The --tensorboard side output (nothing when the option is absent). */
+    private LiveRun liveTensorboard(TrainConfig config) {
         return LiveBoard.train(tensorboard, config, out, System.err);
     }
 

@@ -9,6 +9,7 @@ import dev.ablate4j.run.Checkpoint;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunOutcome;
+import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -273,8 +274,9 @@ public final class MatrixRunner {
                 RunLocks.clearMarkers(dir);
                 finish(new RunResult(run, Status.DONE, null, null, seconds, false));
             } else {
-                Status status = outcome.status().equals("diverged") ? Status.DIVERGED : Status.FAILED;
-                writeFailure(dir, status, outcome.divergedAt(), outcome.envSteps(), outcome.error());
+                Status status = outcome.status() == RunStatus.DIVERGED ? Status.DIVERGED : Status.FAILED;
+                new MatrixFiles.Failure(outcome.status(), outcome.divergedAt(), outcome.envSteps(), outcome.error())
+                        .write(dir);
                 finish(new RunResult(run, status, outcome.divergedAt(), outcome.error(), seconds, false));
             }
         } catch (LockLostException e) {
@@ -284,7 +286,7 @@ public final class MatrixRunner {
             if (lock.lost()) {
                 finish(new RunResult(run, Status.LOST, null, "lock taken over by another process", seconds, false));
             } else {
-                writeFailure(dir, Status.FAILED, null, null, oneLine(e));
+                new MatrixFiles.Failure(RunStatus.FAILED, null, null, oneLine(e)).write(dir);
                 finish(new RunResult(run, Status.FAILED, null, oneLine(e), seconds, false));
             }
         } finally {
@@ -328,21 +330,12 @@ public final class MatrixRunner {
         return m;
     }
 
-    private static void writeFailure(Path dir, Status status, Integer iteration, Long envSteps, String error) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", status.word());
-        m.put("iteration", iteration);
-        m.put("env_steps", envSteps);
-        m.put("error", error);
-        AtomicFiles.writeJson(dir.resolve(MatrixFiles.FAILURE), m);
-    }
-
     private static RunResult failureResult(PlannedRun run, Path dir, boolean earlier) {
-        Map<String, Object> f = MatrixFiles.failure(dir);
-        Status status = f != null && "diverged".equals(f.get("status")) ? Status.DIVERGED : Status.FAILED;
-        Integer iteration = f != null && f.get("iteration") instanceof Number n ? n.intValue() : null;
-        String error = f != null && f.get("error") != null ? f.get("error").toString() : null;
-        return new RunResult(run, status, iteration, error, 0, earlier);
+        MatrixFiles.Failure f = MatrixFiles.failure(dir);
+        if (f == null) {
+            return new RunResult(run, Status.FAILED, null, null, 0, earlier);
+        }
+        return new RunResult(run, f.diverged() ? Status.DIVERGED : Status.FAILED, f.iteration(), f.error(), 0, earlier);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ablate4j.matrix;
 
 import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,16 +148,16 @@ public final class Merger {
         if (RunFiles.isDone(run)) {
             return true;
         }
-        Map<String, Object> f = MatrixFiles.failure(run);
-        return f != null && "diverged".equals(f.get("status"));
+        MatrixFiles.Failure f = MatrixFiles.failure(run);
+        return f != null && f.diverged();
     }
 
     private static String outcome(Path run) {
         if (RunFiles.isDone(run)) {
-            return "done";
+            return RunStatus.DONE.word();
         }
-        Map<String, Object> f = MatrixFiles.failure(run);
-        return f == null ? "incomplete" : f.get("status") + "@" + f.get("iteration");
+        MatrixFiles.Failure f = MatrixFiles.failure(run);
+        return f == null ? "incomplete" : f.status().word() + "@" + f.iteration();
     }
 
     private static String fingerprint(Path run) {

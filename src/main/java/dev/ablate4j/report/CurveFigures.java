@@ -119,11 +119,11 @@ final class CurveFigures {
             minRatio = Math.min(minRatio, Math.min(Descriptive.min(mr[1]), Descriptive.min(mrh[1])));
             Object algo = c.config().getOrDefault("algo", c.preset());
             String a = algo == null ? "" : algo.toString().toLowerCase(Locale.ROOT);
-            if (a.startsWith("ppo") && Double.isFinite(number(c.config().get("clip-eps")))) {
-                eps.add(Fmt.compact(1 + number(c.config().get("clip-eps"))));
+            if (a.startsWith("ppo") && Double.isFinite(Values.number(c.config(), "clip-eps"))) {
+                eps.add(Fmt.compact(1 + Values.number(c.config(), "clip-eps")));
             }
-            if (a.startsWith("trpo") && Double.isFinite(number(c.config().get("max-kl")))) {
-                delta.add(Fmt.compact(number(c.config().get("max-kl"))));
+            if (a.startsWith("trpo") && Double.isFinite(Values.number(c.config(), "max-kl"))) {
+                delta.add(Fmt.compact(Values.number(c.config(), "max-kl")));
             }
         }
         List<LineChart.Reference> ratioRefs = eps.stream()
@@ -145,10 +145,6 @@ final class CurveFigures {
                 + "TRPO constrains the mean KL to δ." + omitted;
         return new Figure("trust-region_" + ReportContext.slug(env), "Max ratio and mean KL over training: " + env, caption,
                 List.of(left, right), 2, 560, 430);
-    }
-
-    private static double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** Preset cells (label = preset) and the baseline first, then the rest in display order. */

@@ -1,6 +1,7 @@
 package dev.ablate4j.report;
 
 import java.util.ArrayList;
+import dev.ablate4j.run.Provenance;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,11 +16,13 @@ final class ProvenanceSection {
         ResultsTree tree = ctx.tree;
         List<Block> out = new ArrayList<>();
         out.add(new Block.Heading(1, "Appendix: provenance"));
-        out.add(counts("Tool version and commit", tree, p -> p.get("ablate4j_version") + " @ " + shortCommit(p.get("git_commit"))));
-        out.add(counts("JDK", tree, p -> p.get("java_version") + " (" + p.get("java_vendor") + ")"));
-        out.add(counts("Platform", tree, p -> p.get("os") + " / " + p.get("arch")));
-        out.add(counts("libmujoco", tree, p -> p.get("mujoco_version") == null ? "none (classic control only)"
-                : String.valueOf(p.get("mujoco_version"))));
+        out.add(counts("Tool version and commit", tree, p -> p.get(Provenance.VERSION) + " @ "
+                + shortCommit(p.get(Provenance.COMMIT))));
+        out.add(counts("JDK", tree, p -> p.get(Provenance.JAVA_VERSION) + " ("
+                + p.get(Provenance.JAVA_VENDOR) + ")"));
+        out.add(counts("Platform", tree, p -> p.get(Provenance.OS) + " / " + p.get(Provenance.ARCH)));
+        out.add(counts("libmujoco", tree, p -> p.get(Provenance.MUJOCO_VERSION) == null
+                ? "none (classic control only)" : String.valueOf(p.get(Provenance.MUJOCO_VERSION))));
         Table.Builder runs = new Table.Builder(List.of("environment", "config", "runs", "seeds"), 2);
         for (String env : tree.envs()) {
             for (Cell c : tree.cellsIn(env)) {

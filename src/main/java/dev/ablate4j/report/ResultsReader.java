@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ablate4j.matrix.MatrixFiles;
+import dev.ablate4j.run.Provenance;
+import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +102,7 @@ public final class ResultsReader {
         try (Stream<Path> walk = Files.walk(root)) {
             candidates = walk.filter(Files::isDirectory)
                     .filter(d -> SEED_DIR.matcher(d.getFileName().toString()).matches()
-                            || Files.isRegularFile(d.resolve("config.json")))
+                            || Files.isRegularFile(d.resolve(RunFiles.CONFIG)))
                     .sorted(Comparator.comparing(Path::toString))
                     .collect(Collectors.toList());
         } catch (IOException e) {
@@ -114,39 +118,40 @@ public final class ResultsReader {
     }
 
     private Found load(Path dir, String shown) throws CorruptFileException, IOException {
-        Map<String, Object> provenance = Files.isRegularFile(dir.resolve("provenance.json"))
-                ? readJson(dir.resolve("provenance.json"), shown + "/provenance.json")
+        Path provenanceFile = dir.resolve(RunFiles.PROVENANCE);
+        Map<String, Object> provenance = Files.isRegularFile(provenanceFile)
+                ? readJson(provenanceFile, shown + "/" + RunFiles.PROVENANCE)
                 : new TreeMap<>();
-        Object status = provenance.get("status");
-        if ("diverged".equals(status)) {
-            Object at = provenance.get("diverged_at_iteration");
-            excluded.add(new Exclusion(shown, "diverged" + (at == null ? "" : " at iteration " + at)));
+        RunStatus status = Provenance.status(provenance);
+        if (status == RunStatus.DIVERGED) {
+            Object at = provenance.get(Provenance.DIVERGED_AT);
+            excluded.add(new Exclusion(shown, status + (at == null ? "" : " at iteration " + at)));
             return null;
         }
-        if ("failed".equals(status)) {
-            Object err = provenance.get("error");
-            excluded.add(new Exclusion(shown, "failed" + (err == null ? "" : ": " + err)));
+        if (status == RunStatus.FAILED) {
+            Object err = provenance.get(Provenance.ERROR);
+            excluded.add(new Exclusion(shown, status + (err == null ? "" : ": " + err)));
             return null;
         }
-        if (!Files.exists(dir.resolve("DONE"))) {
-            excluded.add(new Exclusion(shown, "incomplete: no DONE marker (still running, or stopped)"));
+        if (!RunFiles.isDone(dir)) {
+            excluded.add(new Exclusion(shown, "incomplete: no " + RunFiles.DONE + " marker (still running, or stopped)"));
             return null;
         }
-        if (!Files.isRegularFile(dir.resolve("config.json"))) {
-            excluded.add(new Exclusion(shown, "no config.json"));
+        if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
+            excluded.add(new Exclusion(shown, "no " + RunFiles.CONFIG));
             return null;
         }
-        Map<String, Object> config = readJson(dir.resolve("config.json"), shown + "/config.json");
+        Map<String, Object> config = readJson(dir.resolve(RunFiles.CONFIG), shown + "/" + RunFiles.CONFIG);
         Object env = config.get("env");
         if (env == null) {
             excluded.add(new Exclusion(shown, "config.json has no 'env' key"));
             return null;
         }
-        if (!Files.isRegularFile(dir.resolve("metrics.csv"))) {
-            excluded.add(new Exclusion(shown, "no metrics.csv"));
+        if (!Files.isRegularFile(dir.resolve(RunFiles.METRICS))) {
+            excluded.add(new Exclusion(shown, "no " + RunFiles.METRICS));
             return null;
         }
-        CsvTable metrics = CsvTable.read(dir.resolve("metrics.csv"), shown + "/metrics.csv", METRIC_COLUMNS);
+        CsvTable metrics = CsvTable.read(dir.resolve(RunFiles.METRICS), shown + "/" + RunFiles.METRICS, METRIC_COLUMNS);
         double[] meanReturn = metrics.column("mean_return");
         for (int i = 0; i < meanReturn.length; i++) {
             if (Double.isInfinite(meanReturn[i])) {
@@ -161,11 +166,11 @@ public final class ResultsReader {
             return null;
         }
         TrustRegionSeries trust = null;
-        Path trustFile = dir.resolve("trust_region.csv");
+        Path trustFile = dir.resolve(RunFiles.TRUST_REGION);
         if (Files.isRegularFile(trustFile)) {
             try {
                 trust = TrustRegionSeries.of(
-                        CsvTable.read(trustFile, shown + "/trust_region.csv", TrustRegionSeries.COLUMNS));
+                        CsvTable.read(trustFile, shown + "/" + RunFiles.TRUST_REGION, TrustRegionSeries.COLUMNS));
             } catch (CorruptFileException e) {
                 warnings.add("trust-region data left out: " + e.getMessage());
             }
@@ -177,7 +182,7 @@ public final class ResultsReader {
         Map<String, Object> factors = new TreeMap<>();
         Path cellFile = dir.getParent() == null ? null : findCellJson(dir);
         if (cellFile != null) {
-            Map<String, Object> cell = readJson(cellFile, shown + "/cell.json");
+            Map<String, Object> cell = readJson(cellFile, shown + "/" + MatrixFiles.CELL);
             spec = String.valueOf(cell.getOrDefault("spec", ""));
             cellId = cell.get("cell") == null ? null : cell.get("cell").toString();
             label = cell.get("label") == null || cell.get("label").toString().isBlank() ? null : cell.get("label").toString();
@@ -194,8 +199,8 @@ public final class ResultsReader {
     private static Path findCellJson(Path dir) {
         Path p = dir;
         for (int up = 0; up < 3 && p != null; up++, p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("cell.json"))) {
-                return p.resolve("cell.json");
+            if (Files.isRegularFile(p.resolve(MatrixFiles.CELL))) {
+                return p.resolve(MatrixFiles.CELL);
             }
         }
         return null;
@@ -346,7 +351,7 @@ public final class ResultsReader {
     private void warnMixedVersions(List<Found> found) {
         Map<String, Integer> versions = new TreeMap<>();
         for (Found f : found) {
-            Object v = f.run().provenance().get("ablate4j_version");
+            Object v = f.run().provenance().get(Provenance.VERSION);
             versions.merge(v == null ? "unknown" : v.toString(), 1, Integer::sum);
         }
         if (versions.size() > 1) {

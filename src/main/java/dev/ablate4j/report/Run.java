@@ -68,7 +68,6 @@ public record Run(
 
     /** A numeric config value, or NaN when absent or not a number. */
     public double number(String key) {
-        Object v = config.get(key);
-        return v instanceof Number ? ((Number) v).doubleValue() : Double.NaN;
+        return Values.number(config, key);
     }
 }

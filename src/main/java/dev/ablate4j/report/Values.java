@@ -1,5 +1,8 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.config.ConfigException;
+import dev.ablate4j.config.Key;
+import dev.ablate4j.config.Keys;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,24 @@ import java.util.stream.Collectors;
 final class Values {
 
     private Values() {}
+
+    /**
+     * The number a config.json records for {@code key}, read as the config key reads it (so
+     * {@code "inf"} is infinity and {@code "none"} NaN); NaN when missing, not numeric or not a key
+     * of this version.
+     */
+    static double number(Map<String, Object> config, String key) {
+        Object v = config.get(key);
+        Key<?> k = Keys.byName(key);
+        if (v == null || k == null) {
+            return v instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+        try {
+            return k.parse(v) instanceof Number n ? n.doubleValue() : Double.NaN;
+        } catch (ConfigException e) {
+            return Double.NaN;
+        }
+    }
 
     /** The canonical text of a JSON value read by Jackson (number, boolean, string, list, map, null). */
     static String canonical(Object v) {

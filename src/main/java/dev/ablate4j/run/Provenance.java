@@ -15,7 +15,30 @@ import java.util.Properties;
  */
 public final class Provenance {
 
+    /** The keys of {@code provenance.json}. Readers tolerate any of them missing and keys they do not know. */
+    public static final String VERSION = "ablate4j_version";
+    public static final String COMMIT = "git_commit";
+    public static final String JAVA_VERSION = "java_version";
+    public static final String JAVA_VENDOR = "java_vendor";
+    public static final String OS = "os";
+    public static final String ARCH = "arch";
+    public static final String MUJOCO_VERSION = "mujoco_version";
+    public static final String START = "start";
+    public static final String END = "end";
+    /** A {@link RunStatus} word. */
+    public static final String STATUS = "status";
+    /** How many times the run was resumed from a checkpoint. */
+    public static final String RESUMED = "resumed";
+    public static final String DIVERGED_AT = "diverged_at_iteration";
+    public static final String ERROR = "error";
+    public static final String ENV_STEPS = "env_steps";
+
     private Provenance() {}
+
+    /** The status {@code provenance} records, or null when it records none (or one this version does not know). */
+    public static RunStatus status(java.util.Map<String, ?> provenance) {
+        return RunStatus.of(provenance.get(STATUS));
+    }
 
     /** The version of this build ({@code dev} when run from classes rather than the jar). */
     public static String version() {
@@ -44,15 +67,15 @@ public final class Provenance {
     /** The fields known when a run starts. */
     public static Map<String, Object> start(String mujocoVersion) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("ablate4j_version", version());
-        p.put("git_commit", commit());
-        p.put("java_version", System.getProperty("java.version"));
-        p.put("java_vendor", System.getProperty("java.vendor"));
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        p.put("arch", System.getProperty("os.arch"));
-        p.put("mujoco_version", mujocoVersion);
-        p.put("start", Instant.now().toString());
-        p.put("status", "running");
+        p.put(VERSION, version());
+        p.put(COMMIT, commit());
+        p.put(JAVA_VERSION, System.getProperty("java.version"));
+        p.put(JAVA_VENDOR, System.getProperty("java.vendor"));
+        p.put(OS, System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        p.put(ARCH, System.getProperty("os.arch"));
+        p.put(MUJOCO_VERSION, mujocoVersion);
+        p.put(START, Instant.now().toString());
+        p.put(STATUS, RunStatus.RUNNING.word());
         return p;
     }
 }

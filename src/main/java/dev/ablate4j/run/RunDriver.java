@@ -53,7 +53,7 @@ public final class RunDriver {
     public static RunOutcome runOrResume(TrainConfig config, Path dir, String mujocoVersion, Progress progress,
             int checkpointEvery) {
         if (RunFiles.isDone(dir) && sameConfig(dir, config)) {
-            return new RunOutcome("done", config.iterations(), 0, 0, null, null);
+            return new RunOutcome(RunStatus.DONE, config.iterations(), 0, 0, null, null);
         }
         Checkpoint checkpoint = Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT));
         if (checkpoint != null && !matches(config, checkpoint.configJson())) {
@@ -76,9 +76,9 @@ public final class RunDriver {
             provenance = Provenance.start(mujocoVersion);
         } else {
             provenance = AtomicFiles.readJson(dir.resolve(RunFiles.PROVENANCE));
-            Object resumed = provenance.get("resumed");
-            provenance.put("resumed", resumed instanceof Number n ? n.intValue() + 1 : 1);
-            provenance.put("status", "running");
+            Object resumed = provenance.get(Provenance.RESUMED);
+            provenance.put(Provenance.RESUMED, resumed instanceof Number n ? n.intValue() + 1 : 1);
+            provenance.put(Provenance.STATUS, RunStatus.RUNNING.word());
         }
         AtomicFiles.writeJson(dir.resolve(RunFiles.PROVENANCE), provenance);
 
@@ -95,18 +95,18 @@ public final class RunDriver {
             Logs logs = new Logs(metrics, episodes, timing, trustRegion);
             outcome = loop(training, logs, progress, started, dir, checkpointEvery);
         }
-        provenance.put("end", Instant.now().toString());
-        provenance.put("status", outcome.status());
+        provenance.put(Provenance.END, Instant.now().toString());
+        provenance.put(Provenance.STATUS, outcome.status().word());
         if (outcome.divergedAt() != null) {
-            provenance.put("diverged_at_iteration", outcome.divergedAt());
+            provenance.put(Provenance.DIVERGED_AT, outcome.divergedAt());
         }
         if (outcome.error() != null) {
-            provenance.put("error", outcome.error());
+            provenance.put(Provenance.ERROR, outcome.error());
         }
-        provenance.put("env_steps", outcome.envSteps());
+        provenance.put(Provenance.ENV_STEPS, outcome.envSteps());
         AtomicFiles.writeJson(dir.resolve(RunFiles.PROVENANCE), provenance);
         if (outcome.done()) {
-            AtomicFiles.writeString(dir.resolve(RunFiles.DONE), "done\n");
+            RunFiles.markDone(dir);
             try {
                 Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
             } catch (IOException e) {
@@ -133,7 +133,7 @@ public final class RunDriver {
             try {
                 result = training.step();
             } catch (DivergedException e) {
-                return new RunOutcome("diverged", training.iteration(), training.envSteps(), seconds(started),
+                return new RunOutcome(RunStatus.DIVERGED, training.iteration(), training.envSteps(), seconds(started),
                         e.iteration(), e.getMessage());
             }
             write(result, logs);
@@ -147,7 +147,7 @@ public final class RunDriver {
             }
             progress.iteration(training, result, (training.envSteps() - firstStep) / seconds(started));
         }
-        return new RunOutcome("done", training.iteration(), training.envSteps(), seconds(started), null, null);
+        return new RunOutcome(RunStatus.DONE, training.iteration(), training.envSteps(), seconds(started), null, null);
     }
 
     private static void write(IterationResult result, Logs logs) {

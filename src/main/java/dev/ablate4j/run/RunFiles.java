@@ -2,7 +2,12 @@ package dev.ablate4j.run;
 
 import java.nio.file.Path;
 
-/** The names of the files in a run directory (DESIGN.md section 3). */
+/**
+ * The names of the files in a run directory (DESIGN.md section 3) and its completion marker. With
+ * {@link Provenance} (the keys of {@code provenance.json}) and {@link RunStatus} (its status words),
+ * this is the only place that spells the run-directory format; {@code run}, {@code matrix},
+ * {@code report} and {@code tensorboard} all go through it.
+ */
 public final class RunFiles {
 
     public static final String CONFIG = "config.json";
@@ -19,5 +24,10 @@ public final class RunFiles {
 
     public static boolean isDone(Path runDir) {
         return runDir.resolve(DONE).toFile().isFile();
+    }
+
+    /** Writes the completion marker (last, atomically: its presence means every other file is complete). */
+    public static void markDone(Path runDir) {
+        AtomicFiles.writeString(runDir.resolve(DONE), RunStatus.DONE.word() + "\n");
     }
 }

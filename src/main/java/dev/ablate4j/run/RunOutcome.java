@@ -1,11 +1,11 @@
 package dev.ablate4j.run;
 
 /** How a run ended: {@code done}, {@code diverged} (with the iteration) or {@code failed} (with the error). */
-public record RunOutcome(String status, int iterations, long envSteps, double seconds, Integer divergedAt,
+public record RunOutcome(RunStatus status, int iterations, long envSteps, double seconds, Integer divergedAt,
         String error) {
 
     public boolean done() {
-        return status.equals("done");
+        return status == RunStatus.DONE;
     }
 
     public double stepsPerSecond() {

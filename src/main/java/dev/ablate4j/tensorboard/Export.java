@@ -2,6 +2,8 @@ package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.report.CorruptFileException;
 import dev.ablate4j.report.CsvTable;
+import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +151,7 @@ public final class Export {
         try (Stream<Path> walk = Files.walk(root)) {
             candidates = walk.filter(Files::isDirectory)
                     .filter(d -> SEED_DIR.matcher(d.getFileName().toString()).matches()
-                            || Files.isRegularFile(d.resolve("config.json")))
+                            || Files.isRegularFile(d.resolve(RunFiles.CONFIG)))
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         }
@@ -202,10 +204,10 @@ public final class Export {
                 }
                 lastWall = wall;
             }
-            String status = run.status();
-            if (run.done() || status.equals("diverged") || status.equals("failed")) {
+            RunStatus status = run.status();
+            if (run.done() || status == RunStatus.DIVERGED || status == RunStatus.FAILED) {
                 double end = Double.isNaN(times.end()) ? lastWall : times.end();
-                events.finish(run.done() && status.equals("done"), end);
+                events.finish(run.done() && status == RunStatus.DONE, end);
             }
         }
     }

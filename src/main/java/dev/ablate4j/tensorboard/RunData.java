@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.report.CorruptFileException;
 import dev.ablate4j.report.CsvTable;
+import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -105,13 +107,13 @@ public record RunData(Path dir, String shown, Map<String, Object> config, Map<St
         return dir.toAbsolutePath().normalize().getFileName().toString();
     }
 
-    /** The run's status: provenance's {@code status}, or done/running from the marker. */
-    public String status() {
-        Object s = provenance.get("status");
-        if (s != null && !s.toString().equals("running")) {
-            return s.toString();
+    /** The run's status: provenance's once it has ended, else done or running from the marker. */
+    public RunStatus status() {
+        RunStatus s = Provenance.status(provenance);
+        if (s != null && s.ended()) {
+            return s;
         }
-        return done ? "done" : "running";
+        return done ? RunStatus.DONE : RunStatus.RUNNING;
     }
 
     @SuppressWarnings("unchecked")

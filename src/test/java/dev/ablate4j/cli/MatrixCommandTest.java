@@ -70,7 +70,7 @@ class MatrixCommandTest {
         RunExecutor seedOneDiverges = (config, dir, progress, every) -> {
             calls.incrementAndGet();
             if (config.get(Keys.SEED) == 1L && !config.on(dev.ablate4j.tweak.Optimization.VALUE_CLIP)) {
-                return new RunOutcome("diverged", 2, 128, 0, 1, "non-finite value loss");
+                return new RunOutcome(dev.ablate4j.run.RunStatus.DIVERGED, 2, 128, 0, 1, "non-finite value loss");
             }
             return real.execute(config, dir, progress, every);
         };

@@ -50,7 +50,7 @@ class MatrixRunnerTest {
                 throw new IllegalStateException("simulated crash\nsecond line");
             }
             if (b.equals("diverge")) {
-                return new RunOutcome("diverged", 3, 192, 0.1, 2, "non-finite value in the policy loss");
+                return new RunOutcome(dev.ablate4j.run.RunStatus.DIVERGED, 3, 192, 0.1, 2, "non-finite value in the policy loss");
             }
             return RunDriver.runOrResume(config, dir, null, progress, every);
         }

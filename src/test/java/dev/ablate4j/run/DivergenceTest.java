@@ -20,7 +20,7 @@ class DivergenceTest {
         // an absurd value learning rate with ReLU overflows the value network in the first update
         TrainConfig config = TinyRuns.config(Preset.PPO, Map.of("value-lr", 1e300, "tanh", false));
         RunOutcome outcome = RunDriver.run(config, tmp, null, RunDriver.Progress.NONE);
-        assertEquals("diverged", outcome.status());
+        assertEquals(RunStatus.DIVERGED, outcome.status());
         assertEquals(0, outcome.divergedAt());
         Map<String, Object> provenance = AtomicFiles.readJson(tmp.resolve(RunFiles.PROVENANCE));
         assertEquals("diverged", provenance.get("status"));
