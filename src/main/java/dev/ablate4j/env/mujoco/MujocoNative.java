@@ -84,6 +84,9 @@ final class MujocoNative {
             return null;
         }
         if (loadedKey != null) {
+            if (explicit != null && !Files.isRegularFile(Path.of(explicit))) {
+                return missingShim(explicit);
+            }
             return "this JVM already loaded " + loadedSource + "; one JVM holds one MuJoCo";
         }
         String known = failures.get(key);
@@ -143,7 +146,7 @@ final class MujocoNative {
 
     private static String tryLoad(String explicit, MujocoHome home) {
         if (explicit != null && !Files.isRegularFile(Path.of(explicit))) {
-            return "the MuJoCo shim " + explicit + " (system property " + SHIM_PROPERTY + ") does not exist";
+            return missingShim(explicit);
         }
         String folder = "";
         if (home != null) {
@@ -184,6 +187,10 @@ final class MujocoNative {
             first = first == null ? problem : first;
         }
         return first + "; set " + DIR_ENV + " to a directory that allows executables";
+    }
+
+    private static String missingShim(String explicit) {
+        return "the MuJoCo shim " + explicit + " (system property " + SHIM_PROPERTY + ") does not exist";
     }
 
     /** After a load: the shim's headers and the library must be the same MuJoCo (and the one asked for). */
