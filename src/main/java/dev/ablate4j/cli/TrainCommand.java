@@ -87,6 +87,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
         }
         HeapCheck.require(config);
+        try {
+            LiveBoard.check(tensorboard, "--tensorboard"); // before --out is created: bad input writes nothing
+        } catch (BadExportException e) {
+            throw new BadInputException(e.getMessage());
+        }
         RunDirectory.Action action = RunDirectory.decide(out, config, force);
         if (action == RunDirectory.Action.SKIP) {
             spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
