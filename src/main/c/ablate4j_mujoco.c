@@ -1,5 +1,14 @@
 /*
- * ablate4j_mujoco.c: the flat JNI shim between dev.ablate4j.env.mujoco.MujocoNative and MuJoCo 2.2.x.
+ * ablate4j_mujoco.c: the flat JNI shim between dev.ablate4j.env.mujoco.MujocoNative and MuJoCo, either
+ * Debian's 2.2.x or a 3.x (the pip wheel's or a release archive's). A shim is compiled against one
+ * MuJoCo's headers and only runs with that version (mjModel/mjData change layout between releases);
+ * headerVersion() tells the Java side which, and it checks that against mj_version() before use.
+ *
+ * API differences handled here (compile time, mjVERSION_HEADER: 222 for 2.2.2, 3014000 for 3.14.0):
+ *   - in-memory model file: 2.x mj_makeEmptyFileVFS + filedata; 3.x mj_addBufferVFS (the VFS is opaque)
+ * Everything else this shim touches (mj_loadXML, mj_resetData, mj_forward, mj_step,
+ * mj_rnePostConstraint, mju_user_error/warning and the mjModel/mjData fields read or written) has
+ * the same name and meaning in both.
  *
  * One "sim" = one mjModel + one mjData, behind an opaque jlong handle. Every function takes or
  * returns primitive arrays only; one environment step is one JNI call (step), which copies the
@@ -18,9 +27,10 @@
  * MuJoCo errors (mju_error) do not exit the JVM: the handler jumps back to the JNI entry, which
  * resets the data and throws IllegalStateException. Warnings go to stderr, once per kind and data.
  *
- * Build (the Maven profile "mujoco" does this):
+ * Build (the Maven profiles "mujoco" and "mujoco-home" do this):
  *   gcc -O2 -fPIC -shared -I$JAVA_HOME/include -I$JAVA_HOME/include/linux \
  *       ablate4j_mujoco.c -o libablate4j_mujoco.so -lmujoco
+ *   gcc ... -I$MUJOCO_HOME/include ablate4j_mujoco.c -o ... $MUJOCO_HOME/libmujoco.so.3.14.0
  */
 #include <jni.h>
 #include <mujoco/mujoco.h>
@@ -29,6 +39,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if !defined(mjVERSION_HEADER)
+#error "mujoco.h defines no mjVERSION_HEADER"
+#elif mjVERSION_HEADER >= 3000000
+#define ABLATE4J_MUJOCO3 1
+#elif mjVERSION_HEADER < 220 || mjVERSION_HEADER >= 300
+#error "ablate4j's shim supports MuJoCo 2.2.x and 3.x"
+#endif
 
 #define READ_QPOS 1
 #define READ_QVEL 2
@@ -154,6 +172,20 @@ JNIEXPORT jstring JNICALL FN(versionString)(JNIEnv* env, jclass cls) {
   return (*env)->NewStringUTF(env, mj_versionString());
 }
 
+/* mjVERSION_HEADER of the headers this shim was compiled with (222, 3014000, ...). */
+JNIEXPORT jint JNICALL FN(headerVersion)(JNIEnv* env, jclass cls) {
+  (void)env;
+  (void)cls;
+  return mjVERSION_HEADER;
+}
+
+/* mj_version() of the loaded library: must equal headerVersion() before anything else is called. */
+JNIEXPORT jint JNICALL FN(libraryVersion)(JNIEnv* env, jclass cls) {
+  (void)env;
+  (void)cls;
+  return mj_version();
+}
+
 JNIEXPORT jlong JNICALL FN(load)(JNIEnv* env, jclass cls, jstring xml, jint mask) {
   (void)cls;
   if ((mask & ~READ_ALL) != 0) {
@@ -174,8 +206,13 @@ JNIEXPORT jlong JNICALL FN(load)(JNIEnv* env, jclass cls, jstring xml, jint mask
   const char* name = "ablate4j_model.xml";
   mjModel* m = NULL;
   char err[1024] = "";
-  if (mj_makeEmptyFileVFS(vfs, name, len) == 0) {
-    memcpy(vfs->filedata[vfs->nfile - 1], text, (size_t)len);
+#ifdef ABLATE4J_MUJOCO3
+  int added = mj_addBufferVFS(vfs, name, text, len);
+#else
+  int added = mj_makeEmptyFileVFS(vfs, name, len);
+  if (added == 0) memcpy(vfs->filedata[vfs->nfile - 1], text, (size_t)len);
+#endif
+  if (added == 0) {
     jmp_buf jump;
     if (setjmp(jump) == 0) {
       error_jump = &jump;

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code envs}: the registered environments with their sizes and time limits. */
-@Command(name = "envs", mixinStandardHelpOptions = true, description = "List the environments with observation/action sizes and time limits.")
+@Command(name = "envs", mixinStandardHelpOptions = true, description = "List the environments with observation/action sizes and time limits, and the MuJoCo in use.")
 public final class EnvsCommand implements Callable<Integer> {
 
     @Override
@@ -28,10 +28,13 @@ public final class EnvsCommand implements Callable<Integer> {
             System.out.printf("%-26s %5s %5s %7d  %s%n", spec.id(), obs, act, spec.maxEpisodeSteps(),
                     spec.description());
         }
-        if (!MujocoEnvs.available()) {
-            System.out.println();
+        System.out.println();
+        if (MujocoEnvs.available()) {
+            System.out.println("MuJoCo in use: " + MujocoEnvs.source());
+        } else {
             System.out.println(MujocoEnvs.unavailableReason());
         }
+        System.out.println("MuJoCo choice: " + MujocoEnvs.HOW_TO_SWITCH);
         return 0;
     }
 }

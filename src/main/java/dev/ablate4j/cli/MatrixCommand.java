@@ -100,6 +100,11 @@ public final class MatrixCommand implements Callable<Integer> {
             MatrixOptions options = new MatrixOptions(workers, checkpointEvery, retryFailed, reuse, seconds(heartbeat,
                     "--heartbeat"), seconds(staleAfter, "--stale-after"), seconds(Math.min(2, heartbeat), "--heartbeat"));
             Plan full = Expansion.load(specFile, envs, maxRuns);
+            String otherMujoco = MujocoInfo.mismatch(Expansion.mujocoVersion(full.spec()),
+                    specFile + " (mujoco in its base)");
+            if (otherMujoco != null) {
+                throw new SpecException(otherMujoco);
+            }
             Plan plan = full.shard(part);
             MatrixListener listener = quiet ? MatrixListener.NONE
                     : new ProgressReporter(System.err, interactive(), progressEvery * 1000,

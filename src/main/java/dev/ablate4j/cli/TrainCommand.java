@@ -79,6 +79,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (unavailable != null) {
             throw new BadInputException("--env " + config.get(Keys.ENV) + ": " + unavailable);
         }
+        String otherMujoco = MujocoInfo.mismatch(config, "the run (mujoco " + config.get(Keys.MUJOCO) + ")");
+        if (otherMujoco != null) {
+            throw new BadInputException(otherMujoco);
+        }
         if (checkpointEvery < 0) {
             throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
         }
@@ -133,10 +137,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (presetGiven || configFile != null) {
                 throw new BadInputException("--paper-config: give one of --paper-config, --config and --preset");
             }
-            return TrainConfig.fromPaperConfig(readPaperConfig(), overrides, "--paper-config " + paperConfig + ": ");
+            return MujocoInfo.withLoadedVersion(TrainConfig.fromPaperConfig(readPaperConfig(), overrides,
+                    "--paper-config " + paperConfig + ": "), overrides.containsKey(Keys.MUJOCO.name()));
         }
         if (configFile == null) {
-            return TrainConfig.resolve(preset, overrides, "");
+            return MujocoInfo.withLoadedVersion(TrainConfig.resolve(preset, overrides, ""),
+                    overrides.containsKey(Keys.MUJOCO.name()));
         }
         if (presetGiven) {
             throw new BadInputException("--preset and --config: give one (the config file names its preset)");
@@ -144,7 +150,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig base = ConfigFile.read(configFile);
         Map<String, Object> values = new LinkedHashMap<>(base.values());
         values.putAll(overrides);
-        return TrainConfig.resolve(base.preset(), values, "--config " + configFile + ": ");
+        // a MuJoCo run's config keeps its MuJoCo version (the legacy 2.2.2 when it names none)
+        return MujocoInfo.withLoadedVersion(TrainConfig.resolve(base.preset(), values, "--config " + configFile + ": "),
+                overrides.containsKey(Keys.MUJOCO.name()) || base.usesMujoco());
     }
 
     private Map<String, Object> readPaperConfig() {

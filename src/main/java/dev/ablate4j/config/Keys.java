@@ -38,6 +38,17 @@ public final class Keys {
     public static final Key<Long> SEED = add("seed", Type.LONG, RUN,
             "master seed of the run's random-number tree", v -> true, "a whole number", 0L);
 
+    /**
+     * The MuJoCo version a MuJoCo task runs on, part of the run's identity (its config and cell id).
+     * Added after the first runs, which all used Debian's 2.2.2: that is its legacy value. It does not
+     * apply to the classic-control tasks: there it always holds the legacy value and is not written
+     * to {@code config.json}. Commands fill it with the loaded MuJoCo's version unless it is given.
+     */
+    public static final Key<String> MUJOCO = addLater("mujoco", Type.STRING, RUN,
+            "MuJoCo version of a MuJoCo task's run, part of its identity (default: the MuJoCo this process loads,"
+                    + " see envs; a run asking for another is refused). Not used by classic-control tasks",
+            v -> ((String) v).matches("[0-9]+\\.[0-9]+\\.[0-9]+"), "a MuJoCo version like 2.2.2 or 3.14.0", "2.2.2");
+
     static {
         for (Optimization o : Optimization.values()) {
             TOGGLES.put(o, add(o.key(), Type.BOOLEAN, OPT, o.description(), v -> true, "true or false", o.onByDefault()));

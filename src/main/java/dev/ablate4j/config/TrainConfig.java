@@ -75,6 +75,9 @@ public final class TrainConfig {
                 throw new ConfigException(where + ex.getMessage());
             }
         }
+        if (!Envs.usesMujoco(String.valueOf(v.get(Keys.ENV.name())))) {
+            v.put(Keys.MUJOCO.name(), Keys.MUJOCO.legacyValue()); // not used without MuJoCo
+        }
         TrainConfig config = new TrainConfig(canonicalId(preset), v);
         config.check(where);
         return config;
@@ -170,6 +173,11 @@ public final class TrainConfig {
         Limits.check(this, where);
     }
 
+    /** Whether the run's environment is a MuJoCo task (then {@link Keys#MUJOCO} names its MuJoCo version). */
+    public boolean usesMujoco() {
+        return Envs.usesMujoco(get(Keys.ENV));
+    }
+
     /** The value of {@code key}. */
     @SuppressWarnings("unchecked")
     public <T> T get(Key<T> key) {
@@ -213,11 +221,18 @@ public final class TrainConfig {
         return h.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Every key's value in canonical order, as written to {@code config.json} (preset first). */
+    /**
+     * Every key's value in canonical order, as written to {@code config.json} (preset first); the
+     * {@code mujoco} key only for a MuJoCo task, so classic-control configs are as they always were.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(PRESET_KEY, preset);
+        boolean mujoco = usesMujoco();
         for (Key<?> key : Keys.all()) {
+            if (key == Keys.MUJOCO && !mujoco) {
+                continue;
+            }
             Object value = values.get(key.name());
             json.put(key.name(), jsonValue(value));
         }

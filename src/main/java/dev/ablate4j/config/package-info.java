@@ -11,6 +11,9 @@
  *
  * <p>Keys added after runs were first written carry a legacy value (their default: the behaviour
  * those runs had). A {@code config.json} without such a key reads as that value, and a cell id leaves
- * the key out while it holds it, so older runs and their cell ids stay valid.
+ * the key out while it holds it, so older runs and their cell ids stay valid. One such key depends on
+ * the environment: {@code mujoco}, the MuJoCo version of a MuJoCo task's run (legacy value 2.2.2, the
+ * only MuJoCo before the key), is forced to its legacy value and left out of {@code config.json} for
+ * classic-control tasks; the commands fill it with the loaded MuJoCo's version unless it is given.
  */
 package dev.ablate4j.config;

@@ -44,8 +44,12 @@ public final class Envs {
      */
     public static String unavailableReason(String id) {
         spec(id);
-        boolean mujoco = MujocoEnvs.specs().stream().anyMatch(s -> s.id().equals(id));
-        return mujoco ? MujocoEnvs.unavailableReason() : null;
+        return usesMujoco(id) ? MujocoEnvs.unavailableReason() : null;
+    }
+
+    /** Whether {@code id} is one of the MuJoCo tasks (false for classic control and unknown ids). */
+    public static boolean usesMujoco(String id) {
+        return MujocoEnvs.specs().stream().anyMatch(s -> s.id().equals(id));
     }
 
     /** A new instance of {@code id}, wrapped in its Gymnasium time limit. */

@@ -33,13 +33,32 @@ public final class CellId {
 
     /** The id of {@code config} (its env and seed are ignored). */
     public static String of(TrainConfig config) {
+        return of(config, null);
+    }
+
+    /**
+     * The id of a cell whose MuJoCo tasks run on MuJoCo {@code mujoco} (null: the cell has none). A
+     * version other than the legacy 2.2.2 adds the line {@code mujoco=<version>}, so cells on
+     * different MuJoCo versions never share an id, while ids of 2.2.2 cells are those from before.
+     */
+    public static String of(TrainConfig config, String mujoco) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] digest = md.digest(canonical(config).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = md.digest(canonical(config, mujoco).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, LENGTH);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text that is hashed for a cell on MuJoCo {@code mujoco} (see {@link #of(TrainConfig, String)}). */
+    public static String canonical(TrainConfig config, String mujoco) {
+        String text = canonical(config);
+        String line = Keys.MUJOCO.name() + "=" + mujoco + "\n";
+        if (mujoco == null || Keys.MUJOCO.isLegacyValue(mujoco) || text.contains("\n" + line)) {
+            return text;
+        }
+        return text + line;
     }
 
     /** The text that is hashed. */

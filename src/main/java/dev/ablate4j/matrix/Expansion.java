@@ -4,6 +4,8 @@ import dev.ablate4j.config.ConfigException;
 import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.env.Envs;
+import dev.ablate4j.env.mujoco.MujocoEnvs;
 import dev.ablate4j.run.Num;
 import dev.ablate4j.tweak.Optimization;
 import java.util.ArrayList;
@@ -23,6 +25,10 @@ import java.util.Map;
  * it is what the run's {@code config.json} holds. Env-specific overrides are deliberately not part
  * of the cell id, so a cell is the same experiment on every environment; changing such an override
  * later is caught when a results directory holds runs made with the old value.
+ *
+ * <p>A spec with a MuJoCo task adds the MuJoCo version ({@link #mujocoVersion}) to every run's config
+ * and to its cells' ids (leaving ids unchanged for the legacy 2.2.2), so runs on different MuJoCo
+ * versions never share a cell, a run directory, a reuse or a merge.
  */
 public final class Expansion {
 
@@ -32,9 +38,34 @@ public final class Expansion {
     static final long EXACT_COUNT_LIMIT = 100_000;
 
     private final Spec spec;
+    /** The MuJoCo version of the spec's MuJoCo runs ({@link #mujocoVersion}); null without MuJoCo tasks. */
+    private final String mujoco;
 
     private Expansion(Spec spec) {
         this.spec = spec;
+        this.mujoco = mujocoVersion(spec);
+    }
+
+    /**
+     * The MuJoCo version the spec's MuJoCo tasks run on, part of their cells' ids: the spec's
+     * {@code base} value of {@code mujoco} if it pins one, else the version of the MuJoCo this process
+     * loads, else (none loadable, e.g. planning on a machine without MuJoCo) the legacy 2.2.2. Null
+     * when the spec has no MuJoCo task. The legacy value leaves cell ids as they were before the key.
+     */
+    public static String mujocoVersion(Spec spec) {
+        if (spec.envs().stream().noneMatch(Envs::usesMujoco)) {
+            return null;
+        }
+        Object pinned = spec.base().get(Keys.MUJOCO.name());
+        if (pinned != null) {
+            try {
+                return Keys.MUJOCO.parse(pinned);
+            } catch (ConfigException e) {
+                throw new SpecException(spec.source() + ": base: " + e.getMessage());
+            }
+        }
+        String loaded = MujocoEnvs.version();
+        return loaded != null ? loaded : (String) Keys.MUJOCO.legacyValue();
     }
 
     /** Reads the spec file and expands it ({@link SpecReader#read}, then {@link #expand}). */
@@ -50,6 +81,12 @@ public final class Expansion {
             } catch (IllegalArgumentException e) {
                 throw new SpecException(spec.source() + ": envs: " + e.getMessage());
             }
+        }
+        if (spec.factors().containsKey(Keys.MUJOCO.name())
+                || spec.overrides().stream().anyMatch(o -> o.set().containsKey(Keys.MUJOCO.name())
+                        || o.when().containsKey(Keys.MUJOCO.name()))) {
+            throw new SpecException(spec.source() + ": mujoco: set it in base only (one process runs one MuJoCo"
+                    + " version; run the spec once per version)");
         }
         Expansion x = new Expansion(spec);
         long perCell = (long) spec.envs().size() * spec.seeds().size();
@@ -190,7 +227,7 @@ public final class Expansion {
         for (String p : phrases) {
             label.append(", ").append(p);
         }
-        return new Cell(CellId.of(config), preset, label.toString(), factors, List.copyOf(varied), values, plain,
+        return new Cell(CellId.of(config, mujoco), preset, label.toString(), factors, List.copyOf(varied), values, plain,
                 config);
     }
 
@@ -243,6 +280,9 @@ public final class Expansion {
     /** The raw overrides of a run on {@code env}: base, matching overrides in order, factor values. */
     private Map<String, Object> runValues(Cell cell, String env) {
         Map<String, Object> v = new LinkedHashMap<>(spec.base());
+        if (mujoco != null) {
+            v.put(Keys.MUJOCO.name(), mujoco); // classic-control runs drop it again
+        }
         for (ConditionalOverride o : spec.overrides()) {
             if (matches(o, cell.preset(), cell.plain(), env)) {
                 v.putAll(o.set());

@@ -1,5 +1,8 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.env.Envs;
+import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
@@ -27,7 +30,9 @@ import java.util.stream.Stream;
  * {@code config.json}, {@code metrics.csv}, {@code episodes.csv}, {@code trust_region.csv} and
  * outcome; otherwise nothing is written and the conflicts are reported. Wall-clock files
  * ({@code provenance.json}, {@code timing.csv}) and {@code cell.json} (labels, which depend on the
- * spec's wording) are not compared; the first copy is kept. Each run is copied into a hidden
+ * spec's wording) are not compared, except that a MuJoCo task's run must have been trained on the
+ * same MuJoCo version (its {@code provenance.json}'s {@code mujoco_version}): runs of different
+ * versions are never merged as one; the first copy is kept. Each run is copied into a hidden
  * staging directory and renamed into place, so readers never see half a run. Do not merge into a
  * directory a {@code matrix} is writing to.
  */
@@ -160,8 +165,25 @@ public final class Merger {
         return f == null ? "incomplete" : f.status().word() + "@" + f.iteration();
     }
 
+    /**
+     * The MuJoCo version a MuJoCo task's run was trained on, from its {@code provenance.json} ("-" for
+     * classic control, whose provenance names whatever MuJoCo the machine had).
+     */
+    static String mujocoOf(Path run) {
+        if (!Envs.usesMujoco(run.getParent().getFileName().toString())) {
+            return "-";
+        }
+        Path file = run.resolve(RunFiles.PROVENANCE);
+        try {
+            Object v = Files.isRegularFile(file) ? AtomicFiles.readJson(file).get(Provenance.MUJOCO_VERSION) : null;
+            return String.valueOf(v);
+        } catch (UncheckedIOException e) {
+            return "unreadable";
+        }
+    }
+
     private static String fingerprint(Path run) {
-        StringBuilder sb = new StringBuilder(outcome(run));
+        StringBuilder sb = new StringBuilder(outcome(run)).append("|mujoco=").append(mujocoOf(run));
         for (String name : COMPARED) {
             sb.append('|').append(name).append('=').append(sha256(run.resolve(name)));
         }
@@ -171,6 +193,9 @@ public final class Merger {
     private static String difference(Path a, Path b) {
         if (!outcome(a).equals(outcome(b))) {
             return "outcome " + outcome(a) + " vs " + outcome(b);
+        }
+        if (!mujocoOf(a).equals(mujocoOf(b))) {
+            return "MuJoCo " + mujocoOf(a) + " vs " + mujocoOf(b);
         }
         List<String> files = new ArrayList<>();
         for (String name : COMPARED) {

@@ -27,13 +27,20 @@ final class OverviewSection {
         for (String w : tree.warnings()) {
             out.add(new Block.Paragraph("Warning: " + w));
         }
-        Table.Builder cells = new Table.Builder(List.of("config", "preset", "spec", "runs"), 3);
+        boolean mujoco = tree.runs().stream().anyMatch(r -> r.mujocoVersion() != null);
+        Table.Builder cells = new Table.Builder(mujoco ? List.of("config", "preset", "spec", "runs", "MuJoCo")
+                : List.of("config", "preset", "spec", "runs"), 3);
         for (Cell c : tree.cells()) {
-            long n = tree.runs().stream().filter(r -> r.cellKey().equals(c.key())).count();
-            cells.row(List.of(c.label() + (c.key().equals(ctx.baseline.key()) ? " (baseline)" : ""), c.preset(),
-                    c.spec().isEmpty() ? "-" : c.spec(), "" + n));
+            List<Run> rs = tree.runs().stream().filter(r -> r.cellKey().equals(c.key())).toList();
+            List<String> row = new ArrayList<>(List.of(c.label() + (c.key().equals(ctx.baseline.key()) ? " (baseline)"
+                    : ""), c.preset(), c.spec().isEmpty() ? "-" : c.spec(), "" + rs.size()));
+            if (mujoco) {
+                row.add(Run.mujocoVersions(rs));
+            }
+            cells.row(row);
         }
-        out.add(new Block.TableBlock(cells.build(), "Configs compared, in the order that fixes their colours."));
+        out.add(new Block.TableBlock(cells.build(), "Configs compared, in the order that fixes their colours"
+                + (mujoco ? "; MuJoCo: the version their MuJoCo tasks ran on (provenance.json)." : ".")));
         return out;
     }
 }

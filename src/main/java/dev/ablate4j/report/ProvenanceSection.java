@@ -23,11 +23,11 @@ final class ProvenanceSection {
         out.add(counts("Platform", tree, p -> p.get(Provenance.OS) + " / " + p.get(Provenance.ARCH)));
         out.add(counts("libmujoco", tree, p -> p.get(Provenance.MUJOCO_VERSION) == null
                 ? "none (classic control only)" : String.valueOf(p.get(Provenance.MUJOCO_VERSION))));
-        Table.Builder runs = new Table.Builder(List.of("environment", "config", "runs", "seeds"), 2);
+        Table.Builder runs = new Table.Builder(List.of("environment", "config", "runs", "seeds", "MuJoCo"), 2);
         for (String env : tree.envs()) {
             for (Cell c : tree.cellsIn(env)) {
                 List<Run> rs = tree.runs(env, c.key());
-                runs.row(List.of(env, c.label(), "" + rs.size(), seeds(rs)));
+                runs.row(List.of(env, c.label(), "" + rs.size(), seeds(rs), Run.mujocoVersions(rs)));
             }
         }
         out.add(new Block.Heading(2, "Runs used"));

@@ -147,6 +147,7 @@ public final class ResultsReader {
             excluded.add(new Exclusion(shown, "config.json has no 'env' key"));
             return null;
         }
+        withLegacyValues(config);
         if (!Files.isRegularFile(dir.resolve(RunFiles.METRICS))) {
             excluded.add(new Exclusion(shown, "no " + RunFiles.METRICS));
             return null;
@@ -292,6 +293,21 @@ public final class ResultsReader {
             }
         }
         return found.stream().filter(f -> !drop.contains(f)).toList();
+    }
+
+    /**
+     * Adds to a {@code config.json} written before some keys existed those keys with their legacy
+     * values (the behaviour the run had), so old and new runs of one cell have the same config; the
+     * {@code mujoco} key (2.2.2) only for MuJoCo tasks, whose configs carry it.
+     */
+    static void withLegacyValues(Map<String, Object> config) {
+        boolean mujoco = dev.ablate4j.env.Envs.usesMujoco(String.valueOf(config.get("env")));
+        for (dev.ablate4j.config.Key<?> k : dev.ablate4j.config.Keys.all()) {
+            if (k.legacyValue() != null && !config.containsKey(k.name()) && (k != dev.ablate4j.config.Keys.MUJOCO
+                    || mujoco)) {
+                config.put(k.name(), dev.ablate4j.config.TrainConfig.jsonValue(k.legacyValue()));
+            }
+        }
     }
 
     private static Map<String, Object> withoutSeed(Map<String, Object> config) {

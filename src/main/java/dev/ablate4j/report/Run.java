@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.run.Provenance;
 import java.util.Map;
 
 /**
@@ -58,6 +59,29 @@ public record Run(
             }
         }
         return max;
+    }
+
+    /**
+     * The MuJoCo version the run was trained on, from its {@code provenance.json} ("unknown" without
+     * one); null for a classic-control run, which uses no MuJoCo whatever the machine had.
+     */
+    public String mujocoVersion() {
+        if (!dev.ablate4j.env.Envs.usesMujoco(env)) {
+            return null;
+        }
+        Object v = provenance.get(Provenance.MUJOCO_VERSION);
+        return v == null ? "unknown" : v.toString();
+    }
+
+    /** The distinct MuJoCo versions of {@code runs} ("-" when none uses MuJoCo), sorted, comma-separated. */
+    public static String mujocoVersions(java.util.Collection<Run> runs) {
+        java.util.TreeSet<String> v = new java.util.TreeSet<>();
+        for (Run r : runs) {
+            if (r.mujocoVersion() != null) {
+                v.add(r.mujocoVersion());
+            }
+        }
+        return v.isEmpty() ? "-" : String.join(", ", v);
     }
 
     /** The boolean value of config key {@code key}, or null when absent or not a boolean. */

@@ -2,6 +2,7 @@ package dev.ablate4j.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.algo.RatioStats;
+import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.rl.EpisodeRecord;
 import java.io.IOException;
@@ -64,6 +65,10 @@ public final class RunDriver {
 
     private static RunOutcome execute(TrainConfig config, Path dir, String mujocoVersion, Progress progress,
             int checkpointEvery, Checkpoint checkpoint) {
+        if (config.usesMujoco() && mujocoVersion != null && !mujocoVersion.equals(config.get(Keys.MUJOCO))) {
+            throw new IllegalStateException("the run asks for MuJoCo " + config.get(Keys.MUJOCO) + " but MuJoCo "
+                    + mujocoVersion + " is loaded; a run is only trained on the MuJoCo its config names");
+        }
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(RunFiles.DONE));

@@ -65,6 +65,8 @@ class MatrixBadInputTest {
                 Arguments.of("inconsistent config", GOOD.replace("minibatches: 4", "minibatches: 5"),
                         "minibatches: 5 does not divide rollout-steps 64", ""),
                 Arguments.of("missing seeds", GOOD.replace("seeds: 3\n", ""), "missing key 'seeds'", ""),
+                Arguments.of("MuJoCo version as a factor", GOOD.replace("reward-scale: [true, false]",
+                        "mujoco: [2.2.2, 3.14.0]"), "mujoco: set it in base only", ""),
                 Arguments.of("bad design", GOOD + "design: leave-one-out\n",
                         "design: unknown design 'leave-one-out'; allowed: factorial, one-at-a-time", ""));
     }
@@ -105,6 +107,20 @@ class MatrixBadInputTest {
         Files.writeString(tmp.resolve("huge.yaml"), yaml.toString());
         assertBadInput(run("plan", tmp.resolve("huge.yaml").toString()),
                 "expands to 163,840 runs (16,384 cells x 1 envs x 10 seeds), more than --max-runs 10000", "");
+    }
+
+    @Test
+    void aSpecPinningAnotherMujocoIsRefusedByMatrixButPlanned() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.ablate4j.env.mujoco.MujocoEnvs.available(),
+                () -> "skipped: " + dev.ablate4j.env.mujoco.MujocoEnvs.unavailableReason());
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, GOOD.replace("hidden: [4]", "hidden: [4], mujoco: 9.9.9").replace("Pendulum-v1",
+                "Hopper-v4"));
+        Path results = tmp.resolve("results");
+        assertBadInput(run("matrix", spec.toString(), "--results", results.toString()),
+                "(mujoco in its base) asks for MuJoCo 9.9.9 but this process loaded MuJoCo", "MUJOCO_HOME=DIR");
+        assertFalse(Files.exists(results), "nothing written");
+        assertEquals(0, run("plan", spec.toString()).code, "a plan may be for machines with that MuJoCo");
     }
 
     @Test

@@ -40,6 +40,21 @@ public final class MujocoEnvs {
         return available() ? MujocoNative.versionString() : null;
     }
 
+    /**
+     * Which MuJoCo is loaded and from where, e.g. "MuJoCo 2.2.2 (the system library, libmujoco.so on the
+     * linker path)" or "MuJoCo 3.14.0 (/opt/mujoco/libmujoco.so.3.14.0, from MUJOCO_HOME=/opt/mujoco)";
+     * null if unavailable.
+     */
+    public static String source() {
+        return MujocoNative.source();
+    }
+
+    /** How to choose the other MuJoCo, one line (for {@code envs} and error messages). */
+    public static final String HOW_TO_SWITCH = "default: the system libmujoco (Debian's libmujoco-dev 2.2.2); another"
+            + " MuJoCo: MUJOCO_HOME=DIR (or -D" + MujocoNative.HOME_PROPERTY + "=DIR) with DIR holding"
+            + " libmujoco.so.X.Y.Z, e.g. the mujoco folder of `pip install mujoco==3.14.0`, and a jar built with"
+            + " ./mvnw package -Dmujoco.home=DIR";
+
     /** Null if {@link #available()}; otherwise the one-line message that creating an environment would throw. */
     public static String unavailableReason() {
         String problem = MujocoNative.problem();

@@ -15,14 +15,24 @@ import java.util.Map;
 /**
  * The JNI shim {@code src/main/c/ablate4j_mujoco.c} and how it is found.
  *
+ * <p><b>Which MuJoCo.</b> By default the system's {@code libmujoco.so} (Debian's
+ * {@code libmujoco-dev}, 2.2.2), through the shim compiled against {@code /usr/include/mujoco}. With
+ * a MuJoCo directory named by the system property {@value #HOME_PROPERTY} or, if that is unset, the
+ * environment variable {@value #HOME_ENV} (a folder holding {@code libmujoco.so.X.Y.Z} directly, as
+ * the pip wheel's {@code site-packages/mujoco} does, or under {@code lib/}, as a release archive
+ * does), that library is loaded first by its absolute path and then the shim compiled against its
+ * headers ({@code ./mvnw package -Dmujoco.home=DIR}), found in the jar under
+ * {@code native/<platform>/mujoco-<mjVERSION_HEADER>/}. A shim only works with the MuJoCo it was
+ * compiled for: its {@code mjVERSION_HEADER} must equal the library's {@code mj_version()}, else
+ * loading fails with both numbers named. One JVM holds one MuJoCo.
+ *
  * <p>The shim is loaded from the path in the system property {@value #SHIM_PROPERTY} if set, else
- * from the jar (or {@code target/classes}) resource {@code native/<platform>/libablate4j_mujoco.so},
- * copied to a file first: into the directory named by the environment variable {@value #DIR_ENV}
- * if set, else into the JVM's temporary directory ({@code java.io.tmpdir}), and when loading from
- * there fails (a {@code noexec} {@code /tmp}, common on clusters) into
- * {@code ~/.cache/ablate4j/native}. Loading fails cleanly when the resource is absent (the build had
- * no libmujoco-dev) or when {@code libmujoco.so} is not installed; {@link #problem()} then says
- * which, in one line.
+ * from the jar (or {@code target/classes}) resource, copied to a file first: into the directory
+ * named by the environment variable {@value #DIR_ENV} if set, else into the JVM's temporary
+ * directory ({@code java.io.tmpdir}), and when loading from there fails (a {@code noexec}
+ * {@code /tmp}, common on clusters) into {@code ~/.cache/ablate4j/native}. Loading fails cleanly
+ * when the resource is absent (the build had no MuJoCo headers) or when the MuJoCo library is
+ * missing; {@link #problem()} then says which, in one line.
  */
 final class MujocoNative {
 
@@ -33,6 +43,12 @@ final class MujocoNative {
     static final String DIR_ENV = "ABLATE4J_NATIVE_DIR";
 
     static final String LIBRARY_FILE = "libablate4j_mujoco.so";
+
+    /** System property naming a MuJoCo directory to use instead of the system library. */
+    static final String HOME_PROPERTY = "ablate4j.mujoco.home";
+
+    /** Environment variable naming a MuJoCo directory, used when {@value #HOME_PROPERTY} is unset. */
+    static final String HOME_ENV = "MUJOCO_HOME";
 
     /** Readout bits, as in the C shim. */
     static final int READ_QPOS = 1;
@@ -62,21 +78,43 @@ final class MujocoNative {
      */
     static synchronized String problem() {
         String explicit = System.getProperty(SHIM_PROPERTY);
-        String key = explicit == null ? BUNDLED : explicit;
+        MujocoHome home = MujocoHome.selected();
+        String key = (explicit == null ? BUNDLED : explicit) + "|" + (home == null ? "" : home.dir());
         if (key.equals(loadedKey)) {
             return null;
+        }
+        if (loadedKey != null) {
+            if (explicit != null && !Files.isRegularFile(Path.of(explicit))) {
+                return missingShim(explicit);
+            }
+            return "this JVM already loaded " + loadedSource + "; one JVM holds one MuJoCo";
         }
         String known = failures.get(key);
         if (known != null) {
             return known;
         }
-        String problem = tryLoad(explicit);
+        String problem = tryLoad(explicit, home);
         if (problem == null) {
             loadedKey = key;
+            loadedSource = describe(home);
         } else {
             failures.put(key, problem);
         }
         return problem;
+    }
+
+    private static String loadedSource;
+
+    /** Which MuJoCo is loaded and from where (null while none is), e.g. "MuJoCo 2.2.2 (the system library)". */
+    static synchronized String source() {
+        return problem() == null ? loadedSource : null;
+    }
+
+    private static String describe(MujocoHome home) {
+        String where = home == null
+                ? "the system library, libmujoco.so on the linker path"
+                : home.library() + ", from " + home.origin();
+        return "MuJoCo " + versionString() + " (" + where + ")";
     }
 
     /** Throws {@link MujocoUnavailableException} unless the shim is usable. */
@@ -106,17 +144,31 @@ final class MujocoNative {
         return os + "-" + arch;
     }
 
-    private static String tryLoad(String explicit) {
-        if (explicit != null) {
-            Path file = Path.of(explicit);
-            if (!Files.isRegularFile(file)) {
-                return "the MuJoCo shim " + explicit + " (system property " + SHIM_PROPERTY + ") does not exist";
-            }
-            return load(file);
+    private static String tryLoad(String explicit, MujocoHome home) {
+        if (explicit != null && !Files.isRegularFile(Path.of(explicit))) {
+            return missingShim(explicit);
         }
-        String resource = "/native/" + platform() + "/" + LIBRARY_FILE;
+        String folder = "";
+        if (home != null) {
+            String problem = home.problem();
+            if (problem == null) {
+                problem = home.load();
+            }
+            if (problem != null) {
+                return problem;
+            }
+            folder = "mujoco-" + home.headerVersion() + "/";
+        }
+        if (explicit != null) {
+            return checked(load(Path.of(explicit)), home);
+        }
+        String resource = "/native/" + platform() + "/" + folder + LIBRARY_FILE;
         URL url = MujocoNative.class.getResource(resource);
         if (url == null) {
+            if (home != null) {
+                return "this ablate4j build has no MuJoCo shim for MuJoCo " + home.version() + " (" + home.origin()
+                        + "); build one with ./mvnw package -Dmujoco.home=" + home.dir();
+            }
             return "this ablate4j build has no MuJoCo shim for " + platform()
                     + " (it is compiled only when /usr/include/mujoco/mujoco.h exists at build time; rebuild after installing)";
         }
@@ -130,11 +182,34 @@ final class MujocoNative {
                         String.valueOf(e.getMessage())) + ")";
             }
             if (problem == null || problem.startsWith(MISSING_LIBRARY)) {
-                return problem;
+                return checked(problem, home);
             }
             first = first == null ? problem : first;
         }
         return first + "; set " + DIR_ENV + " to a directory that allows executables";
+    }
+
+    private static String missingShim(String explicit) {
+        return "the MuJoCo shim " + explicit + " (system property " + SHIM_PROPERTY + ") does not exist";
+    }
+
+    /** After a load: the shim's headers and the library must be the same MuJoCo (and the one asked for). */
+    private static String checked(String problem, MujocoHome home) {
+        if (problem != null) {
+            return problem;
+        }
+        int header = headerVersion();
+        int library = libraryVersion();
+        if (header != library) {
+            return "the MuJoCo shim was compiled for MuJoCo " + MujocoHome.versionName(header)
+                    + " but the loaded library is MuJoCo " + MujocoHome.versionName(library)
+                    + "; rebuild with ./mvnw package" + (home == null ? "" : " -Dmujoco.home=" + home.dir());
+        }
+        if (home != null && library != home.headerVersion()) {
+            return home.origin() + " holds " + home.library() + " but MuJoCo " + MujocoHome.versionName(library)
+                    + " was loaded";
+        }
+        return null;
     }
 
     private static final String MISSING_LIBRARY = "the MuJoCo library is not installed";
@@ -190,6 +265,12 @@ final class MujocoNative {
 
     /** {@code mj_versionString()}, e.g. "2.2.2". */
     static native String versionString();
+
+    /** {@code mjVERSION_HEADER} of the headers the shim was compiled with, e.g. 222 or 3014000. */
+    static native int headerVersion();
+
+    /** {@code mj_version()} of the loaded library. */
+    static native int libraryVersion();
 
     /** Compiles an MJCF model from XML text; returns a handle (throws IllegalArgumentException on bad XML). */
     static native long load(String xml, int readoutMask);

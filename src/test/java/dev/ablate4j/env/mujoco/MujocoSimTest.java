@@ -25,7 +25,9 @@ class MujocoSimTest {
     @Test
     void anEngineErrorWhileCompilingIsAnExceptionNotAnExit() {
         MujocoTesting.assumeMujoco();
-        String tinyStack = BOX_ON_PLANE.replace("<mujoco>", "<mujoco><size nstack=\"10\"/>");
+        // 2.x sizes the stack in mjtNums (nstack); 3.x sizes the arena in bytes (memory) and ignores nstack
+        String size = MujocoEnvs.version().startsWith("2.") ? "nstack=\"10\"" : "memory=\"64\"";
+        String tinyStack = BOX_ON_PLANE.replace("<mujoco>", "<mujoco><size " + size + "/>");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MujocoSim(tinyStack, 3));
         assertTrue(e.getMessage().toLowerCase().contains("stack"), e.getMessage());
         // The library is still usable afterwards.
