@@ -4,6 +4,8 @@ import dev.ablate4j.run.Num;
 import dev.ablate4j.stats.GroupSequential;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The adaptive form of a spec's {@code seeds}: {@code {min, max, step, until}}. Every cell gets
@@ -59,6 +61,13 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
      * (seeds at the look) / max, two-sided {@value #ALPHA} overall ({@link GroupSequential}).
      */
     public double[] boundaries() {
+        return BOUNDARIES.computeIfAbsent(List.of(min, max, step), k -> compute()).clone();
+    }
+
+    /** Boundaries by (min, max, step): their numerical integration takes a fraction of a second. */
+    private static final Map<List<Integer>, double[]> BOUNDARIES = new ConcurrentHashMap<>();
+
+    private double[] compute() {
         int[] looks = looks();
         double[] t = new double[looks.length];
         for (int k = 0; k < looks.length; k++) {
