@@ -75,7 +75,7 @@ public final class RuleFile {
     }
 
     private static BigDecimal number(double x) {
-        return new BigDecimal(Num.format(x));
+        return new BigDecimal(SeedRule.plain(x));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ablate4j.adaptive;
 
 import dev.ablate4j.run.Num;
+import java.math.BigDecimal;
 import dev.ablate4j.stats.GroupSequential;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,15 +77,20 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
         return GroupSequential.boundaries(ALPHA, t);
     }
 
-    /** {@code min 5, max 40, step 5, until ci-half-width <= 150 and decided: ppo vs ppo-m}. */
+    /** {@code x} with 12 significant digits ({@link Num}), without an exponent: 300, not 3E+2. */
+    static String plain(double x) {
+        return new BigDecimal(Num.format(x)).toPlainString();
+    }
+
+    /** In the spec's own words: {@code min 5, max 40, step 5, until {ci-half-width: 150, decided: [ppo vs ppo-m]}}. */
     public String describe() {
         List<String> until = new ArrayList<>();
         if (ciHalfWidth != null) {
-            until.add("ci-half-width <= " + Num.format(ciHalfWidth));
+            until.add("ci-half-width: " + plain(ciHalfWidth));
         }
         if (!decided.isEmpty()) {
-            until.add("decided: " + String.join(", ", decided.stream().map(Comparison::text).toList()));
+            until.add("decided: [" + String.join(", ", decided.stream().map(Comparison::text).toList()) + "]");
         }
-        return "min " + min + ", max " + max + ", step " + step + ", until " + String.join(" and ", until);
+        return "min " + min + ", max " + max + ", step " + step + ", until {" + String.join(", ", until) + "}";
     }
 }

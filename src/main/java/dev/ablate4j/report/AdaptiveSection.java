@@ -82,11 +82,11 @@ final class AdaptiveSection {
                 + "Precision: half-width of the 95% bootstrap interval of the mean final return as this report"
                 + " computes it with --seed 0. Only seeds below a cell's allocation enter; diverged runs use up"
                 + " their seed and add no value. " + status));
-        Table.Builder cells = new Table.Builder(List.of("environment", "cell", "seeds", "runs used",
-                "95% CI half-width", "precision", "still receiving seeds"), 2);
+        Table.Builder cells = new Table.Builder(List.of("environment", "cell", "precision", "receiving more",
+                "seeds", "runs used", "95% CI half-width"), 4);
         for (CellState c : d.cells()) {
-            cells.row(List.of(c.env(), c.cell().label(), Integer.toString(c.seeds()), Integer.toString(c.used()),
-                    Fmt.num(c.halfWidth()), precision(setup, c), c.active() ? "yes" : "no"));
+            cells.row(List.of(c.env(), c.cell().label(), precision(setup, c), c.active() ? "yes" : "no",
+                    Integer.toString(c.seeds()), Integer.toString(c.used()), Fmt.num(c.halfWidth())));
         }
         out.add(new Block.TableBlock(cells.build(), "Seeds each cell received per environment (seeds 0 to n − 1)."));
         if (!d.comparisons().isEmpty()) {

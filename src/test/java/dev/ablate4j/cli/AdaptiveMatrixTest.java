@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.AdaptiveMatrix;
@@ -154,15 +155,31 @@ class AdaptiveMatrixTest {
                 .code());
         Path out = tmp.resolve("report");
         MatrixBadInputTest.Outcome rep = MatrixBadInputTest.run("report", results.resolve("ad").toString(), "--out",
-                out.toString(), "--resamples", "200");
+                out.toString());
         assertEquals(0, rep.code(), rep.err());
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("Adaptive seeds: ad"), md);
-        assertTrue(md.contains("Rule: seeds: min 2, max 4, step 1, until decided: ppo vs ppo-m. Looks at 2, 3, 4"), md);
-        assertTrue(md.contains("| Pendulum-v1 | trpo | 2 | 2 |"), md);
+        assertTrue(md.contains("Rule: seeds: min 2, max 4, step 1, until {decided: [ppo vs ppo-m]}. Looks at 2, 3, 4"),
+                md);
+        assertTrue(md.contains("| Pendulum-v1 | trpo | no target | no | 2 | 2 |"), md);
         assertTrue(md.contains("| Pendulum-v1 | ppo vs ppo-m | max reached, undecided (4 seeds)")
                 || md.contains("| Pendulum-v1 | ppo vs ppo-m | decided at look"), md);
         assertTrue(md.contains("Complete: the rule holds"), md);
+
+        // the precision rule's half-width is the report's interval of the mean, number for number
+        Plan full = Expansion.load(spec, EnvCheck.RUNNABLE, Expansion.DEFAULT_MAX_RUNS);
+        Decision d = NextRound.decider(full).decide(full.specDir(results));
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        int cell = header.indexOf("cell");
+        int lo = header.indexOf("final_mean_ci95_lo");
+        int hi = header.indexOf("final_mean_ci95_hi");
+        for (Decision.CellState c : d.cells()) {
+            String[] row = csv.stream().map(l -> l.split(",")).filter(f -> f[cell].equals(c.cell().id())).findFirst()
+                    .orElseThrow();
+            double reportHalfWidth = (Double.parseDouble(row[hi]) - Double.parseDouble(row[lo])) / 2;
+            assertEquals(reportHalfWidth, c.halfWidth(), 1e-9 * Math.abs(reportHalfWidth), c.toString());
+        }
     }
 
     @Test
