@@ -230,4 +230,63 @@ class RoundsTest {
         assertEquals(end.round(), d.round());
         assertTrue(rounds.size() >= 2, "several rounds ran: " + rounds.size());
     }
+
+    /**
+     * The statistical claim through the real decision path (boundaries, Welch to z, who stays
+     * active): 10,000 simulated experiments of "a vs b", 5 to 40 seeds in steps of 5. Under the
+     * null the fraction decided stays within alpha +- 0.01; with a true difference of one standard
+     * deviation the comparison stops, on average, well before max.
+     */
+    @Test
+    void theRoundsKeepTheFalsePositiveRateAndStopEarlyOnARealDifference() {
+        SeedRule rule = new SeedRule(5, 40, 5, null, List.of(Comparison.parse("a vs b")));
+        Setup s = new Setup("sim", rule, List.of(new Setup.CellRef("a", "a"), new Setup.CellRef("b", "b")),
+                List.of("e"));
+        double[] boundaries = rule.boundaries();
+        int decidedNull = 0;
+        for (int e = 0; e < 10_000; e++) {
+            decidedNull += simulate(s, boundaries, 0.0, 1_000_000L + e).comparisons().get(0).verdict()
+                    == Verdict.DECIDED ? 1 : 0;
+        }
+        double rate = decidedNull / 10_000.0;
+        assertTrue(Math.abs(rate - SeedRule.ALPHA) <= 0.01, "false-positive rate " + rate);
+        double seeds = 0;
+        int decided = 0;
+        for (int e = 0; e < 2_000; e++) {
+            Decision d = simulate(s, boundaries, 1.0, 2_000_000L + e);
+            decided += d.comparisons().get(0).verdict() == Verdict.DECIDED ? 1 : 0;
+            seeds += d.cells().get(0).seeds();
+        }
+        seeds /= 2_000;
+        System.err.printf("rounds simulation: null %d of 10000 decided (%.4f); 1 sd: %d of 2000 decided,"
+                + " %.2f seeds per cell on average (max 40)%n", decidedNull, rate, decided, seeds);
+        assertTrue(seeds < 25, seeds + " seeds on average");
+        assertTrue(decided > 1_900, decided + " of 2000 decided");
+    }
+
+    /** One experiment to its end: every run finishes as soon as it is pending; values iid normal. */
+    private static Decision simulate(Setup s, double[] boundaries, double shift, long experiment) {
+        Map<String, Outcome> finished = new HashMap<>();
+        Rounds.Results results = new Rounds.Results() {
+            @Override
+            public Outcome outcome(String cellId, String env, long seed) {
+                return finished.getOrDefault(cellId + seed, Outcome.PENDING);
+            }
+
+            @Override
+            public double halfWidth(String cellId, String env, double[] values) {
+                return Double.NaN;
+            }
+        };
+        Decision d = Rounds.decide(s, results, boundaries);
+        while (!d.complete()) {
+            for (RunKey k : d.pending()) {
+                SplittableRandom r = new SplittableRandom(experiment * 1_000 + k.seed() * 2 + (k.cellId().equals("a") ? 1 : 0));
+                double g = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+                finished.put(k.cellId() + k.seed(), Outcome.used(g + (k.cellId().equals("a") ? shift : 0)));
+            }
+            d = Rounds.decide(s, results, boundaries);
+        }
+        return d;
+    }
 }
