@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             "ones from their checkpoints (byte-identical results); several processes may share DIR.",
             "A spec with adaptive seeds ({min, max, step, until}) runs round by round until its rule holds",
             "(with --shard: only the next round's shard k; see plan --next-round).",
-            "Exit code: 0 if every run is done, 3 if some diverged or failed (see failure.json), 2 for bad input."})
+            "Exit code: 0 if every run is done, 3 if some diverged or failed (see failure.json), 2 for bad input;",
+            "with adaptive seeds a diverged run is an outcome of its round: 3 only if some run failed."})
 public final class MatrixCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "spec file (YAML), e.g. ablations/quickstart.yaml")
@@ -126,7 +127,7 @@ public final class MatrixCommand implements Callable<Integer> {
         System.out.println(DecisionText.status(full.setup(), r.decision()));
         System.out.print(DecisionText.details(full.setup(), r.decision()));
         System.out.flush();
-        return r.summary().allFinished() ? ExitCodes.OK : ExitCodes.DIVERGED;
+        return r.summary().allSettled() ? ExitCodes.OK : ExitCodes.DIVERGED;
     }
 
     private MatrixListener listener(String title) {
