@@ -90,6 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.OK;
         }
+        checkTensorboard();
         RunDirectory.prepare(out, action);
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
         RunOutcome outcome;
@@ -107,13 +108,17 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The --tensorboard side output (nothing when the option is absent). */
-    private LiveRun liveTensorboard(TrainConfig config) {
+    /** Bad input when --tensorboard cannot be a log directory; checked before the run directory is written. */
+    private void checkTensorboard() {
         try {
             LiveBoard.check(tensorboard, "--tensorboard");
         } catch (BadExportException e) {
             throw new BadInputException(e.getMessage());
         }
+    }
+
+    /** The --tensorboard side output (nothing when the option is absent). */
+    private LiveRun liveTensorboard(TrainConfig config) {
         return LiveBoard.train(tensorboard, config, out, System.err);
     }
 
