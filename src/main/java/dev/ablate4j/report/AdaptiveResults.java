@@ -13,13 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The finished results of one adaptive spec as the round logic sees them ({@link Rounds.Results}),
- * read exactly as the report reads them: a run's final return enters the statistics when
- * {@link ResultsReader} uses the run (done, whole, not diverged, on the step budget, ...). A run the
- * reader leaves out is finished when it is done or recorded as diverged ({@code provenance.json}
- * or {@code failure.json}); any other run is pending. The precision half-width is the report's
- * interval of the mean ({@link SummaryRow#meanInterval}) with report seed {@value #REPORT_SEED} and
- * {@link Bootstrap#DEFAULT_RESAMPLES} resamples, i.e. what a default {@code report} prints.
+ * The finished results of one adaptive spec as the round logic sees them ({@link Rounds.Results}).
+ * Each run is read on its own, exactly as the report reads a run ({@link ResultsReader}): its final
+ * return enters the statistics when the reader uses the run (done, not diverged or failed, CSVs
+ * whole, finite, at least one finished episode). Checks that compare runs with each other
+ * (duplicates across roots, the most common step budget and config of a cell) are left out on
+ * purpose: within one spec directory the matrix has already refused runs of another config, and a
+ * run's outcome must not change when later runs arrive, or replaying earlier looks would not give
+ * what was decided then. A run the reader leaves out is finished when it is done or recorded as
+ * diverged ({@code provenance.json} or {@code failure.json}); any other run is pending. The
+ * precision half-width is the report's interval of the mean ({@link SummaryRow#meanInterval}) with
+ * report seed {@value #REPORT_SEED} and {@link Bootstrap#DEFAULT_RESAMPLES} resamples, i.e. what a
+ * default {@code report} prints for the cell.
  */
 public final class AdaptiveResults implements Rounds.Results {
 
@@ -28,7 +33,7 @@ public final class AdaptiveResults implements Rounds.Results {
 
     private final String spec;
     private final List<Path> specDirs;
-    private final Map<String, Double> values = new HashMap<>();
+    private final Map<String, Outcome> outcomes = new HashMap<>();
     private final Bootstrap boot = new Bootstrap(Bootstrap.DEFAULT_RESAMPLES, ReportOptions.CONFIDENCE);
 
     private AdaptiveResults(String spec, List<Path> specDirs) {
@@ -36,39 +41,33 @@ public final class AdaptiveResults implements Rounds.Results {
         this.specDirs = List.copyOf(specDirs);
     }
 
-    /** Reads the runs of spec {@code spec} under {@code specDirs} ({@code DIR/<spec>}, several for unmerged shards). */
+    /** The runs of spec {@code spec} under {@code specDirs} ({@code DIR/<spec>}, several for unmerged shards). */
     public static AdaptiveResults read(String spec, List<Path> specDirs) {
-        AdaptiveResults r = new AdaptiveResults(spec, specDirs);
-        List<Path> existing = specDirs.stream().filter(Files::isDirectory).toList();
-        if (existing.isEmpty()) {
-            return r;
-        }
-        String prefix = spec + "/";
-        for (Run run : ResultsReader.read(existing).runs()) {
-            if (run.cellKey().startsWith(prefix)) {
-                r.values.put(key(run.cellKey().substring(prefix.length()), run.env(), run.seed()), run.finalReturn());
-            }
-        }
-        return r;
-    }
-
-    private static String key(String cellId, String env, long seed) {
-        return cellId + "/" + env + "/seed-" + seed;
+        return new AdaptiveResults(spec, specDirs);
     }
 
     @Override
     public Outcome outcome(String cellId, String env, long seed) {
-        Double v = values.get(key(cellId, env, seed));
-        if (v != null) {
-            return Outcome.used(v);
-        }
+        return outcomes.computeIfAbsent(cellId + "/" + env + "/seed-" + seed, id -> read(id));
+    }
+
+    /** The first finished copy of run {@code id} (cell/env/seed-n) among the spec directories. */
+    private Outcome read(String id) {
+        Outcome found = Outcome.PENDING;
         for (Path dir : specDirs) {
-            Path run = dir.resolve(cellId).resolve(env).resolve("seed-" + seed);
+            Path run = dir.resolve(id);
+            if (!Files.isDirectory(run)) {
+                continue;
+            }
+            List<Run> used = ResultsReader.read(List.of(run)).runs();
+            if (!used.isEmpty()) {
+                return Outcome.used(used.get(0).finalReturn());
+            }
             if (RunFiles.isDone(run) || diverged(run)) {
-                return Outcome.LEFT_OUT;
+                found = Outcome.LEFT_OUT;
             }
         }
-        return Outcome.PENDING;
+        return found;
     }
 
     private static boolean diverged(Path run) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ablate4j.config.Key;
+import dev.ablate4j.config.Keys;
+import dev.ablate4j.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,7 +264,8 @@ public final class ResultsReader {
             }
             String group = f.spec() + "/" + f.cellId() + "|" + f.run().env();
             byCellEnv.computeIfAbsent(group, g -> new LinkedHashMap<>())
-                    .computeIfAbsent(configKey(withoutSeed(f.run().config())), c -> new ArrayList<>()).add(f);
+                    .computeIfAbsent(configKey(withLegacyValues(withoutSeed(f.run().config()))), c -> new ArrayList<>())
+                    .add(f);
         }
         java.util.Set<Found> drop = new java.util.HashSet<>();
         for (Map<String, List<Found>> configs : byCellEnv.values()) {
@@ -287,6 +291,22 @@ public final class ResultsReader {
             }
         }
         return found.stream().filter(f -> !drop.contains(f)).toList();
+    }
+
+    /**
+     * The config as a run made today writes it: a key added after the run was made (absent from its
+     * {@code config.json}) takes its legacy value, the behaviour the run had ({@link Key#legacyValue}),
+     * as the matrix and {@code train} compare configs. Runs from before such a key, e.g. reused from
+     * committed results, then count as the same config as newer runs of their cell.
+     */
+    private static Map<String, Object> withLegacyValues(Map<String, Object> config) {
+        Map<String, Object> m = new TreeMap<>(config);
+        for (Key<?> k : Keys.all()) {
+            if (k.legacyValue() != null) {
+                m.putIfAbsent(k.name(), TrainConfig.jsonValue(k.legacyValue()));
+            }
+        }
+        return m;
     }
 
     private static Map<String, Object> withoutSeed(Map<String, Object> config) {
