@@ -1,5 +1,7 @@
 package dev.ablate4j.cli;
 
+import dev.ablate4j.adaptive.DecisionText;
+import dev.ablate4j.matrix.AdaptiveMatrix;
 import dev.ablate4j.matrix.EnvCheck;
 import dev.ablate4j.matrix.Expansion;
 import dev.ablate4j.matrix.MatrixListener;
@@ -28,7 +30,10 @@ import picocli.CommandLine.Parameters;
             "DIR/<spec>/<cell-id>/<env>/seed-<n>/ on a pool of single-threaded workers, each run exactly as",
             "'train' would run its resolved config. Rerunning skips finished runs and resumes interrupted",
             "ones from their checkpoints (byte-identical results); several processes may share DIR.",
-            "Exit code: 0 if every run is done, 3 if some diverged or failed (see failure.json), 2 for bad input."})
+            "A spec with adaptive seeds ({min, max, step, until}) runs round by round until its rule holds",
+            "(with --shard: only the next round's shard k; see plan --next-round).",
+            "Exit code: 0 if every run is done, 3 if some diverged or failed (see failure.json), 2 for bad input;",
+            "with adaptive seeds a diverged run is an outcome of its round: 3 only if some run failed."})
 public final class MatrixCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "spec file (YAML), e.g. ablations/quickstart.yaml")
@@ -105,17 +110,33 @@ public final class MatrixCommand implements Callable<Integer> {
             if (otherMujoco != null) {
                 throw new SpecException(otherMujoco);
             }
+            if (full.setup() != null) {
+                return adaptive(full, part, options);
+            }
             Plan plan = full.shard(part);
-            MatrixListener listener = quiet ? MatrixListener.NONE
-                    : new ProgressReporter(System.err, interactive(), progressEvery * 1000,
-                            plan.spec().name() + (part.n() > 1 ? " " + part : ""));
-            summary = new MatrixRunner(plan, part, results, options, withTensorboard(full), listener).run();
+            summary = new MatrixRunner(plan, part, results, options, withTensorboard(full),
+                    listener(plan.spec().name() + (part.n() > 1 ? " " + part : ""))).run();
         } catch (SpecException e) {
             throw new BadInputException(e.getMessage());
         }
         System.out.print(summary.table());
         System.out.flush();
         return summary.allFinished() ? ExitCodes.OK : ExitCodes.DIVERGED;
+    }
+
+    /** Rounds of an adaptive spec ({@link AdaptiveMatrix}); the summary, then where the rule stands. */
+    private int adaptive(Plan full, Shard part, MatrixOptions options) {
+        AdaptiveMatrix.Result r = AdaptiveMatrix.run(full, part, results, options, withTensorboard(full), this::listener,
+                NextRound.decider(full));
+        System.out.print(r.summary().table());
+        System.out.println(DecisionText.status(full.setup(), r.decision()));
+        System.out.print(DecisionText.details(full.setup(), r.decision()));
+        System.out.flush();
+        return r.summary().allSettled() ? ExitCodes.OK : ExitCodes.DIVERGED;
+    }
+
+    private MatrixListener listener(String title) {
+        return quiet ? MatrixListener.NONE : new ProgressReporter(System.err, interactive(), progressEvery * 1000, title);
     }
 
     /** The executor, writing each run it trains into --tensorboard as well when given. */

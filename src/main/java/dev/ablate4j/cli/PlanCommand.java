@@ -1,8 +1,12 @@
 package dev.ablate4j.cli;
 
+import dev.ablate4j.adaptive.Decision;
+import dev.ablate4j.adaptive.DecisionText;
+import dev.ablate4j.adaptive.Setup;
 import dev.ablate4j.matrix.EnvCheck;
 import dev.ablate4j.matrix.Expansion;
 import dev.ablate4j.matrix.GithubMatrix;
+import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.matrix.Plan;
 import dev.ablate4j.matrix.PlannedRun;
 import dev.ablate4j.matrix.Shard;
@@ -10,7 +14,12 @@ import dev.ablate4j.matrix.SlurmScript;
 import dev.ablate4j.matrix.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +32,9 @@ import picocli.CommandLine.Parameters;
             "  github  a GitHub Actions strategy.matrix (JSON, one line) with --shards jobs",
             "  slurm   a Slurm job-array script with --shards array tasks (paths made absolute:",
             "          submit it from any directory; its header gives the report step)",
-            "Shards are the deterministic partition 'matrix --shard k/n' runs."})
+            "Shards are the deterministic partition 'matrix --shard k/n' runs.",
+            "For a spec with adaptive seeds, --next-round prints only the next round, decided from the finished",
+            "runs under --results: exactly what 'matrix' trains next (nothing, exit 0, once the rule holds)."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "spec file (YAML)")
@@ -39,8 +50,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "<k/n>", description = "list: only the runs of shard k of n")
     String shard;
 
-    @Option(names = "--results", paramLabel = "<dir>", description = "slurm: results root (default: results; made absolute)")
+    @Option(names = "--results", paramLabel = "<dir>",
+            description = "results root: --next-round reads it; slurm names it (default: results; made absolute)")
     String results = "results";
+
+    @Option(names = "--next-round", description = "adaptive seeds: only the runs of the next round (see 'matrix')")
+    boolean nextRound;
 
     @Option(names = "--jar", paramLabel = "<path>",
             description = "slurm: the ablate4j jar (default: the jar running this command; made absolute)")
@@ -69,6 +84,15 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new SpecException("--shards: " + shards + " is not a positive whole number");
             }
             Plan plan = Expansion.load(specFile, envs, maxRuns);
+            if (nextRound) {
+                plan = nextRound(plan);
+                if (plan == null) {
+                    return ExitCodes.OK;
+                }
+            } else if (plan.setup() != null && !emit.equals("list")) {
+                throw new SpecException("--emit " + emit + ": " + specFile + " has adaptive seeds; add --next-round"
+                        + " (with --results) to emit the next round, and run the rounds one after another");
+            }
             int n = shards == null ? 4 : shards;
             out = switch (emit) {
                 case "github" -> GithubMatrix.json(plan, n) + "\n";
@@ -83,6 +107,48 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.flush();
         return ExitCodes.OK;
     }
+
+    /**
+     * The next round of an adaptive spec, or null (after saying so) when the rule holds everywhere.
+     * For --emit list the round keeps only the runs matrix would train now; github and slurm shard
+     * the whole round, as matrix --shard does.
+     */
+    private Plan nextRound(Plan full) {
+        Setup setup = full.setup();
+        if (setup == null) {
+            throw new SpecException("--next-round: " + specFile + " has a fixed number of seeds; --next-round is for"
+                    + " adaptive seeds: {min, max, step, until}");
+        }
+        Path dir = full.specDir(Path.of(absolute(results)));
+        Decision d = NextRound.decider(full).decide(dir);
+        System.err.println(DecisionText.status(setup, d));
+        if (d.complete()) {
+            System.err.print(DecisionText.details(setup, d));
+            return null;
+        }
+        Plan round = full.only(d.roundRuns());
+        if (!emit.equals("list")) {
+            return round;
+        }
+        List<Decision.RunKey> toTrain = new ArrayList<>();
+        int failed = 0;
+        for (Decision.RunKey k : d.pending()) {
+            if (Files.exists(dir.resolve(k.id()).resolve(MatrixFiles.FAILURE))) {
+                failed++;
+            } else {
+                toTrain.add(k);
+            }
+        }
+        if (failed > 0) {
+            System.err.println(failed + " runs of this round failed (failure.json) and are not listed:"
+                    + " matrix --retry-failed reruns them; the round waits for them");
+        }
+        partitioned = round;
+        return full.only(toTrain);
+    }
+
+    /** The plan whose partition defines the shards: the whole round with --next-round, else the listed plan. */
+    private Plan partitioned;
 
     /** The jar the script runs: --jar, which must exist, else the one running now. */
     private String jarPath() {
@@ -114,11 +180,14 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private String list(Plan plan) {
+        Plan whole = partitioned != null ? partitioned : plan;
         Plan shown = plan;
         if (shard != null) {
-            shown = plan.shard(Shard.parse(shard));
+            Set<PlannedRun> mine = Collections.newSetFromMap(new IdentityHashMap<>());
+            mine.addAll(whole.shard(Shard.parse(shard)).runs());
+            shown = new Plan(plan.spec(), plan.cells(), plan.runs().stream().filter(mine::contains).toList());
         }
-        Map<PlannedRun, Integer> owner = shards == null ? null : plan.assign(shards);
+        Map<PlannedRun, Integer> owner = shards == null ? null : whole.assign(shards);
         StringBuilder sb = new StringBuilder();
         for (PlannedRun r : shown.runs()) {
             sb.append(r.id()).append('\t').append(r.steps()).append('\t').append(r.cell().label());
@@ -127,9 +196,16 @@ public final class PlanCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        System.err.printf("%s: %d cells x %d envs x %d seeds = %d runs, %,d env steps%s%n", plan.spec().name(),
-                plan.cells().size(), plan.spec().envs().size(), plan.spec().seeds().size(), plan.runs().size(),
-                plan.steps(), shard == null ? "" : "; shard " + shard + ": " + shown.runs().size() + " runs");
+        String shardNote = shard == null ? "" : "; shard " + shard + ": " + shown.runs().size() + " runs";
+        if (partitioned != null) {
+            System.err.printf("%s: next round: %d runs to train, %,d env steps%s%n", plan.spec().name(),
+                    plan.runs().size(), plan.steps(), shardNote);
+        } else {
+            System.err.printf("%s: %d cells x %d envs x %s%d seeds = %d runs, %,d env steps%s%s%n", plan.spec().name(),
+                    plan.cells().size(), plan.spec().envs().size(), plan.setup() != null ? "at most " : "",
+                    plan.spec().seeds().size(), plan.runs().size(), plan.steps(), shardNote, plan.setup() == null ? ""
+                            : "; adaptive seeds: plan --next-round --results DIR lists the next round");
+        }
         return sb.toString();
     }
 }

@@ -95,6 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.OK;
         }
+        checkTensorboard();
         RunDirectory.prepare(out, action);
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
         RunOutcome outcome;

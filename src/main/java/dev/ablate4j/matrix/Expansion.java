@@ -102,8 +102,8 @@ public final class Expansion {
         if (runs > maxRuns) {
             // without the cells built, the count is the factorial's product (exact unless cells coincide)
             throw new SpecException(spec.source() + ": expands to " + count(runs) + " runs (" + count(cellCount)
-                    + " cells x " + spec.envs().size() + " envs x " + spec.seeds().size()
-                    + " seeds), more than --max-runs " + maxRuns + "; raise --max-runs or shrink the spec");
+                    + " cells x " + spec.envs().size() + " envs x " + (spec.adaptive() != null ? "at most " : "")
+                    + spec.seeds().size() + " seeds), more than --max-runs " + maxRuns + "; raise --max-runs or shrink the spec");
         }
         List<PlannedRun> planned = new ArrayList<>();
         for (long seed : spec.seeds()) {
@@ -118,7 +118,15 @@ public final class Expansion {
                 x.runConfigWithoutEnv(cell, env);
             }
         }
-        return new Plan(spec, List.copyOf(cells), List.copyOf(planned));
+        Plan plan = new Plan(spec, List.copyOf(cells), List.copyOf(planned));
+        if (spec.adaptive() != null) {
+            try {
+                plan.setup();
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(spec.source() + ": seeds: until: decided: " + e.getMessage());
+            }
+        }
+        return plan;
     }
 
     private static String count(long n) {

@@ -1,5 +1,6 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.Provenance;
@@ -35,6 +36,9 @@ import java.util.stream.Stream;
  * versions are never merged as one; the first copy is kept. Each run is copied into a hidden
  * staging directory and renamed into place, so readers never see half a run. Do not merge into a
  * directory a {@code matrix} is writing to.
+ *
+ * <p>An adaptive spec's rule file ({@code <spec>/adaptive.json}, {@link RuleFile}) is carried over
+ * too; its copies in the sources and the target must be identical, byte for byte.
  */
 public final class Merger {
 
@@ -100,6 +104,7 @@ public final class Merger {
                 }
             }
         }
+        Map<String, Path> rules = ruleFiles(sources, into, conflicts);
         if (!conflicts.isEmpty()) {
             throw new SpecException("merge: the same run id has different content: " + conflicts.get(0)
                     + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
@@ -113,7 +118,50 @@ public final class Merger {
             }
             copyRun(e.getValue().dir, into.resolve(e.getKey()));
         }
+        rules.forEach((spec, file) -> copyRuleFile(file, into.resolve(spec).resolve(RuleFile.NAME)));
         return new Report(chosen.size(), identical, incomplete, replaced);
+    }
+
+    /**
+     * The rule files to copy (spec name to source file) that the target lacks; a copy that differs
+     * from the target's or an earlier source's is added to {@code conflicts}.
+     */
+    private static Map<String, Path> ruleFiles(List<Path> sources, Path into, List<String> conflicts) {
+        Map<String, Path> seen = new LinkedHashMap<>();
+        Map<String, Path> toCopy = new LinkedHashMap<>();
+        List<Path> roots = new ArrayList<>();
+        if (Files.isDirectory(into)) {
+            roots.add(into);
+        }
+        roots.addAll(sources);
+        for (Path root : roots) {
+            for (Path spec : children(root, SpecReader.SAFE_NAME)) {
+                Path file = spec.resolve(RuleFile.NAME);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                String name = spec.getFileName().toString();
+                Path first = seen.putIfAbsent(name, file);
+                if (first == null) {
+                    if (root != into) {
+                        toCopy.put(name, file);
+                    }
+                } else if (!sha256(first).equals(sha256(file))) {
+                    conflicts.add(name + "/" + RuleFile.NAME + " differs between " + first + " and " + file
+                            + " (the adaptive seed rule of one spec must be the same everywhere)");
+                }
+            }
+        }
+        return toCopy;
+    }
+
+    private static void copyRuleFile(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            AtomicFiles.writeBytes(to, Files.readAllBytes(from));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean sameDir(Path a, Path b) {

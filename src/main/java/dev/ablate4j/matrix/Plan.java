@@ -1,6 +1,11 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.adaptive.Decision;
+import dev.ablate4j.adaptive.Setup;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -17,6 +22,22 @@ public record Plan(Spec spec, List<Cell> cells, List<PlannedRun> runs) {
     /** {@code results/<spec name>}. */
     public Path specDir(Path results) {
         return results.resolve(spec.name());
+    }
+
+    /** The adaptive seed setup of the spec (its rule, cells and envs), or null for fixed seeds. */
+    public Setup setup() {
+        if (spec.adaptive() == null) {
+            return null;
+        }
+        List<Setup.CellRef> refs = cells.stream().map(c -> new Setup.CellRef(c.id(), c.label())).toList();
+        return new Setup(spec.name(), spec.adaptive(), refs, spec.envs());
+    }
+
+    /** This plan with only the runs in {@code keys}, in plan order (a round of adaptive seeds). */
+    public Plan only(Collection<Decision.RunKey> keys) {
+        Set<String> ids = new HashSet<>();
+        keys.forEach(k -> ids.add(k.id()));
+        return new Plan(spec, cells, runs.stream().filter(r -> ids.contains(r.id())).toList());
     }
 
     /** Total env steps of all runs. */

@@ -1,5 +1,6 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.adaptive.SeedRule;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +17,13 @@ import java.util.Map;
  * @param factors key (a config key or {@code preset}) to its list of raw values
  * @param overrides conditional overrides, applied in order (later ones win)
  * @param envs environment ids
- * @param seeds master seeds; run directories are {@code seed-<n>}
+ * @param seeds master seeds; run directories are {@code seed-<n>}. With adaptive seeds, 0 .. max − 1:
+ *     every run the spec may come to
+ * @param adaptive the adaptive seed rule, or null for a fixed count or list
  */
 public record Spec(String name, String source, String preset, Map<String, Object> base, Design design,
-        Map<String, List<Object>> factors, List<ConditionalOverride> overrides, List<String> envs, List<Long> seeds) {
+        Map<String, List<Object>> factors, List<ConditionalOverride> overrides, List<String> envs, List<Long> seeds,
+        SeedRule adaptive) {
 
     /** The factor / condition key that selects the preset. */
     public static final String PRESET = "preset";

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ablate4j.adaptive.Comparison;
+import dev.ablate4j.adaptive.SeedRule;
 import dev.ablate4j.config.ConfigException;
 import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
@@ -41,8 +43,18 @@ import java.util.regex.Pattern;
  *   - when: {env: Hopper-v4, preset: trpo}
  *     set: {max-kl: 0.13}
  * envs: [Pendulum-v1]
- * seeds: 3                         # or a list: [0, 7, 11]
+ * seeds: 3                         # or a list: [0, 7, 11], or adaptive (see below)
  * steps: 300000
+ * </pre>
+ *
+ * <p>Adaptive seeds ({@link dev.ablate4j.adaptive}) are a mapping:
+ * <pre>
+ * seeds: {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}
+ * seeds: {min: 5, max: 40, step: 5, until: {decided: [ppo vs ppo-m, trpo+ vs trpo]}}
+ * </pre>
+ * {@code until} holds one or both rules; comparisons name cell labels, checked when the spec is
+ * expanded ({@link Expansion}). Such a spec's {@link Spec#seeds} are 0 .. max − 1, the most it can run.
+ * <pre>
  * </pre>
  */
 public final class SpecReader {
@@ -62,6 +74,10 @@ public final class SpecReader {
     private static final List<String> TOP_KEYS = List.of(NAME, DESCRIPTION, DESIGN, BASE, FACTORS, OVERRIDES, ENVS,
             SEEDS, STEPS);
     private static final List<String> OVERRIDE_KEYS = List.of("when", "set");
+    private static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "step", "until");
+    private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided");
+    /** Most seeds a spec may name (count, list or adaptive max). */
+    static final long MAX_SEEDS = 1_000_000;
 
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -204,9 +220,11 @@ public final class SpecReader {
             }
             Map<String, List<Object>> factors = factors(root.get(FACTORS));
             List<String> envs = envs(root.get(ENVS));
-            List<Long> seeds = seeds(root.get(SEEDS));
+            JsonNode seedsNode = root.get(SEEDS);
+            SeedRule adaptive = seedsNode != null && seedsNode.isObject() ? adaptive(seedsNode) : null;
+            List<Long> seeds = adaptive != null ? counted(adaptive.max()) : seeds(seedsNode);
             List<ConditionalOverride> overrides = overrides(root.get(OVERRIDES), factors.keySet(), envs);
-            return new Spec(name, where, preset, base, design, factors, overrides, envs, seeds);
+            return new Spec(name, where, preset, base, design, factors, overrides, envs, seeds, adaptive);
         }
 
         private String name(JsonNode n) {
@@ -382,21 +400,105 @@ public final class SpecReader {
             return List.copyOf(envs);
         }
 
+        private static List<Long> counted(long count) {
+            List<Long> seeds = new ArrayList<>();
+            for (long s = 0; s < count; s++) {
+                seeds.add(s);
+            }
+            return List.copyOf(seeds);
+        }
+
+        /** {@code {min, max, step, until: {ci-half-width, decided}}}. */
+        private SeedRule adaptive(JsonNode n) {
+            String usage = "adaptive seeds are {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}"
+                    + " or until: {decided: [ppo vs ppo-m]}";
+            unknownKeys(SEEDS, n, ADAPTIVE_KEYS);
+            for (String key : ADAPTIVE_KEYS) {
+                if (!n.has(key)) {
+                    throw error(SEEDS, "missing key '" + key + "'; " + usage);
+                }
+            }
+            long min = whole(SEEDS + ": min", n.get("min"), 2, MAX_SEEDS,
+                    "a confidence interval and Welch's test need two runs per cell");
+            long max = whole(SEEDS + ": max", n.get("max"), min, MAX_SEEDS, "max is at least min (" + min + ")");
+            long step = whole(SEEDS + ": step", n.get("step"), 1, MAX_SEEDS, "seeds added per round");
+            if (SeedRule.lookCount(min, max, step) > SeedRule.MAX_LOOKS) {
+                throw error(SEEDS + ": step", step + " plans " + SeedRule.lookCount(min, max, step) + " looks from "
+                        + min + " to " + max + " seeds; at most " + SeedRule.MAX_LOOKS + " are allowed (raise step)");
+            }
+            JsonNode until = n.get("until");
+            String place = SEEDS + ": until";
+            if (!until.isObject() || until.isEmpty()) {
+                throw error(place, "expected a mapping with ci-half-width and/or decided, like {ci-half-width: 150},"
+                        + " got a " + kind(until));
+            }
+            unknownKeys(place, until, UNTIL_KEYS);
+            Double halfWidth = null;
+            if (until.has("ci-half-width")) {
+                JsonNode h = until.get("ci-half-width");
+                if (!h.isNumber() || !(h.doubleValue() > 0) || Double.isInfinite(h.doubleValue())) {
+                    throw error(place + ": ci-half-width", "'" + h.asText() + "' is not a positive number"
+                            + " (the largest half-width of the 95% interval of a cell's mean final return)");
+                }
+                halfWidth = h.doubleValue();
+            }
+            List<Comparison> decided = new ArrayList<>();
+            if (until.has("decided")) {
+                decided = comparisons(place + ": decided", until.get("decided"));
+            }
+            return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided);
+        }
+
+        private List<Comparison> comparisons(String place, JsonNode n) {
+            if (!n.isArray() || n.isEmpty()) {
+                throw error(place, "expected a list of comparisons like [ppo vs ppo-m, trpo+ vs trpo], got "
+                        + (n.isArray() ? "an empty list" : "a " + kind(n)));
+            }
+            List<Comparison> out = new ArrayList<>();
+            for (JsonNode c : n) {
+                if (!c.isTextual()) {
+                    throw error(place, "expected 'label vs label', got a " + kind(c));
+                }
+                try {
+                    out.add(Comparison.parse(c.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw error(place, e.getMessage());
+                }
+            }
+            return out;
+        }
+
+        private long whole(String place, JsonNode n, long lo, long hi, String why) {
+            if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < lo || n.longValue() > hi) {
+                throw error(place, "'" + n.asText() + "' is not a whole number from " + lo + " to " + hi + " (" + why
+                        + ")");
+            }
+            return n.longValue();
+        }
+
+        private void unknownKeys(String place, JsonNode n, List<String> allowed) {
+            for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    throw error(place, "unknown key '" + key + "'" + Suggest.nearest(key, allowed) + "; allowed: "
+                            + String.join(", ", allowed));
+                }
+            }
+        }
+
         private List<Long> seeds(JsonNode n) {
-            String usage = "a count like 3 (seeds 0, 1, 2) or a list like [0, 7, 11]";
+            String usage = "a count like 3 (seeds 0, 1, 2), a list like [0, 7, 11] or adaptive seeds like"
+                    + " {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}";
             if (n == null) {
                 throw error("", "missing key 'seeds' (" + usage + ")");
             }
             List<Long> seeds = new ArrayList<>();
             if (n.isIntegralNumber() && n.canConvertToLong()) {
                 long count = n.longValue();
-                if (count <= 0 || count > 1_000_000) {
-                    throw error(SEEDS, "'" + count + "' is not a count from 1 to 1000000; expected " + usage);
+                if (count <= 0 || count > MAX_SEEDS) {
+                    throw error(SEEDS, "'" + count + "' is not a count from 1 to " + MAX_SEEDS + "; expected " + usage);
                 }
-                for (long s = 0; s < count; s++) {
-                    seeds.add(s);
-                }
-                return seeds;
+                return counted(count);
             }
             if (!n.isArray()) {
                 throw error(SEEDS, "expected " + usage + ", got a " + kind(n));

@@ -22,6 +22,14 @@ public record Summary(String spec, Shard shard, List<RunResult> results, double 
         return results.stream().allMatch(r -> r.status().finished());
     }
 
+    /**
+     * Whether every run is done or diverged: its outcome is recorded and final. Adaptive seeds take
+     * a diverged run as an outcome (it uses its seed, adds no value), so only failures stop them.
+     */
+    public boolean allSettled() {
+        return results.stream().allMatch(r -> r.status().finished() || r.status() == Status.DIVERGED);
+    }
+
     /** The end-of-run table: counts per status, then one line per run that did not finish. */
     public String table() {
         StringBuilder sb = new StringBuilder();

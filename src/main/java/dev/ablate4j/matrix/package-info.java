@@ -7,7 +7,9 @@
  * (key to list of values; {@code preset} may be a factor), {@code design} ({@code factorial}, the
  * default, or {@code one-at-a-time}), {@code overrides} (a list of {@code {when: {...}, set: {...}}}
  * for per-environment or per-preset tuning), {@code envs}, {@code seeds} (a count or a list) and
- * {@code steps}.
+ * {@code steps}. {@code seeds} may also be an adaptive rule ({@code {min, max, step, until}},
+ * {@link dev.ablate4j.adaptive}): {@link dev.ablate4j.matrix.AdaptiveMatrix} then runs rounds, each
+ * a subset of the plan of all seeds up to {@code max} ({@link dev.ablate4j.matrix.Plan#only}).
  *
  * <p><b>Cells and ids.</b> A cell is one configuration: preset, base, env-independent overrides and
  * its factor values. Its id ({@link dev.ablate4j.matrix.CellId}) hashes its resolved config without

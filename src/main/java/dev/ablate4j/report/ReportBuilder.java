@@ -55,7 +55,7 @@ public final class ReportBuilder {
         }
         ReportContext ctx = new ReportContext(tree, options);
         List<String> rootNames = roots.stream().map(Path::toString).toList();
-        List<Block> blocks = blocks(ctx, rootNames);
+        List<Block> blocks = blocks(ctx, roots);
         blocks.addAll(RebuildSection.blocks(ctx, rootNames, out));
         List<Path> pngs = new ArrayList<>();
         List<String> titles = new ArrayList<>();
@@ -74,13 +74,14 @@ public final class ReportBuilder {
     }
 
     /** Every block of the report, in order. */
-    static List<Block> blocks(ReportContext ctx, List<String> roots) {
-        List<Block> blocks = new ArrayList<>(OverviewSection.blocks(ctx, roots));
+    static List<Block> blocks(ReportContext ctx, List<Path> roots) {
+        List<Block> blocks = new ArrayList<>(OverviewSection.blocks(ctx, roots.stream().map(Path::toString).toList()));
         for (String env : ctx.tree.envs()) {
             blocks.addAll(EnvSection.blocks(ctx, env));
         }
         blocks.addAll(AcrossEnvSection.blocks(ctx));
         blocks.addAll(AlgorithmSection.blocks(ctx));
+        blocks.addAll(AdaptiveSection.blocks(roots));
         blocks.addAll(PowerSection.blocks(ctx));
         blocks.addAll(ProvenanceSection.blocks(ctx));
         return blocks;

@@ -267,7 +267,8 @@ public final class ResultsReader {
             }
             String group = f.spec() + "/" + f.cellId() + "|" + f.run().env();
             byCellEnv.computeIfAbsent(group, g -> new LinkedHashMap<>())
-                    .computeIfAbsent(configKey(withoutSeed(f.run().config())), c -> new ArrayList<>()).add(f);
+                    .computeIfAbsent(configKey(withoutSeed(f.run().config())), c -> new ArrayList<>())
+                    .add(f);
         }
         java.util.Set<Found> drop = new java.util.HashSet<>();
         for (Map<String, List<Found>> configs : byCellEnv.values()) {

@@ -52,12 +52,21 @@ public record SummaryRow(
         double[] max = tree.maxReturns(env, cell.key());
         double steps = tree.runs(env, cell.key()).get(0).number("steps");
         return new SummaryRow(env, cell, fin.length, steps,
-                Descriptive.mean(fin), boot.percentile(fin, Descriptive::mean, Seeds.stream(seed, "summary", env, cell.key(), "mean")),
+                Descriptive.mean(fin), meanInterval(fin, env, cell.key(), boot, seed),
                 Descriptive.median(fin),
                 Descriptive.iqm(fin), boot.percentile(fin, Descriptive::iqm, Seeds.stream(seed, "summary", env, cell.key(), "iqm")),
                 Descriptive.std(fin),
                 Descriptive.mean(max), boot.percentile(max, Descriptive::mean, Seeds.stream(seed, "summary", env, cell.key(), "max")),
                 tree.runs(env, cell.key()).get(0).config());
+    }
+
+    /**
+     * The interval of a cell's mean final return ({@code final_mean_ci95_lo/hi}): percentile bootstrap
+     * with the stream {@code summary/<env>/<cell key>/mean} of {@code seed}. Adaptive seeds' precision
+     * rule uses this very computation (report seed 0, default resamples).
+     */
+    public static Interval meanInterval(double[] finalReturns, String env, String cellKey, Bootstrap boot, long seed) {
+        return boot.percentile(finalReturns, Descriptive::mean, Seeds.stream(seed, "summary", env, cellKey, "mean"));
     }
 
     /** The row as CSV fields, in {@link #CSV_HEADER} order: each optimization's switch, then the statistics. */

@@ -22,6 +22,10 @@
  *   <li>A cell has the same colour and dash in every chart (Okabe–Ito palette, by display order).
  *       Learning curves and performance profiles of more than 5 configs become small multiples:
  *       each panel shows one config against the baseline on a shared y-axis.</li>
+ *   <li>A spec run with adaptive seeds leaves {@code <spec>/adaptive.json}; for each one found in a
+ *       root or a root's spec directories, the section "Adaptive seeds" replays the rounds from the
+ *       runs ({@link dev.ablate4j.report.AdaptiveResults}, the same reading the matrix decides with)
+ *       and states the rule, each cell's seeds and each comparison's verdict.</li>
  * </ul>
  */
 package dev.ablate4j.report;

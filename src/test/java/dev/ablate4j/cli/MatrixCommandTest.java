@@ -23,9 +23,9 @@ class MatrixCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {}
+    record Result(int code, String out, String err) {}
 
-    private static Result matrix(RunExecutor executor, String... args) {
+    static Result matrix(RunExecutor executor, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

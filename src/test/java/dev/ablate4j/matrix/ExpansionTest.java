@@ -226,6 +226,14 @@ class ExpansionTest {
                 "ppo, no LR annealing"), quick.cells().stream().map(Cell::label).collect(Collectors.toSet()));
         assertTrue(quick.runs().stream().allMatch(r -> r.env().equals("Pendulum-v1")));
 
+        Plan adaptive = Expansion.expand(SpecReader.read(Path.of("ablations/adaptive-pendulum.yaml")),
+                EnvCheck.REGISTRY, Expansion.DEFAULT_MAX_RUNS);
+        assertEquals(List.of("ppo", "ppo-m"), adaptive.cells().stream().map(Cell::label).toList());
+        assertEquals(2 * 12, adaptive.runs().size(), "at most max seeds");
+        assertEquals(List.of(3, 6, 9, 12), java.util.Arrays.stream(adaptive.spec().adaptive().looks()).boxed().toList());
+        assertEquals(quick.cells().stream().filter(c -> c.label().equals("ppo")).findFirst().orElseThrow().id(),
+                adaptive.cells().get(0).id(), "the ppo cell is the quickstart's: its runs are shared");
+
         Plan table2 = Expansion.expand(SpecReader.read(Path.of("ablations/paper-table2-hopper.yaml")), Specs.ANY_ENV,
                 Expansion.DEFAULT_MAX_RUNS);
         assertEquals(List.of("ppo", "ppo-m", "trpo", "trpo+"), table2.cells().stream().map(Cell::preset).toList());

@@ -81,4 +81,25 @@ class ResultsReaderTest {
         assertEquals("trpo", trpo.preset());
         assertEquals(false, trpo.config().get("value-clip"));
     }
+
+    /** A run written before a key existed reads as that key's legacy value, as the matrix reads it. */
+    @Test
+    void aRunFromBeforeANewKeyIsTheSameConfigAsNewerRunsOfItsCell() {
+        Map<String, Object> cell = Map.of("spec", "s", "cell", "c0ffee000002", "label", "ppo");
+        double[] curve = {-900, -800, -700, -600, -500, -400};
+        for (int seed = 0; seed < 4; seed++) {
+            Map<String, Object> c = SyntheticResults.ppoConfig();
+            c.put("env", "Pendulum-v1");
+            c.put("seed", seed);
+            if (seed > 0) {
+                c.put("grad-clip-scope", seed == 3 ? "policy" : "both"); // "both": the behaviour before the key
+            }
+            SyntheticResults.writeRun(tmp.resolve("s/c0ffee000002/Pendulum-v1/seed-" + seed), c, cell, "done", curve,
+                    true, false, "1");
+        }
+        ResultsTree tree = ResultsReader.read(List.of(tmp));
+        assertEquals(List.of(0L, 1L, 2L), tree.runs().stream().map(Run::seed).toList());
+        assertEquals(1, tree.excluded().size(), tree.excluded().toString());
+        assertTrue(tree.excluded().get(0).path().endsWith("seed-3"), tree.excluded().toString());
+    }
 }

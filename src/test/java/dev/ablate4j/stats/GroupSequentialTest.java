@@ -49,6 +49,9 @@ class GroupSequentialTest {
             meanSeeds += looks[Math.min(k, looks.length - 1)];
         }
         meanSeeds /= 2_000;
+        System.err.printf("group-sequential simulation: boundaries %s; null: %d of %d decided (rate %.4f);"
+                + " 1 sd: %d of 2000 decided, %.2f seeds per arm on average (max 40)%n",
+                java.util.Arrays.toString(c), falsePositives, experiments, rate, decided, meanSeeds);
         assertTrue(meanSeeds < 25, "a 1-sd difference needs " + meanSeeds + " seeds on average");
         assertTrue(decided > 1_900, decided + " of 2000 decided");
     }

@@ -1,0 +1,81 @@
+package dev.ablate4j.adaptive;
+
+import java.util.List;
+
+/**
+ * Where an adaptive spec stands, as {@link Rounds#decide} computes it from the finished results.
+ *
+ * @param round the index (0-based) of the round to run next; when {@code complete}, the number of
+ *     rounds the rule took
+ * @param complete true when every cell's rule holds or it has {@code max} seeds: nothing left to run
+ * @param roundRuns every run of round {@code round} (finished or not), in plan order: the set that
+ *     shards partition; empty when complete
+ * @param pending the runs of {@code roundRuns} that are not finished: what {@code matrix} trains next
+ * @param looks seeds per cell at each planned look
+ * @param boundaries the |z| boundary at each look
+ * @param cells one state per cell and environment, cells in plan order within each environment
+ * @param comparisons one state per comparison and environment
+ */
+public record Decision(int round, boolean complete, List<RunKey> roundRuns, List<RunKey> pending, int[] looks,
+        double[] boundaries, List<CellState> cells, List<ComparisonState> comparisons) {
+
+    /** One run: {@code <cellId>/<env>/seed-<seed>}. */
+    public record RunKey(String cellId, String env, long seed) {
+        public String id() {
+            return cellId + "/" + env + "/seed-" + seed;
+        }
+    }
+
+    /**
+     * A cell on one environment.
+     *
+     * @param seeds seeds allocated so far (0 to seeds − 1)
+     * @param used how many of them entered the statistics at the last look evaluated
+     * @param halfWidth half-width of the 95% bootstrap interval of the mean final return at the last
+     *     look evaluated (NaN before the first look or with fewer than two values)
+     * @param precisionMetAt seeds at the look where the half-width first reached the target, or null
+     * @param active whether the cell is still receiving seeds
+     */
+    public record CellState(Setup.CellRef cell, String env, int seeds, int used, double halfWidth,
+            Integer precisionMetAt, boolean active) {}
+
+    /** A comparison's verdict. */
+    public enum Verdict {
+        /** Still undecided with looks left. */
+        OPEN,
+        /** |z| reached the boundary at {@code look}. */
+        DECIDED,
+        /** The last look passed without |z| reaching its boundary: "max reached, undecided". */
+        UNDECIDED
+    }
+
+    /**
+     * A comparison on one environment.
+     *
+     * @param look index of the last look evaluated (the deciding one when DECIDED), -1 before any
+     * @param seeds seeds per cell at that look
+     * @param z Welch's t of left against right, mapped to z ({@link dev.ablate4j.stats.GroupSequential#zFromWelch})
+     * @param boundary the boundary at that look
+     */
+    public record ComparisonState(Setup.Pair pair, String env, Verdict verdict, int look, int seeds, double z,
+            double boundary) {
+
+        /** {@code "decided at look 2 of 8 (10 seeds): |z| 3.41 >= 3.36"} and the like. */
+        public String describe(int looks) {
+            return switch (verdict) {
+                case OPEN -> look < 0 ? "open (no look yet)"
+                        : String.format("open after look %d of %d (%d seeds): |z| %s < %.2f", look + 1, looks, seeds,
+                                absZ(), boundary);
+                case DECIDED -> String.format("decided at look %d of %d (%d seeds): |z| %s >= %.2f", look + 1, looks,
+                        seeds, absZ(), boundary);
+                case UNDECIDED -> String.format("max reached, undecided (%d seeds): |z| %s < %.2f", seeds, absZ(),
+                        boundary);
+            };
+        }
+
+        /** |z| with two decimals, or "n/a" when a side has fewer than two values. */
+        public String absZ() {
+            return Double.isNaN(z) ? "n/a" : String.format("%.2f", Math.abs(z));
+        }
+    }
+}

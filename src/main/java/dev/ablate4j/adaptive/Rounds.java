@@ -1,0 +1,237 @@
+package dev.ablate4j.adaptive;
+
+import dev.ablate4j.adaptive.Decision.CellState;
+import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Decision.RunKey;
+import dev.ablate4j.adaptive.Decision.Verdict;
+import dev.ablate4j.stats.GroupSequential;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The round logic of adaptive seeds, a pure function of the finished results: the same results
+ * always give the same {@link Decision}, whoever computes it (a {@code matrix} process, a shard, a
+ * resumed run after {@code kill -9}, {@code plan --next-round}, the report).
+ *
+ * <p>It replays the rounds from the start. Round r gives every active (cell, environment) the seeds
+ * up to look r ({@code looks[r]}; round 0 gives {@code min}). If any of those runs is not finished,
+ * round r is the next round and the replay stops. Otherwise the rules are evaluated at look r on
+ * the seeds 0 .. looks[r] − 1 alone (seeds beyond the allocation never enter):
+ * <ul>
+ * <li>precision: the cell's half-width ({@link Results#halfWidth}) is at most the target: met from
+ *     then on (the estimate itself is never looked at);
+ * <li>each open comparison on the environment: z from Welch's t ({@link GroupSequential#zFromWelch});
+ *     decided when |z| ≥ boundary[r], undecided ("max reached") when r is the last look.
+ * </ul>
+ * A cell stays active for round r + 1 while its precision target is unmet or one of its comparisons
+ * on that environment is open; both cells of an open comparison are therefore always active
+ * together. A cell in no comparison under a rule without a precision target stops at {@code min}.
+ * Runs left out of the statistics (diverged, as in the report) count as finished: they take their
+ * seed, add no value, and the test uses the values that remain.
+ */
+public final class Rounds {
+
+    /** What the round logic reads from the results. */
+    public interface Results {
+        /** The state of one run. */
+        Outcome outcome(String cellId, String env, long seed);
+
+        /**
+         * Half-width of the 95% bootstrap interval of the mean of {@code values} (a cell's final
+         * returns on {@code env}, by seed), computed as the report computes it; NaN when unavailable.
+         */
+        double halfWidth(String cellId, String env, double[] values);
+    }
+
+    private Rounds() {}
+
+    /** Where {@code setup} stands given {@code results}. */
+    public static Decision decide(Setup setup, Results results) {
+        return decide(setup, results, setup.rule().boundaries());
+    }
+
+    /** As {@link #decide(Setup, Results)}, with the boundaries already computed (they cost a few milliseconds per look). */
+    public static Decision decide(Setup setup, Results results, double[] boundaries) {
+        return new Replay(setup, results, boundaries).run();
+    }
+
+    /** One replay: mutable state over the rounds. */
+    private static final class Replay {
+        private final Setup setup;
+        private final Results results;
+        private final int[] looks;
+        private final double[] boundaries;
+        private final int nc;
+        private final int ne;
+        private final boolean[][] active;
+        private final int[][] seeds;
+        private final int[][] used;
+        private final double[][] halfWidth;
+        private final Integer[][] metAt;
+        private final double[][][] values;
+        private final List<Setup.Pair> pairs;
+        private final ComparisonState[][] states;
+
+        Replay(Setup setup, Results results, double[] boundaries) {
+            this.setup = setup;
+            this.results = results;
+            this.looks = setup.rule().looks();
+            this.boundaries = boundaries.clone();
+            if (boundaries.length != looks.length) {
+                throw new IllegalArgumentException(boundaries.length + " boundaries for " + looks.length + " looks");
+            }
+            nc = setup.cells().size();
+            ne = setup.envs().size();
+            active = new boolean[nc][ne];
+            seeds = new int[nc][ne];
+            used = new int[nc][ne];
+            halfWidth = new double[nc][ne];
+            metAt = new Integer[nc][ne];
+            values = new double[nc][ne][];
+            pairs = setup.pairs();
+            states = new ComparisonState[pairs.size()][ne];
+            for (int c = 0; c < nc; c++) {
+                for (int e = 0; e < ne; e++) {
+                    active[c][e] = true;
+                    halfWidth[c][e] = Double.NaN;
+                }
+            }
+            for (int p = 0; p < pairs.size(); p++) {
+                for (int e = 0; e < ne; e++) {
+                    states[p][e] = new ComparisonState(pairs.get(p), setup.envs().get(e), Verdict.OPEN, -1, 0,
+                            Double.NaN, Double.NaN);
+                }
+            }
+        }
+
+        Decision run() {
+            for (int r = 0; r < looks.length; r++) {
+                int from = r == 0 ? 0 : looks[r - 1];
+                List<RunKey> round = new ArrayList<>();
+                List<RunKey> pending = new ArrayList<>();
+                for (long s = from; s < looks[r]; s++) {
+                    for (int c = 0; c < nc; c++) {
+                        for (int e = 0; e < ne; e++) {
+                            if (!active[c][e]) {
+                                continue;
+                            }
+                            RunKey key = new RunKey(setup.cells().get(c).id(), setup.envs().get(e), s);
+                            round.add(key);
+                            if (results.outcome(key.cellId(), key.env(), s).kind() == Outcome.Kind.PENDING) {
+                                pending.add(key);
+                            }
+                        }
+                    }
+                }
+                for (int c = 0; c < nc; c++) {
+                    for (int e = 0; e < ne; e++) {
+                        if (active[c][e]) {
+                            seeds[c][e] = looks[r];
+                        }
+                    }
+                }
+                if (!pending.isEmpty()) {
+                    return decision(r, false, round, pending);
+                }
+                evaluate(r);
+                if (!anyActive()) {
+                    return decision(r + 1, true, List.of(), List.of());
+                }
+            }
+            throw new IllegalStateException("a cell is active after the last look");
+        }
+
+        /** The rules at look r, then who stays active. */
+        private void evaluate(int r) {
+            double target = setup.rule().ciHalfWidth() == null ? Double.NaN : setup.rule().ciHalfWidth();
+            for (int c = 0; c < nc; c++) {
+                for (int e = 0; e < ne; e++) {
+                    if (!active[c][e]) {
+                        continue;
+                    }
+                    values[c][e] = sample(c, e, looks[r]);
+                    used[c][e] = values[c][e].length;
+                    String id = setup.cells().get(c).id();
+                    halfWidth[c][e] = values[c][e].length < 2 ? Double.NaN
+                            : results.halfWidth(id, setup.envs().get(e), values[c][e]);
+                    if (metAt[c][e] == null && halfWidth[c][e] <= target) {
+                        metAt[c][e] = looks[r];
+                    }
+                }
+            }
+            boolean last = r == looks.length - 1;
+            for (int p = 0; p < pairs.size(); p++) {
+                for (int e = 0; e < ne; e++) {
+                    if (states[p][e].verdict() != Verdict.OPEN) {
+                        continue;
+                    }
+                    int a = setup.indexOf(pairs.get(p).left().id());
+                    int b = setup.indexOf(pairs.get(p).right().id());
+                    double z = GroupSequential.zFromWelch(values[a][e], values[b][e]);
+                    Verdict v = Math.abs(z) >= boundaries[r] ? Verdict.DECIDED : last ? Verdict.UNDECIDED : Verdict.OPEN;
+                    states[p][e] = new ComparisonState(pairs.get(p), setup.envs().get(e), v, r, looks[r], z,
+                            boundaries[r]);
+                }
+            }
+            for (int c = 0; c < nc; c++) {
+                for (int e = 0; e < ne; e++) {
+                    boolean precisionOpen = !Double.isNaN(target) && metAt[c][e] == null;
+                    active[c][e] = active[c][e] && !last && (precisionOpen || inOpenComparison(c, e));
+                }
+            }
+        }
+
+        /** The used final returns of seeds 0 .. n − 1, by seed. */
+        private double[] sample(int c, int e, int n) {
+            double[] v = new double[n];
+            int k = 0;
+            for (long s = 0; s < n; s++) {
+                Outcome o = results.outcome(setup.cells().get(c).id(), setup.envs().get(e), s);
+                if (o.kind() == Outcome.Kind.USED) {
+                    v[k++] = o.value();
+                }
+            }
+            return java.util.Arrays.copyOf(v, k);
+        }
+
+        private boolean inOpenComparison(int c, int e) {
+            String id = setup.cells().get(c).id();
+            for (int p = 0; p < pairs.size(); p++) {
+                if (states[p][e].verdict() == Verdict.OPEN
+                        && (pairs.get(p).left().id().equals(id) || pairs.get(p).right().id().equals(id))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean anyActive() {
+            for (boolean[] row : active) {
+                for (boolean a : row) {
+                    if (a) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private Decision decision(int round, boolean complete, List<RunKey> roundRuns, List<RunKey> pending) {
+            List<CellState> cells = new ArrayList<>();
+            for (int e = 0; e < ne; e++) {
+                for (int c = 0; c < nc; c++) {
+                    cells.add(new CellState(setup.cells().get(c), setup.envs().get(e), seeds[c][e], used[c][e],
+                            halfWidth[c][e], metAt[c][e], active[c][e]));
+                }
+            }
+            List<ComparisonState> comparisons = new ArrayList<>();
+            for (int e = 0; e < ne; e++) {
+                for (ComparisonState[] s : states) {
+                    comparisons.add(s[e]);
+                }
+            }
+            return new Decision(round, complete, List.copyOf(roundRuns), List.copyOf(pending), looks.clone(),
+                    boundaries.clone(), List.copyOf(cells), List.copyOf(comparisons));
+        }
+    }
+}

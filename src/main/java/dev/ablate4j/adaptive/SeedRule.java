@@ -1,0 +1,96 @@
+package dev.ablate4j.adaptive;
+
+import dev.ablate4j.run.Num;
+import java.math.BigDecimal;
+import dev.ablate4j.stats.GroupSequential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The adaptive form of a spec's {@code seeds}: {@code {min, max, step, until}}. Every cell gets
+ * {@code min} seeds; after each round, the cells (per environment) whose stopping rule does not
+ * hold yet get {@code step} more, until it holds or they have {@code max}.
+ *
+ * @param min seeds every cell gets in the first round (at least 2)
+ * @param max seeds a cell gets at most
+ * @param step seeds added per round
+ * @param ciHalfWidth precision target: stop once the half-width of the 95% bootstrap interval of the
+ *     cell's mean final return is at most this (null: no precision rule)
+ * @param decided comparisons to decide with the group-sequential test (empty: none)
+ */
+public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided) {
+
+    /** Two-sided level of every comparison's group-sequential test. */
+    public static final double ALPHA = 0.05;
+    /** Most looks a rule may plan (each look adds a boundary to compute). */
+    public static final int MAX_LOOKS = 100;
+
+    /** IllegalArgumentException when the numbers do not make a rule (SpecReader checks them first, with places). */
+    public SeedRule {
+        decided = List.copyOf(decided);
+        if (min < 2 || max < min || step < 1 || lookCount(min, max, step) > MAX_LOOKS) {
+            throw new IllegalArgumentException("seeds: min " + min + ", max " + max + ", step " + step
+                    + " is not a rule (min >= 2, max >= min, step >= 1, at most " + MAX_LOOKS + " looks)");
+        }
+        if (ciHalfWidth == null && decided.isEmpty()) {
+            throw new IllegalArgumentException("seeds: until needs ci-half-width or decided");
+        }
+        if (ciHalfWidth != null && !(ciHalfWidth > 0 && ciHalfWidth < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("seeds: ci-half-width " + ciHalfWidth + " is not a positive number");
+        }
+    }
+
+    /** Seeds per cell at each planned look: min, min + step, ..., and max last. */
+    public int[] looks() {
+        List<Integer> looks = new ArrayList<>();
+        for (long n = min; n < max; n += step) {
+            looks.add((int) n);
+        }
+        looks.add(max);
+        return looks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Number of planned looks, without building them: ceil((max − min) / step) + 1. */
+    public static long lookCount(long min, long max, long step) {
+        return (max - min + step - 1) / step + 1;
+    }
+
+    /**
+     * The |z| boundary at each look: Lan–DeMets O'Brien–Fleming α spending at information fraction
+     * (seeds at the look) / max, two-sided {@value #ALPHA} overall ({@link GroupSequential}).
+     */
+    public double[] boundaries() {
+        return BOUNDARIES.computeIfAbsent(List.of(min, max, step), k -> compute()).clone();
+    }
+
+    /** Boundaries by (min, max, step): their numerical integration takes a fraction of a second. */
+    private static final Map<List<Integer>, double[]> BOUNDARIES = new ConcurrentHashMap<>();
+
+    private double[] compute() {
+        int[] looks = looks();
+        double[] t = new double[looks.length];
+        for (int k = 0; k < looks.length; k++) {
+            t[k] = (double) looks[k] / max;
+        }
+        return GroupSequential.boundaries(ALPHA, t);
+    }
+
+    /** {@code x} with 12 significant digits ({@link Num}), without an exponent: 300, not 3E+2. */
+    static String plain(double x) {
+        return new BigDecimal(Num.format(x)).toPlainString();
+    }
+
+    /** In the spec's own words: {@code min 5, max 40, step 5, until {ci-half-width: 150, decided: [ppo vs ppo-m]}}. */
+    public String describe() {
+        List<String> until = new ArrayList<>();
+        if (ciHalfWidth != null) {
+            until.add("ci-half-width: " + plain(ciHalfWidth));
+        }
+        if (!decided.isEmpty()) {
+            until.add("decided: [" + String.join(", ", decided.stream().map(Comparison::text).toList()) + "]");
+        }
+        return "min " + min + ", max " + max + ", step " + step + ", until {" + String.join(", ", until) + "}";
+    }
+}

@@ -1,0 +1,37 @@
+/**
+ * Adaptive seeds: a spec's {@code seeds: {min, max, step, until}} gives seeds where they still
+ * decide something instead of a fixed count.
+ *
+ * <p><b>Rule.</b> {@link dev.ablate4j.adaptive.SeedRule}: every cell gets {@code min} seeds (0 ..
+ * min − 1, the same seed numbers as a fixed {@code seeds: N}, so runs are shared and reused across
+ * specs); after each round the cells (per environment) whose rule does not hold get {@code step}
+ * more, up to {@code max}. The planned looks are min, min + step, ..., and max last.
+ * {@code until} holds one or both of:
+ * <ul>
+ * <li>{@code ci-half-width: H}: the half-width of the report's 95% percentile-bootstrap interval of
+ *     the cell's mean final return (10,000 resamples, report seed 0, the report's stream for that
+ *     cell and environment) is at most H. It looks at the width only, never at the estimate.
+ * <li>{@code decided: [A vs B, ...]}: comparisons between cell labels, each tested on every
+ *     environment with a two-sided group-sequential test: Welch's t of A against B on the seeds so
+ *     far, mapped to z, against Lan–DeMets O'Brien–Fleming α-spending boundaries at information
+ *     fractions (seeds at the look) / max, α = 0.05 overall per comparison
+ *     ({@link dev.ablate4j.stats.GroupSequential}). Decided when |z| reaches the boundary of its
+ *     look; "max reached, undecided" when the last look passes. Comparisons are not corrected for
+ *     multiplicity among themselves.
+ * </ul>
+ * With both, a cell continues while its precision is unmet <em>or</em> one of its comparisons on
+ * that environment is open. A cell named in no comparison under a rule without a precision target
+ * gets {@code min} seeds.
+ *
+ * <p><b>Determinism.</b> {@link dev.ablate4j.adaptive.Rounds#decide} replays the rounds from the
+ * finished results alone, so the next round is the same for every process and after any crash;
+ * the statistics at look k use seeds 0 .. looks[k] − 1 only. A run counts as finished when it is
+ * done or recorded as diverged. Its final return enters the statistics exactly when the report
+ * would use it: diverged (and otherwise left-out) runs use up their seed and contribute no value,
+ * and the information fractions stay the planned ones. A run that failed (crashed) is not finished:
+ * the round waits for it ({@code matrix --retry-failed}).
+ *
+ * <p><b>Files.</b> {@code matrix} writes {@link dev.ablate4j.adaptive.RuleFile} into
+ * {@code DIR/<spec>/adaptive.json} so the report can replay the rounds without the spec file.
+ */
+package dev.ablate4j.adaptive;

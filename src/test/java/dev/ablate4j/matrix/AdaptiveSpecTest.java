@@ -1,0 +1,122 @@
+package dev.ablate4j.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ablate4j.adaptive.Comparison;
+import dev.ablate4j.adaptive.SeedRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adaptive form of {@code seeds:} in spec files: parsing, checks and what stays as it was. */
+class AdaptiveSpecTest {
+
+    @TempDir
+    Path tmp;
+
+    static String spec(String seeds) {
+        return """
+                name: ad
+                base: {preset: ppo, %s}
+                factors: {preset: [ppo, ppo-m, trpo, trpo+]}
+                envs: [Pendulum-v1, MountainCarContinuous-v0]
+                seeds: %s
+                steps: 256
+                """.formatted(Specs.TINY_BASE, seeds);
+    }
+
+    private static String error(String seeds) {
+        SpecException e = assertThrows(SpecException.class, () -> Specs.plan(spec(seeds)));
+        assertTrue(e.getMessage().startsWith("test.yaml: seeds"), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void theMappingFormParsesIntoARuleAndPlansSeedsUpToMax() {
+        Plan plan = Specs.plan(spec("{min: 5, max: 40, step: 5, until: {ci-half-width: 150, decided: [ppo vs ppo-m,"
+                + " trpo+ vs trpo]}}"));
+        SeedRule rule = plan.spec().adaptive();
+        assertEquals(new SeedRule(5, 40, 5, 150.0, List.of(new Comparison("ppo", "ppo-m"),
+                new Comparison("trpo+", "trpo"))), rule);
+        assertEquals(LongStream.range(0, 40).boxed().toList(), plan.spec().seeds(), "seeds 0 .. max - 1");
+        assertEquals(4 * 2 * 40, plan.runs().size());
+        assertEquals(List.of("ppo", "ppo-m", "trpo", "trpo+"), plan.setup().cells().stream()
+                .map(c -> c.label()).toList());
+        assertEquals("ppo", plan.setup().pairs().get(0).left().label());
+
+        Plan block = Specs.plan(spec("""
+
+                  min: 5
+                  max: 12
+                  step: 5
+                  until:
+                    decided:
+                      - ppo vs ppo-m
+                """.stripTrailing()));
+        assertEquals(new SeedRule(5, 12, 5, null, List.of(new Comparison("ppo", "ppo-m"))), block.spec().adaptive());
+    }
+
+    @Test
+    void cellIdsAndRunDirectoriesAreThoseOfTheFixedSpecSoRunsAreShared() {
+        Plan fixed = Specs.plan(spec("10"));
+        Plan adaptive = Specs.plan(spec("{min: 5, max: 10, step: 5, until: {ci-half-width: 1}}"));
+        assertNull(fixed.spec().adaptive());
+        assertNull(fixed.setup());
+        assertEquals(fixed.cells().stream().map(Cell::id).toList(), adaptive.cells().stream().map(Cell::id).toList());
+        assertEquals(fixed.runs().stream().map(PlannedRun::id).toList(),
+                adaptive.runs().stream().map(PlannedRun::id).toList());
+    }
+
+    @Test
+    void mistakesAreOneLineNamingTheKey() {
+        assertTrue(error("{mni: 5, max: 40, step: 5, until: {ci-half-width: 150}}")
+                .contains("unknown key 'mni' (did you mean 'min'?); allowed: min, max, step, until"));
+        assertTrue(error("{min: 5, max: 40, until: {ci-half-width: 150}}").contains("missing key 'step'"));
+        assertTrue(error("{min: 1, max: 40, step: 5, until: {ci-half-width: 150}}")
+                .startsWith("test.yaml: seeds: min: '1' is not a whole number from 2 to 1000000"));
+        assertTrue(error("{min: 5, max: 4, step: 5, until: {ci-half-width: 150}}")
+                .startsWith("test.yaml: seeds: max: '4' is not a whole number from 5"));
+        assertTrue(error("{min: 5, max: 40, step: 0, until: {ci-half-width: 150}}").startsWith("test.yaml: seeds: step:"));
+        assertTrue(error("{min: 5, max: 40, step: 2.5, until: {ci-half-width: 150}}").startsWith("test.yaml: seeds: step:"));
+        assertTrue(error("{min: 2, max: 5000, step: 1, until: {ci-half-width: 150}}")
+                .contains("at most 100 are allowed (raise step)"));
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {}}").startsWith("test.yaml: seeds: until: expected a mapping"));
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {ci-halfwidth: 150}}")
+                .contains("seeds: until: unknown key 'ci-halfwidth' (did you mean 'ci-half-width'?); allowed:"
+                        + " ci-half-width, decided"));
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {ci-half-width: -3}}")
+                .startsWith("test.yaml: seeds: until: ci-half-width: '-3' is not a positive number"));
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: ppo vs ppo-m}}")
+                .startsWith("test.yaml: seeds: until: decided: expected a list of comparisons"));
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: [ppo against ppo-m]}}")
+                .contains("'ppo against ppo-m' is not a comparison like 'ppo vs ppo-m'"));
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: [ppo vs ppo-x]}}")
+                .equals("test.yaml: seeds: until: decided: no cell is labelled 'ppo-x' (did you mean 'ppo-m'?);"
+                        + " cells: ppo, ppo-m, trpo, trpo+"));
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: [ppo vs ppo-m, ppo-m vs ppo]}}")
+                .contains("'ppo-m vs ppo' is listed twice"));
+        assertTrue(error("[]").startsWith("test.yaml: seeds: empty list"));
+    }
+
+    @Test
+    void aSpecFileWithAMistakeIsNamedInTheMessage() throws Exception {
+        Path f = Files.writeString(tmp.resolve("bad.yaml"), spec("{min: 5, max: 40, step: 5, untl: {ci-half-width: 9}}"));
+        SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(f));
+        assertTrue(e.getMessage().startsWith(f + ": seeds: unknown key 'untl' (did you mean 'until'?)"), e.getMessage());
+    }
+
+    @Test
+    void maxRunsCountsTheMostAnAdaptiveSpecCanRun() {
+        SpecException e = assertThrows(SpecException.class, () -> Expansion.expand(Specs.parse(
+                spec("{min: 5, max: 40, step: 5, until: {ci-half-width: 1}}")), EnvCheck.REGISTRY, 100));
+        assertTrue(e.getMessage().contains("(4 cells x 2 envs x at most 40 seeds), more than --max-runs 100"),
+                e.getMessage());
+    }
+}
