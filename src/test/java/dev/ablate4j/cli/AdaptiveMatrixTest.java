@@ -17,6 +17,7 @@ import dev.ablate4j.matrix.RunExecutor;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunOutcome;
+import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +189,7 @@ class AdaptiveMatrixTest {
         RunExecutor real = RunExecutor.driver(c -> null);
         RunExecutor ppoSeedOneDiverges = (config, dir, progress, every) -> {
             if (config.get(Keys.SEED) == 1L && dir.toString().contains(cellOf("ppo"))) {
-                return new RunOutcome("diverged", 2, 128, 0, 1, "non-finite value loss");
+                return new RunOutcome(RunStatus.DIVERGED, 2, 128, 0, 1, "non-finite value loss");
             }
             return real.execute(config, dir, progress, every);
         };
