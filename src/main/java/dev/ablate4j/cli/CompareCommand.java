@@ -2,7 +2,7 @@ package dev.ablate4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ablate4j.report.BadInputException;
+import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.Fmt;
 import dev.ablate4j.report.Samples;
 import dev.ablate4j.stats.Bootstrap;
@@ -62,7 +62,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (resamples < 100) {
-                throw new BadInputException("--resamples must be at least 100, got " + resamples);
+                throw new ReportInputException("--resamples must be at least 100, got " + resamples);
             }
             double[] xs = Samples.read(x, column, "--x");
             double[] ys = Samples.read(y, column, "--y");
@@ -70,7 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.print(format == Format.json ? json(c) : text(c));
             out.flush();
             return 0;
-        } catch (BadInputException e) {
+        } catch (ReportInputException e) {
             err.println("compare: " + e.getMessage());
             err.flush();
             return 2;

@@ -1,6 +1,6 @@
 package dev.ablate4j.cli;
 
-import dev.ablate4j.report.BadInputException;
+import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.Exclusion;
 import dev.ablate4j.report.ReportBuilder;
 import dev.ablate4j.report.ReportOptions;
@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (resamples < 100) {
-                throw new BadInputException("--resamples must be at least 100, got " + resamples);
+                throw new ReportInputException("--resamples must be at least 100, got " + resamples);
             }
             ReportBuilder.Result r = ReportBuilder.build(roots, out, new ReportOptions(seed, resamples, baseline));
             for (String w : r.tree().warnings()) {
@@ -71,7 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
             o.flush();
             err.flush();
             return 0;
-        } catch (BadInputException e) {
+        } catch (ReportInputException e) {
             err.println("report: " + e.getMessage());
             err.flush();
             return 2;

@@ -32,7 +32,7 @@ final class AcrossEnvSection {
                 range.put(env, new double[] {lo, hi});
             }
         }
-        List<Cell> cells = ctx.tree.cells().stream()
+        List<ResultCell> cells = ctx.tree.cells().stream()
                 .filter(c -> envs.stream().allMatch(e -> !ctx.tree.runs(e, c.key()).isEmpty())).toList();
         if (envs.size() < 2 || cells.isEmpty()) {
             out.add(new Block.Paragraph("Needs at least two environments with spread in final return and configs run "
@@ -42,7 +42,7 @@ final class AcrossEnvSection {
         }
         String pct = Math.round(ctx.boot.confidence() * 100) + "%";
         Map<String, double[][]> strata = new TreeMap<>();
-        for (Cell c : cells) {
+        for (ResultCell c : cells) {
             double[][] s = new double[envs.size()][];
             for (int e = 0; e < envs.size(); e++) {
                 double[] r = range.get(envs.get(e));
@@ -54,7 +54,7 @@ final class AcrossEnvSection {
         List<IntervalChart.Item> items = new ArrayList<>();
         Table.Builder table = new Table.Builder(List.of("config", "runs", "IQM (normalized)", pct + " CI",
                 "mean (normalized)"), 1);
-        for (Cell c : cells) {
+        for (ResultCell c : cells) {
             double[][] s = strata.get(c.key());
             double iqm = pooledIqm(s);
             Interval ci = ctx.boot.percentileStratified(s, AcrossEnvSection::pooledIqm,
@@ -79,7 +79,7 @@ final class AcrossEnvSection {
         out.add(new Block.TableBlock(table.build(), "Aggregate scores on normalized final return."));
         double[] taus = PerformanceProfile.grid(0, 1, 51);
         Map<String, BandChart.Series> series = new TreeMap<>();
-        for (Cell c : cells) {
+        for (ResultCell c : cells) {
             double[][] s = strata.get(c.key());
             double[] prof = PerformanceProfile.profile(s, taus);
             Interval[] bands = PerformanceProfile.bands(s, taus, ctx.boot, Seeds.stream(ctx.seed(), "profile", c.key()));

@@ -34,7 +34,7 @@ final class AdaptiveSection {
             try {
                 setup = RuleFile.read(e.getValue().get(0).resolve(RuleFile.NAME));
             } catch (IllegalArgumentException ex) {
-                throw new BadInputException(ex.getMessage());
+                throw new ReportInputException(ex.getMessage());
             }
             Decision d = Rounds.decide(setup, AdaptiveResults.read(e.getKey(), e.getValue()));
             out.addAll(blocks(setup, d));
@@ -53,7 +53,7 @@ final class AdaptiveSection {
             try (Stream<Path> children = Files.list(root)) {
                 children.filter(c -> Files.isRegularFile(c.resolve(RuleFile.NAME))).sorted().forEach(dirs::add);
             } catch (IOException e) {
-                throw new BadInputException("cannot list " + root + ": " + e.getMessage());
+                throw new ReportInputException("cannot list " + root + ": " + e.getMessage());
             }
             for (Path dir : dirs) {
                 String spec = dir.toAbsolutePath().normalize().getFileName().toString();

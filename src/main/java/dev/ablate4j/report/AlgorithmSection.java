@@ -24,12 +24,12 @@ final class AlgorithmSection {
      * The cell standing for each preset: label equal to the preset, else the only cell of that preset.
      * A paper preset ({@code paper:trpo+}) stands for its family ({@code trpo+}).
      */
-    static Map<String, Cell> presetCells(ResultsTree tree) {
-        Map<String, Cell> out = new LinkedHashMap<>();
+    static Map<String, ResultCell> presetCells(ResultsTree tree) {
+        Map<String, ResultCell> out = new LinkedHashMap<>();
         for (String p : PRESETS) {
-            List<Cell> exact = tree.cells().stream()
+            List<ResultCell> exact = tree.cells().stream()
                     .filter(c -> family(c.preset()).equals(p) && family(c.label().trim()).equals(p)).toList();
-            List<Cell> any = tree.cells().stream().filter(c -> family(c.preset()).equals(p)).toList();
+            List<ResultCell> any = tree.cells().stream().filter(c -> family(c.preset()).equals(p)).toList();
             if (exact.size() == 1) {
                 out.put(p, exact.get(0));
             } else if (exact.isEmpty() && any.size() == 1) {
@@ -47,7 +47,7 @@ final class AlgorithmSection {
 
     /** The section, or an empty list when the four presets are not all present anywhere. */
     static List<Block> blocks(ReportContext ctx) {
-        Map<String, Cell> cells = presetCells(ctx.tree);
+        Map<String, ResultCell> cells = presetCells(ctx.tree);
         if (cells.size() < PRESETS.size()) {
             return List.of();
         }
@@ -80,7 +80,7 @@ final class AlgorithmSection {
                 + "|PPO-M − TRPO|) and ACLI = max(|PPO − PPO-M|, |TRPO+ − TRPO|) (Engstrom et al. 2020, Table 1), with "
                 + pct + " bootstrap intervals resampling seeds within each preset. ACLI > AAI means the code-level "
                 + "optimizations moved the score more than the choice of algorithm. Configs: "
-                + String.join(", ", cells.values().stream().map(Cell::label).toList()) + "."));
+                + String.join(", ", cells.values().stream().map(ResultCell::label).toList()) + "."));
         return out;
     }
 

@@ -22,7 +22,7 @@ final class BandFigures {
     private BandFigures() {}
 
     static List<Figure> build(ReportContext ctx, String id, String title, String caption, String xLabel, String yLabel,
-            List<Cell> cells, Map<String, BandChart.Series> series) {
+            List<ResultCell> cells, Map<String, BandChart.Series> series) {
         if (cells.size() <= MAX_OVERLAY) {
             List<BandChart.Series> all = cells.stream().map(c -> series.get(c.key())).toList();
             JFreeChart chart = BandChart.create(title, xLabel, yLabel, all, RectangleEdge.RIGHT);
@@ -41,7 +41,7 @@ final class BandFigures {
         }
         double pad = hi > lo ? 0.04 * (hi - lo) : 1;
         List<JFreeChart> panels = new ArrayList<>();
-        for (Cell c : cells) {
+        for (ResultCell c : cells) {
             if (base != null && c.key().equals(ctx.baseline.key())) {
                 continue;
             }

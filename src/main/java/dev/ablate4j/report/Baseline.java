@@ -13,10 +13,10 @@ final class Baseline {
 
     private Baseline() {}
 
-    static Cell choose(ResultsTree tree, String requested) {
-        List<Cell> cells = tree.cells();
+    static ResultCell choose(ResultsTree tree, String requested) {
+        List<ResultCell> cells = tree.cells();
         if (requested != null) {
-            List<Cell> hits = cells.stream().filter(c -> c.key().equals(requested)).toList();
+            List<ResultCell> hits = cells.stream().filter(c -> c.key().equals(requested)).toList();
             if (hits.isEmpty()) {
                 hits = cells.stream().filter(c -> c.id().equals(requested) || c.label().equals(requested)).toList();
             }
@@ -28,12 +28,12 @@ final class Baseline {
             }
             String all = cells.stream().map(c -> "'" + c.label() + "'" + (c.key().equals(c.label()) ? "" : " (" + c.key() + ")"))
                     .collect(Collectors.joining(", "));
-            throw new BadInputException(hits.isEmpty()
+            throw new ReportInputException(hits.isEmpty()
                     ? "--baseline '" + requested + "' matches no config; configs: " + all
                     : "--baseline '" + requested + "' matches " + hits.size() + " configs; use a key: " + all);
         }
         for (String preferred : new String[] {"ppo", null}) {
-            for (Cell c : cells) {
+            for (ResultCell c : cells) {
                 String label = c.label().trim().toLowerCase(Locale.ROOT);
                 if (label.equals(c.preset().toLowerCase(Locale.ROOT))
                         && (preferred == null || AlgorithmSection.family(label).equals(preferred))) {
@@ -41,7 +41,7 @@ final class Baseline {
                 }
             }
         }
-        for (Cell c : cells) {
+        for (ResultCell c : cells) {
             if (!c.spec().isEmpty() && c.factors().isEmpty()) {
                 return c;
             }

@@ -11,17 +11,17 @@ import java.util.List;
  * One config against the baseline in one environment, with Holm-adjusted p-values (each test's
  * family is all comparisons against the baseline in that environment).
  */
-record ComparisonRow(Cell cell, Comparison stats, double welchPHolm, double mannWhitneyPHolm) {
+record ComparisonRow(ResultCell cell, Comparison stats, double welchPHolm, double mannWhitneyPHolm) {
 
     /** Every cell except the baseline against the baseline, in display order. */
-    static List<ComparisonRow> against(ResultsTree tree, String env, Cell baseline, Bootstrap boot, long seed) {
+    static List<ComparisonRow> against(ResultsTree tree, String env, ResultCell baseline, Bootstrap boot, long seed) {
         double[] y = tree.finalReturns(env, baseline.key());
-        List<Cell> others = new ArrayList<>();
+        List<ResultCell> others = new ArrayList<>();
         List<Comparison> stats = new ArrayList<>();
         if (y.length == 0) {
             return List.of();
         }
-        for (Cell c : tree.cellsIn(env)) {
+        for (ResultCell c : tree.cellsIn(env)) {
             if (!c.key().equals(baseline.key())) {
                 others.add(c);
                 stats.add(Comparison.of(tree.finalReturns(env, c.key()), y, boot,

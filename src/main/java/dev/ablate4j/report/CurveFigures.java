@@ -24,14 +24,14 @@ final class CurveFigures {
     private CurveFigures() {}
 
     static List<Figure> learningCurves(ReportContext ctx, String env) {
-        List<Cell> cells = ctx.tree.cellsIn(env);
+        List<ResultCell> cells = ctx.tree.cellsIn(env);
         double maxSteps = 0;
         for (Run r : ctx.tree.runs(env)) {
             maxSteps = Math.max(maxSteps, Descriptive.max(r.envSteps()));
         }
         double unit = maxSteps >= 2e6 ? 1e6 : 1e3;
         Map<String, BandChart.Series> series = new TreeMap<>();
-        for (Cell c : cells) {
+        for (ResultCell c : cells) {
             series.put(c.key(), curve(ctx, env, c, unit));
         }
         String caption = "Mean over seeds of the per-iteration mean episode return; shaded: " + pct(ctx)
@@ -54,7 +54,7 @@ final class CurveFigures {
     }
 
     /** Mean curve and band of one cell, aligned by iteration index. */
-    private static BandChart.Series curve(ReportContext ctx, String env, Cell c, double unit) {
+    private static BandChart.Series curve(ReportContext ctx, String env, ResultCell c, double unit) {
         List<Run> runs = ctx.tree.runs(env, c.key());
         int len = runs.stream().mapToInt(r -> r.meanReturn().length).max().orElse(0);
         int stride = Math.max(1, (len + MAX_POINTS - 1) / MAX_POINTS);
@@ -91,20 +91,20 @@ final class CurveFigures {
 
     /** Trust-region figure of an env, or null when no run there has trust-region data. */
     static Figure trustRegion(ReportContext ctx, String env) {
-        List<Cell> withData = ctx.tree.cellsIn(env).stream()
+        List<ResultCell> withData = ctx.tree.cellsIn(env).stream()
                 .filter(c -> ctx.tree.runs(env, c.key()).stream().anyMatch(r -> r.trustRegion() != null))
                 .toList();
         if (withData.isEmpty()) {
             return null;
         }
-        List<Cell> shown = trustCells(ctx, withData);
+        List<ResultCell> shown = trustCells(ctx, withData);
         List<LineChart.Series> ratio = new ArrayList<>();
         List<LineChart.Series> kl = new ArrayList<>();
         Set<String> eps = new LinkedHashSet<>();
         Set<String> delta = new LinkedHashSet<>();
         double maxRatio = 0;
         double minRatio = Double.POSITIVE_INFINITY;
-        for (Cell c : shown) {
+        for (ResultCell c : shown) {
             List<TrustRegionSeries> data = ctx.tree.runs(env, c.key()).stream()
                     .map(Run::trustRegion).filter(t -> t != null).toList();
             double[][] mr = average(data, 0);
@@ -136,7 +136,7 @@ final class CurveFigures {
         JFreeChart right = LineChart.create("Mean KL(old ‖ new)", "iteration", "mean KL (nats)", kl, klRefs, false);
         String omitted = shown.size() < withData.size()
                 ? " Showing " + shown.size() + " of " + withData.size() + " configs with trust-region data ("
-                        + withData.stream().filter(c -> !shown.contains(c)).map(Cell::label).collect(Collectors.joining(", "))
+                        + withData.stream().filter(c -> !shown.contains(c)).map(ResultCell::label).collect(Collectors.joining(", "))
                         + " left out)."
                 : "";
         String caption = "Measured every few iterations after the update, averaged over seeds: the largest ratio "
@@ -148,19 +148,19 @@ final class CurveFigures {
     }
 
     /** Preset cells (label = preset) and the baseline first, then the rest in display order. */
-    private static List<Cell> trustCells(ReportContext ctx, List<Cell> withData) {
-        List<Cell> order = new ArrayList<>();
-        for (Cell c : withData) {
+    private static List<ResultCell> trustCells(ReportContext ctx, List<ResultCell> withData) {
+        List<ResultCell> order = new ArrayList<>();
+        for (ResultCell c : withData) {
             if (c.key().equals(ctx.baseline.key()) || c.label().equalsIgnoreCase(c.preset())) {
                 order.add(c);
             }
         }
-        for (Cell c : withData) {
+        for (ResultCell c : withData) {
             if (!order.contains(c)) {
                 order.add(c);
             }
         }
-        List<Cell> keep = order.subList(0, Math.min(MAX_TRUST_CELLS, order.size()));
+        List<ResultCell> keep = order.subList(0, Math.min(MAX_TRUST_CELLS, order.size()));
         return withData.stream().filter(keep::contains).toList();
     }
 

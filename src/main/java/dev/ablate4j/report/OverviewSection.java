@@ -30,7 +30,7 @@ final class OverviewSection {
         boolean mujoco = tree.runs().stream().anyMatch(r -> r.mujocoVersion() != null);
         Table.Builder cells = new Table.Builder(mujoco ? List.of("config", "preset", "spec", "runs", "MuJoCo")
                 : List.of("config", "preset", "spec", "runs"), 3);
-        for (Cell c : tree.cells()) {
+        for (ResultCell c : tree.cells()) {
             List<Run> rs = tree.runs().stream().filter(r -> r.cellKey().equals(c.key())).toList();
             List<String> row = new ArrayList<>(List.of(c.label() + (c.key().equals(ctx.baseline.key()) ? " (baseline)"
                     : ""), c.preset(), c.spec().isEmpty() ? "-" : c.spec(), "" + rs.size()));

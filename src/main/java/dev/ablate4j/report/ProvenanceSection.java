@@ -25,7 +25,7 @@ final class ProvenanceSection {
                 ? "none (classic control only)" : String.valueOf(p.get(Provenance.MUJOCO_VERSION))));
         Table.Builder runs = new Table.Builder(List.of("environment", "config", "runs", "seeds", "MuJoCo"), 2);
         for (String env : tree.envs()) {
-            for (Cell c : tree.cellsIn(env)) {
+            for (ResultCell c : tree.cellsIn(env)) {
                 List<Run> rs = tree.runs(env, c.key());
                 runs.row(List.of(env, c.label(), "" + rs.size(), seeds(rs), Run.mujocoVersions(rs)));
             }
@@ -50,7 +50,7 @@ final class ProvenanceSection {
         out.add(new Block.TableBlock(base.build(), "Resolved config of the baseline '" + ctx.baseline.label()
                 + "' (keys shared by all its runs; seed and environment vary)."));
         Table.Builder diff = new Table.Builder(List.of("config", "differs from the baseline in"), 2);
-        for (Cell c : tree.cells()) {
+        for (ResultCell c : tree.cells()) {
             if (!c.key().equals(ctx.baseline.key())) {
                 diff.row(List.of(c.label(), differences(ctx.baseline.config(), c.config())));
             }

@@ -28,7 +28,7 @@ public final class ReportBuilder {
     /**
      * Reads the runs under {@code roots} and writes the report into {@code out} (created if needed).
      *
-     * @throws BadInputException when no usable run is found or the options do not fit the runs
+     * @throws ReportInputException when no usable run is found or the options do not fit the runs
      */
     public static Result build(List<Path> roots, Path out, ReportOptions options) throws IOException {
         Path staging = ReportOutput.stage(out);
@@ -47,10 +47,10 @@ public final class ReportBuilder {
         if (tree.runs().isEmpty()) {
             String roots0 = roots.stream().map(Path::toString).collect(Collectors.joining(", "));
             if (tree.excluded().isEmpty()) {
-                throw new BadInputException("no run directories (seed-<n>/ or with config.json) under " + roots0);
+                throw new ReportInputException("no run directories (seed-<n>/ or with config.json) under " + roots0);
             }
             Exclusion first = tree.excluded().get(0);
-            throw new BadInputException("no completed runs under " + roots0 + ": all " + tree.excluded().size()
+            throw new ReportInputException("no completed runs under " + roots0 + ": all " + tree.excluded().size()
                     + " run directories were left out (e.g. " + first.path() + ": " + first.reason() + ")");
         }
         ReportContext ctx = new ReportContext(tree, options);

@@ -13,7 +13,7 @@ final class ReportContext {
     final ResultsTree tree;
     final ReportOptions options;
     final Bootstrap boot;
-    final Cell baseline;
+    final ResultCell baseline;
     final Map<String, List<SummaryRow>> summary = new LinkedHashMap<>();
     final Map<String, List<ComparisonRow>> comparisons = new LinkedHashMap<>();
 
@@ -24,7 +24,7 @@ final class ReportContext {
         this.baseline = Baseline.choose(tree, options.baseline());
         for (String env : tree.envs()) {
             List<SummaryRow> rows = new ArrayList<>();
-            for (Cell c : tree.cellsIn(env)) {
+            for (ResultCell c : tree.cellsIn(env)) {
                 rows.add(SummaryRow.compute(tree, env, c, boot, options.seed()));
             }
             summary.put(env, rows);
@@ -37,7 +37,7 @@ final class ReportContext {
     }
 
     /** Colour index of a cell. */
-    int color(Cell c) {
+    int color(ResultCell c) {
         return tree.cellIndex(c.key());
     }
 

@@ -22,24 +22,24 @@ final class ReportOutput {
 
     private ReportOutput() {}
 
-    /** Checks {@code out} and creates the staging directory next to it; bad paths are {@link BadInputException}s. */
+    /** Checks {@code out} and creates the staging directory next to it; bad paths are {@link ReportInputException}s. */
     static Path stage(Path out) {
         if (out.toString().isBlank()) {
-            throw new BadInputException("--out: the path is empty; name the report directory");
+            throw new ReportInputException("--out: the path is empty; name the report directory");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new BadInputException("--out " + out + ": is a file, not a directory");
+            throw new ReportInputException("--out " + out + ": is a file, not a directory");
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null) {
-            throw new BadInputException("--out " + out + ": cannot be the root directory");
+            throw new ReportInputException("--out " + out + ": cannot be the root directory");
         }
         Path staging = parent.resolve("." + out.getFileName() + ".report-" + UUID.randomUUID());
         try {
             Files.createDirectories(parent);
             Files.createDirectory(staging);
         } catch (IOException e) {
-            throw new BadInputException("--out " + out + ": cannot write next to it in " + parent + " ("
+            throw new ReportInputException("--out " + out + ": cannot write next to it in " + parent + " ("
                     + reason(e) + ")");
         }
         return staging;

@@ -51,7 +51,7 @@ public final class ResultsReader {
     /**
      * Reads every run under {@code roots}.
      *
-     * @throws BadInputException when a root is not a directory
+     * @throws ReportInputException when a root is not a directory
      */
     public static ResultsTree read(List<Path> roots) {
         return new ResultsReader().readAll(roots);
@@ -62,12 +62,12 @@ public final class ResultsReader {
 
     private ResultsTree readAll(List<Path> roots) {
         if (roots.isEmpty()) {
-            throw new BadInputException("no results directory given");
+            throw new ReportInputException("no results directory given");
         }
         List<Found> found = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
-                throw new BadInputException("results directory " + root + " does not exist or is not a directory");
+                throw new ReportInputException("results directory " + root + " does not exist or is not a directory");
             }
             for (Path dir : runDirs(root)) {
                 String shown = display(root, dir);
@@ -106,7 +106,7 @@ public final class ResultsReader {
                     .sorted(Comparator.comparing(Path::toString))
                     .collect(Collectors.toList());
         } catch (IOException e) {
-            throw new BadInputException("cannot list " + root + ": " + e.getMessage());
+            throw new ReportInputException("cannot list " + root + ": " + e.getMessage());
         }
         List<Path> out = new ArrayList<>();
         for (Path c : candidates) {
@@ -391,17 +391,17 @@ public final class ResultsReader {
         Map<String, String> given = new LinkedHashMap<>();
         groups.forEach((k, list) -> given.put(k, list.get(0).label()));
         Map<String, String> labels = CellLabels.labels(given, common);
-        List<Cell> cells = new ArrayList<>();
+        List<ResultCell> cells = new ArrayList<>();
         Map<String, String> keyOf = new HashMap<>();
         for (Map.Entry<String, List<Found>> g : groups.entrySet()) {
             Found first = g.getValue().get(0);
             String label = labels.get(g.getKey());
             String key = first.cellId() != null ? g.getKey() : label;
             keyOf.put(g.getKey(), key);
-            cells.add(new Cell(key, first.spec(), first.cellId() != null ? first.cellId() : label, label,
+            cells.add(new ResultCell(key, first.spec(), first.cellId() != null ? first.cellId() : label, label,
                     Collections.unmodifiableMap(common.get(g.getKey())), Collections.unmodifiableMap(first.factors())));
         }
-        cells.sort(Comparator.comparing(Cell::spec).thenComparing(Cell::label));
+        cells.sort(Comparator.comparing(ResultCell::spec).thenComparing(ResultCell::label));
         List<Run> runs = new ArrayList<>();
         for (Map.Entry<String, List<Found>> g : groups.entrySet()) {
             for (Found f : g.getValue()) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param warnings problems that did not exclude a run (mixed tool versions, unreadable optional files)
  */
 public record ResultsTree(
-        List<Run> runs, List<Cell> cells, List<String> envs, List<Exclusion> excluded, List<String> warnings) {
+        List<Run> runs, List<ResultCell> cells, List<String> envs, List<Exclusion> excluded, List<String> warnings) {
 
     /** Runs of {@code cellKey} in {@code env}, sorted by seed. */
     public List<Run> runs(String env, String cellKey) {
@@ -34,7 +34,7 @@ public record ResultsTree(
     }
 
     /** Cells with at least one run in {@code env}, in display order. */
-    public List<Cell> cellsIn(String env) {
+    public List<ResultCell> cellsIn(String env) {
         return cells.stream().filter(c -> !runs(env, c.key()).isEmpty()).toList();
     }
 
@@ -49,7 +49,7 @@ public record ResultsTree(
     }
 
     /** The cell with {@code key}; IllegalArgumentException when there is none. */
-    public Cell cell(String key) {
+    public ResultCell cell(String key) {
         return cells.stream().filter(c -> c.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cell " + key));
     }

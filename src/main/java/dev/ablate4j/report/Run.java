@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param path        where it was found, as the root was given plus the path below it
  * @param env         environment id
- * @param cellKey     key of its {@link Cell}
+ * @param cellKey     key of its {@link ResultCell}
  * @param seed        its seed
  * @param config      the resolved config ({@code config.json}), keys sorted
  * @param provenance  {@code provenance.json} (empty when the file is missing)

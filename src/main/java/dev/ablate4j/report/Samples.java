@@ -37,31 +37,31 @@ public final class Samples {
             return fromResults(path, column, flag);
         }
         if (!Files.isRegularFile(path)) {
-            throw new BadInputException(flag + " " + path + ": no such file or directory");
+            throw new ReportInputException(flag + " " + path + ": no such file or directory");
         }
         try {
             return fromCsv(path, column, flag);
         } catch (IOException | UncheckedIOException e) {
-            throw new BadInputException(flag + " " + path + ": cannot read: " + e.getMessage());
+            throw new ReportInputException(flag + " " + path + ": cannot read: " + e.getMessage());
         }
     }
 
     private static double[] fromResults(Path dir, String column, String flag) {
         String col = column == null ? FINAL : column;
         if (!col.equals(FINAL) && !col.equals(MAX)) {
-            throw new BadInputException(flag + " " + dir + " is a results directory: --column must be " + FINAL
+            throw new ReportInputException(flag + " " + dir + " is a results directory: --column must be " + FINAL
                     + " or " + MAX + ", not '" + column + "'");
         }
         ResultsTree tree = ResultsReader.read(List.of(dir));
         if (tree.runs().isEmpty()) {
-            throw new BadInputException(flag + " " + dir + ": no completed runs (" + tree.excluded().size() + " left out)");
+            throw new ReportInputException(flag + " " + dir + ": no completed runs (" + tree.excluded().size() + " left out)");
         }
         Set<String> groups = new TreeSet<>();
         for (Run r : tree.runs()) {
             groups.add(r.env() + " / " + tree.cell(r.cellKey()).label());
         }
         if (groups.size() > 1) {
-            throw new BadInputException(flag + " " + dir + " holds runs of " + groups.size()
+            throw new ReportInputException(flag + " " + dir + " holds runs of " + groups.size()
                     + " env/config pairs (" + String.join("; ", groups) + "); point it at one config's directory");
         }
         return tree.runs().stream().mapToDouble(col.equals(FINAL) ? Run::finalReturn : Run::maxReturn).toArray();
@@ -74,7 +74,7 @@ public final class Samples {
             records = p.getRecords();
         }
         if (records.isEmpty()) {
-            throw new BadInputException(flag + " " + file + ": empty file");
+            throw new ReportInputException(flag + " " + file + ": empty file");
         }
         boolean header = !allNumeric(records.get(0));
         List<String> names = new ArrayList<>();
@@ -88,11 +88,11 @@ public final class Samples {
             CSVRecord rec = records.get(r);
             long line = r + 1;
             if (rec.size() <= col) {
-                throw new BadInputException(String.format(Locale.ROOT, "%s %s line %d: has %d fields, column '%s' missing",
+                throw new ReportInputException(String.format(Locale.ROOT, "%s %s line %d: has %d fields, column '%s' missing",
                         flag, file, line, rec.size(), names.get(col)));
             }
             if (rec.size() != width) {
-                throw new BadInputException(String.format(Locale.ROOT,
+                throw new ReportInputException(String.format(Locale.ROOT,
                         "%s %s line %d: has %d fields where line 1 has %d ('%s'); one value per column and line",
                         flag, file, line, rec.size(), width, String.join(",", rec.toList())));
             }
@@ -100,10 +100,10 @@ public final class Samples {
             try {
                 v = CsvTable.parse(rec.get(col), flag + " " + file, line, names.get(col));
             } catch (CorruptFileException e) {
-                throw new BadInputException(e.getMessage());
+                throw new ReportInputException(e.getMessage());
             }
             if (Double.isInfinite(v)) {
-                throw new BadInputException(String.format(Locale.ROOT,
+                throw new ReportInputException(String.format(Locale.ROOT,
                         "%s %s line %d: '%s' is not a finite number", flag, file, line, rec.get(col)));
             }
             if (!Double.isNaN(v)) {
@@ -111,7 +111,7 @@ public final class Samples {
             }
         }
         if (values.isEmpty()) {
-            throw new BadInputException(flag + " " + file + ": column '" + names.get(col) + "' has no numbers");
+            throw new ReportInputException(flag + " " + file + ": column '" + names.get(col) + "' has no numbers");
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -130,7 +130,7 @@ public final class Samples {
             } catch (NumberFormatException e) {
                 // not an index
             }
-            throw new BadInputException(where + ": no column '" + column + "'; columns: " + listing(names, header));
+            throw new ReportInputException(where + ": no column '" + column + "'; columns: " + listing(names, header));
         }
         if (names.size() == 1) {
             return 0;
@@ -138,7 +138,7 @@ public final class Samples {
         if (names.contains(FINAL)) {
             return names.indexOf(FINAL);
         }
-        throw new BadInputException(where + " has " + names.size() + " columns (" + listing(names, header)
+        throw new ReportInputException(where + " has " + names.size() + " columns (" + listing(names, header)
                 + "); choose one with --column NAME or --column INDEX (1-based)");
     }
 

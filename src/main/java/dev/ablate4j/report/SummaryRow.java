@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record SummaryRow(
         String env,
-        Cell cell,
+        ResultCell cell,
         int n,
         double steps,
         double mean,
@@ -47,7 +47,7 @@ public record SummaryRow(
     }
 
     /** Computes the row; each interval has its own bootstrap stream derived from the seed. */
-    static SummaryRow compute(ResultsTree tree, String env, Cell cell, Bootstrap boot, long seed) {
+    static SummaryRow compute(ResultsTree tree, String env, ResultCell cell, Bootstrap boot, long seed) {
         double[] fin = tree.finalReturns(env, cell.key());
         double[] max = tree.maxReturns(env, cell.key());
         double steps = tree.runs(env, cell.key()).get(0).number("steps");

@@ -18,7 +18,7 @@ final class TrustRegionTable {
     static Block.TableBlock of(ReportContext ctx, String env) {
         Table.Builder t = new Table.Builder(List.of("config", "bound", "runs", "rows", "max ratio: median",
                 "largest", "> 1 + ε", "mean KL: median", "largest", "≤ δ (train)", "≤ δ (held-out)"), 2);
-        for (Cell c : ctx.tree.cellsIn(env)) {
+        for (ResultCell c : ctx.tree.cellsIn(env)) {
             List<Run> runs = ctx.tree.runs(env, c.key()).stream().filter(r -> r.trustRegion() != null).toList();
             if (runs.isEmpty()) {
                 continue;

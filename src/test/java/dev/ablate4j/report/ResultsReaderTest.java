@@ -77,7 +77,7 @@ class ResultsReaderTest {
         assertEquals("ppo", tree.cells().get(0).label());
         assertEquals(0, tree.cellIndex("quick/c00"));
         assertEquals(5, tree.runs("Pendulum-v1", "quick/c00").size()); // 4 broken extra seeds left out
-        Cell trpo = tree.cells().stream().filter(x -> x.label().equals("trpo")).findFirst().orElseThrow();
+        ResultCell trpo = tree.cells().stream().filter(x -> x.label().equals("trpo")).findFirst().orElseThrow();
         assertEquals("trpo", trpo.preset());
         assertEquals(false, trpo.config().get("value-clip"));
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param config  config values shared by every run of the cell (seed and env left out)
  * @param factors the factors from {@code cell.json} (empty when none)
  */
-public record Cell(
+public record ResultCell(
         String key, String spec, String id, String label, Map<String, Object> config, Map<String, Object> factors) {
 
     /** The preset named in the config ({@code preset}, else {@code algo}), or "". */
