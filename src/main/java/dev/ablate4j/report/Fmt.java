@@ -59,9 +59,13 @@ public final class Fmt {
         return Double.isNaN(v) ? "" : dev.ablate4j.run.Num.format(v);
     }
 
-    /** Compact text of a config value: 3.0E-4 → 0.0003. */
+    /** Compact text of a config value: 3.0E-4 → 0.0003; from 1e9 on in powers of ten, 1.0E32 → 1E+32. */
     public static String compact(double v) {
-        return Double.isFinite(v) ? new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString() : "" + v;
+        if (!Double.isFinite(v)) {
+            return "" + v;
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        return Math.abs(v) >= 1e9 ? d.toString() : d.toPlainString();
     }
 
     /** Seeds needed as text: the count, or "&gt; 100000" / "n/a". */

@@ -46,7 +46,7 @@ final class ProvenanceSection {
         }
         out.add(new Block.Heading(2, "Configs"));
         Table.Builder base = new Table.Builder(List.of("key", "value"), 2);
-        ctx.baseline.config().forEach((k, v) -> base.row(List.of(k, Values.canonical(v))));
+        ctx.baseline.config().forEach((k, v) -> base.row(List.of(k, Values.shown(v))));
         out.add(new Block.TableBlock(base.build(), "Resolved config of the baseline '" + ctx.baseline.label()
                 + "' (keys shared by all its runs; seed and environment vary)."));
         Table.Builder diff = new Table.Builder(List.of("config", "differs from the baseline in"), 2);
@@ -104,8 +104,8 @@ final class ProvenanceSection {
         TreeSet<String> keys = new TreeSet<>(base.keySet());
         keys.addAll(other.keySet());
         for (String k : keys) {
-            String a = base.containsKey(k) ? Values.canonical(base.get(k)) : "(varies/absent)";
-            String b = other.containsKey(k) ? Values.canonical(other.get(k)) : "(varies/absent)";
+            String a = base.containsKey(k) ? Values.shown(base.get(k)) : "(varies/absent)";
+            String b = other.containsKey(k) ? Values.shown(other.get(k)) : "(varies/absent)";
             if (!a.equals(b)) {
                 parts.add(k + " = " + b);
             }

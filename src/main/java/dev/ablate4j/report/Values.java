@@ -31,6 +31,12 @@ final class Values {
         }
     }
 
+    /** A config value as the report shows it: {@link #canonical}, but numbers from 1e9 on as {@link Fmt#compact}. */
+    static String shown(Object v) {
+        return v instanceof Number n && !(v instanceof Long || v instanceof Integer) && Math.abs(n.doubleValue()) >= 1e9
+                ? Fmt.compact(n.doubleValue()) : canonical(v);
+    }
+
     /** The canonical text of a JSON value read by Jackson (number, boolean, string, list, map, null). */
     static String canonical(Object v) {
         if (v == null) {
