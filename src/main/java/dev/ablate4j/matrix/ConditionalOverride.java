@@ -9,8 +9,8 @@ import java.util.Map;
  * listed values), the {@code set} values replace the base's. This is how per-environment (and
  * per-preset) tuning such as the paper's learning rates is written.
  *
- * @param when condition key to the accepted values (raw, as read)
- * @param set config key to raw value
+ * @param when condition key to the accepted values (typed)
+ * @param set config key to typed value
  * @param position 1-based index in the spec's list, for messages
  */
 public record ConditionalOverride(Map<String, List<Object>> when, Map<String, Object> set, int position) {

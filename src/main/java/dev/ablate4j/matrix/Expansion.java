@@ -167,7 +167,7 @@ public final class Expansion {
             combos.add(new LinkedHashMap<>());
             for (Map.Entry<String, List<Object>> f : spec.factors().entrySet()) {
                 for (Object v : f.getValue()) {
-                    if (!typed(f.getKey(), v).equals(baseValue(f.getKey()))) {
+                    if (!v.equals(baseValue(f.getKey()))) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put(f.getKey(), v);
                         combos.add(m);
@@ -189,10 +189,6 @@ public final class Expansion {
             return spec.preset();
         }
         return resolve(spec.preset(), spec.base(), "base").values().get(key);
-    }
-
-    private static Object typed(String key, Object raw) {
-        return key.equals(Spec.PRESET) ? raw : Keys.byName(key).parse(raw);
     }
 
     private Cell cell(Map<String, Object> combo) {
@@ -285,7 +281,7 @@ public final class Expansion {
         }
     }
 
-    /** The raw overrides of a run on {@code env}: base, matching overrides in order, factor values. */
+    /** The overrides of a run on {@code env}: base, matching overrides in order, factor values. */
     private Map<String, Object> runValues(Cell cell, String env) {
         Map<String, Object> v = new LinkedHashMap<>(spec.base());
         if (mujoco != null) {

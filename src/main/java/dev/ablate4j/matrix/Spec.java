@@ -12,9 +12,10 @@ import java.util.Map;
  * @param name the results subdirectory ({@code DIR/<name>/...}); letters, digits, '.', '_', '-'
  * @param source the file it was read from, for messages
  * @param preset the base preset id
- * @param base raw config overrides applied to every cell (never env or seed)
+ * @param base config values (typed, as their {@link dev.ablate4j.config.Key} parses them) applied to every
+ *     cell (never env or seed)
  * @param design how {@code factors} expand
- * @param factors key (a config key or {@code preset}) to its list of raw values
+ * @param factors key (a config key or {@code preset}) to its list of typed values (preset ids canonical)
  * @param overrides conditional overrides, applied in order (later ones win)
  * @param envs environment ids
  * @param seeds master seeds; run directories are {@code seed-<n>}. With adaptive seeds, 0 .. max − 1:

@@ -1,13 +1,14 @@
 package dev.ablate4j.matrix;
 
+import static dev.ablate4j.matrix.SpecErrors.kind;
+import static dev.ablate4j.matrix.SpecErrors.raw;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.ablate4j.adaptive.Comparison;
-import dev.ablate4j.adaptive.SeedRule;
 import dev.ablate4j.config.ConfigException;
 import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,9 +53,8 @@ import java.util.regex.Pattern;
  * seeds: {min: 5, max: 40, step: 5, until: {decided: [ppo vs ppo-m, trpo+ vs trpo]}}
  * </pre>
  * {@code until} holds one or both rules; comparisons name cell labels, checked when the spec is
- * expanded ({@link Expansion}). Such a spec's {@link Spec#seeds} are 0 .. max − 1, the most it can run.
- * <pre>
- * </pre>
+ * expanded ({@link Expansion}). Such a spec's {@link Spec#seeds} are 0 .. max − 1, the most it can run
+ * ({@link SeedsReader}). Problems are told through {@link SpecErrors}.
  */
 public final class SpecReader {
 
@@ -69,15 +68,11 @@ public final class SpecReader {
     static final String FACTORS = "factors";
     static final String OVERRIDES = "overrides";
     static final String ENVS = "envs";
-    static final String SEEDS = "seeds";
+    static final String SEEDS = SeedsReader.SEEDS;
     static final String STEPS = "steps";
     private static final List<String> TOP_KEYS = List.of(NAME, DESCRIPTION, DESIGN, BASE, FACTORS, OVERRIDES, ENVS,
             SEEDS, STEPS);
     private static final List<String> OVERRIDE_KEYS = List.of("when", "set");
-    private static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "step", "until");
-    private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided");
-    /** Most seeds a spec may name (count, list or adaptive max). */
-    static final long MAX_SEEDS = 1_000_000;
 
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -151,80 +146,37 @@ public final class SpecReader {
         return s == null ? "unreadable" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
-    private static String kind(JsonNode n) {
-        if (n.isObject()) {
-            return "mapping";
-        }
-        if (n.isArray()) {
-            return "list";
-        }
-        if (n.isNull()) {
-            return "null";
-        }
-        return "single value ('" + n.asText() + "')";
-    }
 
-    /** A YAML scalar or list as a plain Java value (String, Boolean, Integer/Long, Double, List). */
-    static Object raw(JsonNode n) {
-        if (n.isArray()) {
-            List<Object> list = new ArrayList<>();
-            n.forEach(e -> list.add(raw(e)));
-            return list;
-        }
-        if (n.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            n.properties().forEach(e -> map.put(e.getKey(), raw(e.getValue())));
-            return map;
-        }
-        if (n.isBoolean()) {
-            return n.booleanValue();
-        }
-        if (n.isIntegralNumber()) {
-            return n.canConvertToLong() ? (Object) n.longValue() : n.asText();
-        }
-        if (n.isNumber()) {
-            return n.doubleValue();
-        }
-        if (n.isNull()) {
-            return null;
-        }
-        return n.asText();
-    }
-
-    /** One parse, carrying the file name for messages. */
+    /**
+     * One parse, carrying the file name for messages. Each value is parsed once, by the key it
+     * belongs to ({@link #value}); the spec holds the typed values.
+     */
     private static final class Parse {
-        private final String where;
+        private final SpecErrors errors;
 
         Parse(String where) {
-            this.where = where;
+            this.errors = new SpecErrors(where);
         }
 
         private SpecException error(String place, String message) {
-            return new SpecException(where + ": " + (place.isEmpty() ? "" : place + ": ") + message);
+            return errors.error(place, message);
         }
 
         Spec spec(JsonNode root) {
-            for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-                String key = it.next();
-                if (!TOP_KEYS.contains(key)) {
-                    throw error("", "unknown key '" + key + "'" + Suggest.nearest(key, TOP_KEYS) + "; allowed: "
-                            + String.join(", ", TOP_KEYS));
-                }
-            }
+            errors.requireKnownKeys("", root, TOP_KEYS);
             String name = name(root.get(NAME));
             Design design = design(root.get(DESIGN));
             Map<String, Object> base = new LinkedHashMap<>();
             String preset = base(root.get(BASE), base);
             if (root.has(STEPS)) {
-                base.put(Keys.STEPS.name(), checked(STEPS, Keys.STEPS, raw(root.get(STEPS))));
+                base.put(Keys.STEPS.name(), value(STEPS, Keys.STEPS.name(), raw(root.get(STEPS))));
             }
             Map<String, List<Object>> factors = factors(root.get(FACTORS));
             List<String> envs = envs(root.get(ENVS));
-            JsonNode seedsNode = root.get(SEEDS);
-            SeedRule adaptive = seedsNode != null && seedsNode.isObject() ? adaptive(seedsNode) : null;
-            List<Long> seeds = adaptive != null ? counted(adaptive.max()) : seeds(seedsNode);
+            SeedsReader seeds = new SeedsReader(errors, root.get(SEEDS));
             List<ConditionalOverride> overrides = overrides(root.get(OVERRIDES), factors.keySet(), envs);
-            return new Spec(name, where, preset, base, design, factors, overrides, envs, seeds, adaptive);
+            return new Spec(name, errors.where(), preset, base, design, factors, overrides, envs, seeds.seeds(),
+                    seeds.rule());
         }
 
         private String name(JsonNode n) {
@@ -253,7 +205,7 @@ public final class SpecReader {
             return d;
         }
 
-        /** Fills {@code base} and returns the preset id. */
+        /** Fills {@code base} with typed values and returns the preset id. */
         private String base(JsonNode n, Map<String, Object> base) {
             String preset = Preset.PPO.id();
             if (n == null) {
@@ -263,43 +215,36 @@ public final class SpecReader {
                 throw error(BASE, "expected a mapping like {preset: ppo, policy-lr: 3.0e-4}, got a " + kind(n));
             }
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String key = e.getKey();
+                String key = settingKey(BASE, e.getKey());
                 String place = BASE + ": " + key;
-                if (key.equals(Spec.PRESET)) {
-                    preset = preset(place, raw(e.getValue()));
-                    continue;
-                }
-                Key<?> k = configKey(BASE, key);
-                if (k == Keys.STEPS) {
+                if (key.equals(Keys.STEPS.name())) {
                     throw error(place, "put steps at the top level of the spec (steps: N)");
                 }
-                base.put(k.name(), checked(place, k, raw(e.getValue())));
+                Object value = value(place, key, raw(e.getValue()));
+                if (key.equals(Spec.PRESET)) {
+                    preset = (String) value;
+                } else {
+                    base.put(key, value);
+                }
             }
             return preset;
         }
 
-        private String preset(String place, Object raw) {
-            if (!(raw instanceof String s) || s.equals(TrainConfig.PAPER_CONFIG)) {
-                throw error(place, "expected a preset name; allowed: " + String.join(", ", TrainConfig.presetIds()));
+        /**
+         * A key that may carry a value in base, factors and overrides: {@code preset} or any config key
+         * but env and seed (those have their own spec keys).
+         */
+        private String settingKey(String place, String key) {
+            if (key.equals(Spec.PRESET)) {
+                return key;
             }
-            try {
-                return TrainConfig.canonicalId(s);
-            } catch (ConfigException e) {
-                throw error(place, e.getMessage().substring("preset: ".length()));
-            }
-        }
-
-        /** A config key allowed in base, factors and overrides: any key but env and seed. */
-        private Key<?> configKey(String place, String key) {
             if (key.equals(Keys.ENV.name())) {
                 throw error(place + ": env", "environments are listed under 'envs', not set as a key");
             }
             if (key.equals(Keys.SEED.name())) {
                 throw error(place + ": seed", "seeds are listed under 'seeds', not set as a key");
             }
-            try {
-                return Keys.require(key, "");
-            } catch (ConfigException e) {
+            if (Keys.byName(key) == null) {
                 List<String> allowed = new ArrayList<>();
                 allowed.add(Spec.PRESET);
                 for (Key<?> k : Keys.all()) {
@@ -307,29 +252,32 @@ public final class SpecReader {
                         allowed.add(k.name());
                     }
                 }
-                throw error(place, "unknown key '" + key + "'" + Suggest.nearest(key, allowed) + "; allowed: "
-                        + String.join(", ", allowed));
+                throw errors.unknownKey(place, key, allowed);
             }
+            return key;
         }
 
-        private Object checked(String place, Key<?> key, Object raw) {
-            try {
-                key.parse(raw);
-                return raw;
-            } catch (ConfigException e) {
-                throw error(place, e.getMessage().startsWith(key.name() + ": ")
-                        ? e.getMessage().substring(key.name().length() + 2) : e.getMessage());
-            }
-        }
-
-        /** The typed value (preset id, or the key's parsed value), for duplicate detection. */
-        private Object typed(String place, String key, Object raw) {
+        /**
+         * The typed value of setting {@code key} (checked by {@link #settingKey}): the canonical preset
+         * id, or the config key's parsed value. The one place a spec value is parsed.
+         */
+        private Object value(String place, String key, Object raw) {
             if (key.equals(Spec.PRESET)) {
-                return preset(place, raw);
+                if (!(raw instanceof String s) || s.equals(TrainConfig.PAPER_CONFIG)) {
+                    throw error(place, "expected a preset name; allowed: " + String.join(", ", TrainConfig.presetIds()));
+                }
+                try {
+                    return TrainConfig.canonicalId(s);
+                } catch (ConfigException e) {
+                    throw error(place, e.getMessage().substring("preset: ".length()));
+                }
             }
-            Key<?> k = Keys.byName(key);
-            checked(place, k, raw);
-            return k.parse(raw);
+            try {
+                return Keys.byName(key).parse(raw);
+            } catch (ConfigException e) {
+                throw error(place, e.getMessage().startsWith(key + ": ") ? e.getMessage().substring(key.length() + 2)
+                        : e.getMessage());
+            }
         }
 
         private Map<String, List<Object>> factors(JsonNode n) {
@@ -342,11 +290,8 @@ public final class SpecReader {
                         + " got a " + kind(n));
             }
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String key = e.getKey();
+                String key = settingKey(FACTORS, e.getKey());
                 String place = FACTORS + ": " + key;
-                if (!key.equals(Spec.PRESET)) {
-                    configKey(FACTORS, key);
-                }
                 JsonNode values = e.getValue();
                 if (!values.isArray()) {
                     throw error(place, "expected a list of values like [true, false], got a " + kind(values));
@@ -354,14 +299,12 @@ public final class SpecReader {
                 if (values.isEmpty()) {
                     throw error(place, "empty list of values; give at least one value");
                 }
-                List<Object> list = new ArrayList<>();
-                Set<Object> seen = new LinkedHashSet<>();
+                Set<Object> list = new LinkedHashSet<>();
                 for (JsonNode v : values) {
                     Object raw = raw(v);
-                    if (!seen.add(typed(place, key, raw))) {
+                    if (!list.add(value(place, key, raw))) {
                         throw error(place, "value '" + raw + "' is listed twice");
                     }
-                    list.add(key.equals(Spec.PRESET) ? typed(place, key, raw) : raw);
                 }
                 factors.put(key, List.copyOf(list));
             }
@@ -400,125 +343,6 @@ public final class SpecReader {
             return List.copyOf(envs);
         }
 
-        private static List<Long> counted(long count) {
-            List<Long> seeds = new ArrayList<>();
-            for (long s = 0; s < count; s++) {
-                seeds.add(s);
-            }
-            return List.copyOf(seeds);
-        }
-
-        /** {@code {min, max, step, until: {ci-half-width, decided}}}. */
-        private SeedRule adaptive(JsonNode n) {
-            String usage = "adaptive seeds are {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}"
-                    + " or until: {decided: [ppo vs ppo-m]}";
-            unknownKeys(SEEDS, n, ADAPTIVE_KEYS);
-            for (String key : ADAPTIVE_KEYS) {
-                if (!n.has(key)) {
-                    throw error(SEEDS, "missing key '" + key + "'; " + usage);
-                }
-            }
-            long min = whole(SEEDS + ": min", n.get("min"), 2, MAX_SEEDS,
-                    "a confidence interval and Welch's test need two runs per cell");
-            long max = whole(SEEDS + ": max", n.get("max"), min, MAX_SEEDS, "max is at least min (" + min + ")");
-            long step = whole(SEEDS + ": step", n.get("step"), 1, MAX_SEEDS, "seeds added per round");
-            if (SeedRule.lookCount(min, max, step) > SeedRule.MAX_LOOKS) {
-                throw error(SEEDS + ": step", step + " plans " + SeedRule.lookCount(min, max, step) + " looks from "
-                        + min + " to " + max + " seeds; at most " + SeedRule.MAX_LOOKS + " are allowed (raise step)");
-            }
-            JsonNode until = n.get("until");
-            String place = SEEDS + ": until";
-            if (!until.isObject() || until.isEmpty()) {
-                throw error(place, "expected a mapping with ci-half-width and/or decided, like {ci-half-width: 150},"
-                        + " got a " + kind(until));
-            }
-            unknownKeys(place, until, UNTIL_KEYS);
-            Double halfWidth = null;
-            if (until.has("ci-half-width")) {
-                JsonNode h = until.get("ci-half-width");
-                if (!h.isNumber() || !(h.doubleValue() > 0) || Double.isInfinite(h.doubleValue())) {
-                    throw error(place + ": ci-half-width", "'" + h.asText() + "' is not a positive number"
-                            + " (the largest half-width of the 95% interval of a cell's mean final return)");
-                }
-                halfWidth = h.doubleValue();
-            }
-            List<Comparison> decided = new ArrayList<>();
-            if (until.has("decided")) {
-                decided = comparisons(place + ": decided", until.get("decided"));
-            }
-            return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided);
-        }
-
-        private List<Comparison> comparisons(String place, JsonNode n) {
-            if (!n.isArray() || n.isEmpty()) {
-                throw error(place, "expected a list of comparisons like [ppo vs ppo-m, trpo+ vs trpo], got "
-                        + (n.isArray() ? "an empty list" : "a " + kind(n)));
-            }
-            List<Comparison> out = new ArrayList<>();
-            for (JsonNode c : n) {
-                if (!c.isTextual()) {
-                    throw error(place, "expected 'label vs label', got a " + kind(c));
-                }
-                try {
-                    out.add(Comparison.parse(c.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw error(place, e.getMessage());
-                }
-            }
-            return out;
-        }
-
-        private long whole(String place, JsonNode n, long lo, long hi, String why) {
-            if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < lo || n.longValue() > hi) {
-                throw error(place, "'" + n.asText() + "' is not a whole number from " + lo + " to " + hi + " (" + why
-                        + ")");
-            }
-            return n.longValue();
-        }
-
-        private void unknownKeys(String place, JsonNode n, List<String> allowed) {
-            for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
-                String key = it.next();
-                if (!allowed.contains(key)) {
-                    throw error(place, "unknown key '" + key + "'" + Suggest.nearest(key, allowed) + "; allowed: "
-                            + String.join(", ", allowed));
-                }
-            }
-        }
-
-        private List<Long> seeds(JsonNode n) {
-            String usage = "a count like 3 (seeds 0, 1, 2), a list like [0, 7, 11] or adaptive seeds like"
-                    + " {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}";
-            if (n == null) {
-                throw error("", "missing key 'seeds' (" + usage + ")");
-            }
-            List<Long> seeds = new ArrayList<>();
-            if (n.isIntegralNumber() && n.canConvertToLong()) {
-                long count = n.longValue();
-                if (count <= 0 || count > MAX_SEEDS) {
-                    throw error(SEEDS, "'" + count + "' is not a count from 1 to " + MAX_SEEDS + "; expected " + usage);
-                }
-                return counted(count);
-            }
-            if (!n.isArray()) {
-                throw error(SEEDS, "expected " + usage + ", got a " + kind(n));
-            }
-            if (n.isEmpty()) {
-                throw error(SEEDS, "empty list; give at least one seed");
-            }
-            Set<Long> seen = new LinkedHashSet<>();
-            for (JsonNode s : n) {
-                if (!s.isIntegralNumber() || !s.canConvertToLong() || s.longValue() < 0) {
-                    throw error(SEEDS, "'" + s.asText() + "' is not a whole number >= 0");
-                }
-                if (!seen.add(s.longValue())) {
-                    throw error(SEEDS, "seed " + s.longValue() + " is listed twice");
-                }
-                seeds.add(s.longValue());
-            }
-            return List.copyOf(seeds);
-        }
-
         private List<ConditionalOverride> overrides(JsonNode n, Set<String> factorKeys, List<String> envs) {
             List<ConditionalOverride> overrides = new ArrayList<>();
             if (n == null || n.isNull()) {
@@ -534,13 +358,7 @@ public final class SpecReader {
                 if (!entry.isObject()) {
                     throw error(place, "expected {when: {...}, set: {...}}, got a " + kind(entry));
                 }
-                for (Iterator<String> it = entry.fieldNames(); it.hasNext();) {
-                    String key = it.next();
-                    if (!OVERRIDE_KEYS.contains(key)) {
-                        throw error(place, "unknown key '" + key + "'" + Suggest.nearest(key, OVERRIDE_KEYS)
-                                + "; allowed: when, set");
-                    }
-                }
+                errors.requireKnownKeys(place, entry, OVERRIDE_KEYS);
                 Map<String, List<Object>> when = when(place + ": when", entry.get("when"), envs);
                 Map<String, Object> set = set(place + ": set", entry.get("set"), factorKeys);
                 overrides.add(new ConditionalOverride(when, set, position));
@@ -565,6 +383,12 @@ public final class SpecReader {
                 if (values.isEmpty()) {
                     throw error(at, "empty list of values; give at least one value");
                 }
+                if (key.equals(Keys.SEED.name())) {
+                    throw error(at, "conditions on seeds are not allowed");
+                }
+                if (!key.equals(Spec.ENV)) {
+                    settingKey(place, key);
+                }
                 List<Object> typed = new ArrayList<>();
                 for (Object v : values) {
                     if (key.equals(Spec.ENV)) {
@@ -573,13 +397,8 @@ public final class SpecReader {
                                     String.valueOf(v), envs) + "; envs: " + String.join(", ", envs));
                         }
                         typed.add(String.valueOf(v));
-                    } else if (key.equals(Spec.PRESET)) {
-                        typed.add(preset(at, v));
                     } else {
-                        if (key.equals(Keys.SEED.name())) {
-                            throw error(at, "conditions on seeds are not allowed");
-                        }
-                        typed.add(typed(at, configKey(place, key).name(), v));
+                        typed.add(value(at, key, v));
                     }
                 }
                 when.put(key, List.copyOf(typed));
@@ -593,19 +412,18 @@ public final class SpecReader {
             }
             Map<String, Object> set = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String key = e.getKey();
+                String key = settingKey(place, e.getKey());
                 String at = place + ": " + key;
                 if (key.equals(Spec.PRESET)) {
                     throw error(at, "an override cannot change the preset; make preset a factor instead");
                 }
-                Key<?> k = configKey(place, key);
-                if (k == Keys.STEPS) {
+                if (key.equals(Keys.STEPS.name())) {
                     throw error(at, "steps cannot be overridden per condition; set it at the top level or as a factor");
                 }
-                if (factorKeys.contains(k.name())) {
-                    throw error(at, "'" + k.name() + "' is a factor; an override may not also set it");
+                if (factorKeys.contains(key)) {
+                    throw error(at, "'" + key + "' is a factor; an override may not also set it");
                 }
-                set.put(k.name(), checked(at, k, raw(e.getValue())));
+                set.put(key, value(at, key, raw(e.getValue())));
             }
             return set;
         }

@@ -1,0 +1,159 @@
+package dev.ablate4j.matrix;
+
+import static dev.ablate4j.matrix.SpecErrors.kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ablate4j.adaptive.Comparison;
+import dev.ablate4j.adaptive.SeedRule;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A spec's {@code seeds}: a count ({@code 3}: seeds 0, 1, 2), a list ({@code [0, 7, 11]}), or
+ * adaptive seeds ({@code {min, max, step, until: {ci-half-width, decided}}}, {@link SeedRule}),
+ * which may run seeds 0 .. max − 1.
+ */
+final class SeedsReader {
+
+    static final String SEEDS = "seeds";
+    /** Most seeds a spec may name (count, list or adaptive max). */
+    static final long MAX_SEEDS = 1_000_000;
+    private static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "step", "until");
+    private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided");
+    private static final String USAGE = "a count like 3 (seeds 0, 1, 2), a list like [0, 7, 11] or adaptive seeds like"
+            + " {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}";
+
+    private final SpecErrors errors;
+    private SeedRule rule;
+    private List<Long> seeds;
+
+    /** Reads the {@code seeds} node {@code n} (null when the key is missing). */
+    SeedsReader(SpecErrors errors, JsonNode n) {
+        this.errors = errors;
+        if (n != null && n.isObject()) {
+            rule = adaptive(n);
+            seeds = counted(rule.max());
+        } else {
+            seeds = fixed(n);
+        }
+    }
+
+    /** The seeds the spec may run: its fixed seeds, or 0 .. max − 1 for adaptive seeds. */
+    List<Long> seeds() {
+        return seeds;
+    }
+
+    /** The adaptive rule, or null for a count or a list. */
+    SeedRule rule() {
+        return rule;
+    }
+
+    private List<Long> fixed(JsonNode n) {
+        if (n == null) {
+            throw errors.error("", "missing key 'seeds' (" + USAGE + ")");
+        }
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            long count = n.longValue();
+            if (count <= 0 || count > MAX_SEEDS) {
+                throw errors.error(SEEDS, "'" + count + "' is not a count from 1 to " + MAX_SEEDS + "; expected " + USAGE);
+            }
+            return counted(count);
+        }
+        if (!n.isArray()) {
+            throw errors.error(SEEDS, "expected " + USAGE + ", got a " + kind(n));
+        }
+        if (n.isEmpty()) {
+            throw errors.error(SEEDS, "empty list; give at least one seed");
+        }
+        List<Long> list = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (JsonNode s : n) {
+            if (!s.isIntegralNumber() || !s.canConvertToLong() || s.longValue() < 0) {
+                throw errors.error(SEEDS, "'" + s.asText() + "' is not a whole number >= 0");
+            }
+            if (!seen.add(s.longValue())) {
+                throw errors.error(SEEDS, "seed " + s.longValue() + " is listed twice");
+            }
+            list.add(s.longValue());
+        }
+        return List.copyOf(list);
+    }
+
+    private static List<Long> counted(long count) {
+        List<Long> list = new ArrayList<>();
+        for (long s = 0; s < count; s++) {
+            list.add(s);
+        }
+        return List.copyOf(list);
+    }
+
+    /** {@code {min, max, step, until: {ci-half-width, decided}}}. */
+    private SeedRule adaptive(JsonNode n) {
+        String usage = "adaptive seeds are {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}"
+                + " or until: {decided: [ppo vs ppo-m]}";
+        errors.requireKnownKeys(SEEDS, n, ADAPTIVE_KEYS);
+        for (String key : ADAPTIVE_KEYS) {
+            if (!n.has(key)) {
+                throw errors.error(SEEDS, "missing key '" + key + "'; " + usage);
+            }
+        }
+        long min = whole(SEEDS + ": min", n.get("min"), 2, MAX_SEEDS,
+                "a confidence interval and Welch's test need two runs per cell");
+        long max = whole(SEEDS + ": max", n.get("max"), min, MAX_SEEDS, "max is at least min (" + min + ")");
+        long step = whole(SEEDS + ": step", n.get("step"), 1, MAX_SEEDS, "seeds added per round");
+        if (SeedRule.lookCount(min, max, step) > SeedRule.MAX_LOOKS) {
+            throw errors.error(SEEDS + ": step", step + " plans " + SeedRule.lookCount(min, max, step) + " looks from "
+                    + min + " to " + max + " seeds; at most " + SeedRule.MAX_LOOKS + " are allowed (raise step)");
+        }
+        JsonNode until = n.get("until");
+        String place = SEEDS + ": until";
+        if (!until.isObject() || until.isEmpty()) {
+            throw errors.error(place, "expected a mapping with ci-half-width and/or decided, like {ci-half-width: 150},"
+                    + " got a " + kind(until));
+        }
+        errors.requireKnownKeys(place, until, UNTIL_KEYS);
+        Double halfWidth = null;
+        if (until.has("ci-half-width")) {
+            JsonNode h = until.get("ci-half-width");
+            if (!h.isNumber() || !(h.doubleValue() > 0) || Double.isInfinite(h.doubleValue())) {
+                throw errors.error(place + ": ci-half-width", "'" + h.asText() + "' is not a positive number"
+                        + " (the largest half-width of the 95% interval of a cell's mean final return)");
+            }
+            halfWidth = h.doubleValue();
+        }
+        List<Comparison> decided = new ArrayList<>();
+        if (until.has("decided")) {
+            decided = comparisons(place + ": decided", until.get("decided"));
+        }
+        return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided);
+    }
+
+    private List<Comparison> comparisons(String place, JsonNode n) {
+        if (!n.isArray() || n.isEmpty()) {
+            throw errors.error(place, "expected a list of comparisons like [ppo vs ppo-m, trpo+ vs trpo], got "
+                    + (n.isArray() ? "an empty list" : "a " + kind(n)));
+        }
+        List<Comparison> out = new ArrayList<>();
+        for (JsonNode c : n) {
+            if (!c.isTextual()) {
+                throw errors.error(place, "expected 'label vs label', got a " + kind(c));
+            }
+            try {
+                out.add(Comparison.parse(c.asText()));
+            } catch (IllegalArgumentException e) {
+                throw errors.error(place, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private long whole(String place, JsonNode n, long lo, long hi, String why) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < lo || n.longValue() > hi) {
+            throw errors.error(place, "'" + n.asText() + "' is not a whole number from " + lo + " to " + hi + " ("
+                    + why + ")");
+        }
+        return n.longValue();
+    }
+}
