@@ -33,8 +33,12 @@ import java.util.stream.Stream;
  */
 public final class ResultsReader {
 
-    /** Config keys that never distinguish configurations (outputs, threads, logging). */
-    static final Set<String> NOT_CONFIG = Set.of("seed", "env", "out", "output", "results", "results-dir",
+    /**
+     * Keys a {@code config.json} may hold (from older or foreign tools) that never distinguish
+     * configurations: seed and env, outputs, threads, logging. The report and the TensorBoard export
+     * leave them out of what tells configs apart.
+     */
+    public static final Set<String> NOT_CONFIG = Set.of("seed", "env", "out", "output", "results", "results-dir",
             "threads", "progress", "quiet", "verbose", "resume", "checkpoint-every", "shard");
 
     private static final Pattern SEED_DIR = Pattern.compile("seed-\\d+");

@@ -2,6 +2,7 @@ package dev.ablate4j.tensorboard;
 
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Value;
+import dev.ablate4j.report.ResultsReader;
 import dev.ablate4j.tensorboard.proto.DataType;
 import dev.ablate4j.tensorboard.proto.Experiment;
 import dev.ablate4j.tensorboard.proto.HParamInfo;
@@ -44,10 +45,6 @@ public final class HParams {
     public static final String EXPERIMENT_TAG = "_hparams_/experiment";
     public static final String SESSION_START_TAG = "_hparams_/session_start_info";
     public static final String SESSION_END_TAG = "_hparams_/session_end_info";
-
-    /** Config keys that never distinguish configurations (outputs, threads, logging), as the report has them. */
-    private static final Set<String> NOT_CONFIG = Set.of("seed", "out", "output", "results", "results-dir",
-            "threads", "progress", "quiet", "verbose", "resume", "checkpoint-every", "shard");
 
     private static final Map<String, String> BASE = baseKeys();
     private static final MathContext DIGITS = new MathContext(12);
@@ -107,7 +104,7 @@ public final class HParams {
             Set<String> keys = new TreeSet<>();
             group.forEach(s -> keys.addAll(s.config().keySet()));
             for (String key : keys) {
-                if (BASE.containsKey(key) || NOT_CONFIG.contains(key)) {
+                if (BASE.containsKey(key) || ResultsReader.NOT_CONFIG.contains(key)) {
                     continue;
                 }
                 Set<String> values = new HashSet<>();
