@@ -207,6 +207,49 @@ class AdaptiveMatrixTest {
         assertEquals(3, ppo.used(), "the diverged seed adds no value");
     }
 
+    @Test
+    void aFailedRunStallsTheRoundsUntilRetriedAndThenTheyEndAsWithoutTheFailure() throws Exception {
+        Path spec = spec();
+        Path results = tmp.resolve("r");
+        RunExecutor real = RunExecutor.driver(c -> null);
+        RunExecutor ppoMSeedZeroFails = (config, dir, progress, every) -> {
+            if (config.get(Keys.SEED) == 0L && dir.toString().contains(cellOf("ppo-m"))) {
+                throw new IllegalStateException("disk on fire");
+            }
+            return real.execute(config, dir, progress, every);
+        };
+        MatrixCommandTest.Result failed = MatrixCommandTest.matrix(ppoMSeedZeroFails, spec.toString(), "--results",
+                results.toString(), "--quiet");
+        assertEquals(ExitCodes.DIVERGED, failed.code(), "a failed run is not a finished round:\n" + failed.out()
+                + failed.err());
+        assertTrue(failed.out().contains("  failed               1"), failed.out());
+        Path specDir = results.resolve("ad");
+        try (Stream<Path> runs = Files.walk(specDir)) {
+            assertTrue(runs.noneMatch(p -> p.getFileName().toString().equals("seed-2")),
+                    "no second round while the first has a failed run");
+        }
+
+        MatrixCommandTest.Result again = MatrixCommandTest.matrix(real, spec.toString(), "--results",
+                results.toString(), "--quiet");
+        assertEquals(ExitCodes.DIVERGED, again.code(), again.out() + again.err());
+        try (Stream<Path> runs = Files.walk(specDir)) {
+            assertTrue(runs.noneMatch(p -> p.getFileName().toString().equals("seed-2")),
+                    "without --retry-failed the round stays stalled");
+        }
+
+        MatrixCommandTest.Result retried = MatrixCommandTest.matrix(real, spec.toString(), "--results",
+                results.toString(), "--retry-failed", "--quiet");
+        assertEquals(ExitCodes.OK, retried.code(), retried.out() + retried.err());
+        assertTrue(retried.out().contains("adaptive seeds complete"), retried.out());
+        Path clean = tmp.resolve("clean");
+        assertEquals(ExitCodes.OK, MatrixCommandTest.matrix(real, spec.toString(), "--results", clean.toString(),
+                "--quiet").code());
+        Map<String, byte[]> expected = files(clean);
+        Map<String, byte[]> actual = files(results);
+        assertEquals(expected.keySet(), actual.keySet(), "the same rounds as a run without the failure");
+        expected.forEach((f, bytes) -> assertTrue(Arrays.equals(bytes, actual.get(f)), f + " differs"));
+    }
+
     private static String cellOf(String label) {
         Plan p = Expansion.expand(dev.ablate4j.matrix.SpecReader.parse(SPEC, "ad.yaml"), EnvCheck.RUNNABLE, 1000);
         return p.cells().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow().id();
