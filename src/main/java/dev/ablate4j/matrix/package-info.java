@@ -7,7 +7,10 @@
  * (key to list of values; {@code preset} may be a factor), {@code design} ({@code factorial}, the
  * default, or {@code one-at-a-time}), {@code overrides} (a list of {@code {when: {...}, set: {...}}}
  * for per-environment or per-preset tuning), {@code envs}, {@code seeds} (a count or a list) and
- * {@code steps}. {@code seeds} may also be an adaptive rule ({@code {min, max, step, until}},
+ * {@code steps}. Each value is parsed once, by the key it belongs to, and the {@link
+ * dev.ablate4j.matrix.Spec} holds typed values; every problem names the file and the place in it
+ * ({@link dev.ablate4j.matrix.SpecErrors}). {@code seeds} ({@link dev.ablate4j.matrix.SeedsReader})
+ * may also be an adaptive rule ({@code {min, max, step, until}},
  * {@link dev.ablate4j.adaptive}): {@link dev.ablate4j.matrix.AdaptiveMatrix} then runs rounds, each
  * a subset of the plan of all seeds up to {@code max} ({@link dev.ablate4j.matrix.Plan#only}).
  *
