@@ -1,7 +1,5 @@
 package dev.ablate4j.env.mujoco;
 
-import java.util.SplittableRandom;
-
 /**
  * Gymnasium's {@code Hopper-v4} on {@code hopper.xml}: a planar one-legged hopper (nq = nv = 6,
  * three torques in [-1, 1]), 4 physics steps of 0.002 s per environment step.
@@ -12,42 +10,21 @@ import java.util.SplittableRandom;
  * above 0.7 and the torso angle qpos[2] lies in (−0.2, 0.2); the episode terminates when it is not.
  * Reset noise: uniform ±0.005 on every qpos and qvel.
  */
-public final class HopperEnv extends MujocoEnv {
+public final class HopperEnv extends LeggedPlanarEnv {
 
     /** Registered id. */
     public static final String ID = "Hopper-v4";
 
-    static final double CTRL_COST_WEIGHT = 1e-3;
-    static final double HEALTHY_REWARD = 1.0;
-    static final double RESET_NOISE = 5e-3;
     static final double HEALTHY_Z_MIN = 0.7;
     static final double HEALTHY_ANGLE = 0.2;
     static final double HEALTHY_STATE = 100.0;
 
     /** Compiles the model; throws {@link MujocoUnavailableException} if MuJoCo is not installed. */
     public HopperEnv() {
-        super(ID, "hopper.xml", 4, MujocoNative.READ_QPOS | MujocoNative.READ_QVEL, 11);
+        super(ID, "hopper.xml", 4, 11);
     }
 
     @Override
-    void addResetNoise(SplittableRandom random, double[] qpos, double[] qvel) {
-        addUniform(random, qpos, RESET_NOISE);
-        addUniform(random, qvel, RESET_NOISE);
-    }
-
-    @Override
-    double forwardPosition() {
-        return qposAt(0);
-    }
-
-    @Override
-    double reward(double[] action, double xVelocity) {
-        double forwardReward = 1.0 * xVelocity;
-        double rewards = forwardReward + HEALTHY_REWARD;
-        return rewards - CTRL_COST_WEIGHT * sumOfSquares(action);
-    }
-
-    /** Gymnasium's is_healthy. */
     boolean healthy() {
         for (int i = 2; i < nq(); i++) {
             if (!(qposAt(i) > -HEALTHY_STATE && qposAt(i) < HEALTHY_STATE)) {
@@ -62,15 +39,5 @@ public final class HopperEnv extends MujocoEnv {
         double z = qposAt(1);
         double angle = qposAt(2);
         return z > HEALTHY_Z_MIN && z < Double.POSITIVE_INFINITY && angle > -HEALTHY_ANGLE && angle < HEALTHY_ANGLE;
-    }
-
-    @Override
-    boolean terminated() {
-        return !healthy();
-    }
-
-    @Override
-    double[] observation() {
-        return Planar.positionsThenClippedVelocities(this, true);
     }
 }

@@ -1,7 +1,5 @@
 package dev.ablate4j.env.mujoco;
 
-import java.util.SplittableRandom;
-
 /**
  * Gymnasium's {@code Walker2d-v4} on {@code walker2d.xml}: a planar biped (nq = nv = 9, six
  * torques in [-1, 1]), 4 physics steps of 0.002 s per environment step.
@@ -11,55 +9,24 @@ import java.util.SplittableRandom;
  * qpos[1] lies in (0.8, 2) and the torso angle qpos[2] in (−1, 1); the episode terminates when it
  * is not. Reset noise: uniform ±0.005 on every qpos and qvel.
  */
-public final class Walker2dEnv extends MujocoEnv {
+public final class Walker2dEnv extends LeggedPlanarEnv {
 
     /** Registered id. */
     public static final String ID = "Walker2d-v4";
 
-    static final double CTRL_COST_WEIGHT = 1e-3;
-    static final double HEALTHY_REWARD = 1.0;
-    static final double RESET_NOISE = 5e-3;
     static final double HEALTHY_Z_MIN = 0.8;
     static final double HEALTHY_Z_MAX = 2.0;
     static final double HEALTHY_ANGLE = 1.0;
 
     /** Compiles the model; throws {@link MujocoUnavailableException} if MuJoCo is not installed. */
     public Walker2dEnv() {
-        super(ID, "walker2d.xml", 4, MujocoNative.READ_QPOS | MujocoNative.READ_QVEL, 17);
+        super(ID, "walker2d.xml", 4, 17);
     }
 
     @Override
-    void addResetNoise(SplittableRandom random, double[] qpos, double[] qvel) {
-        addUniform(random, qpos, RESET_NOISE);
-        addUniform(random, qvel, RESET_NOISE);
-    }
-
-    @Override
-    double forwardPosition() {
-        return qposAt(0);
-    }
-
-    @Override
-    double reward(double[] action, double xVelocity) {
-        double forwardReward = 1.0 * xVelocity;
-        double rewards = forwardReward + HEALTHY_REWARD;
-        return rewards - CTRL_COST_WEIGHT * sumOfSquares(action);
-    }
-
-    /** Gymnasium's is_healthy. */
     boolean healthy() {
         double z = qposAt(1);
         double angle = qposAt(2);
         return z > HEALTHY_Z_MIN && z < HEALTHY_Z_MAX && angle > -HEALTHY_ANGLE && angle < HEALTHY_ANGLE;
-    }
-
-    @Override
-    boolean terminated() {
-        return !healthy();
-    }
-
-    @Override
-    double[] observation() {
-        return Planar.positionsThenClippedVelocities(this, true);
     }
 }
