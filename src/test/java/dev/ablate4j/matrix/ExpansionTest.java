@@ -279,14 +279,18 @@ class ExpansionTest {
         Plan exact = shipped("paper-table2-exact");
         assertEquals(List.of("paper:ppo", "paper:ppo-m", "paper:trpo", "paper:trpo+"),
                 exact.cells().stream().map(Cell::preset).toList());
-        assertEquals(80, exact.runs().size());
+        assertEquals(List.of("Hopper-v4", "Walker2d-v4", "Humanoid-v4"), exact.spec().envs());
+        assertEquals(120, exact.runs().size(), "4 cells x 3 envs x at most 10 adaptive seeds");
+        // configs/{hopper,walker,humanoid}_trpo_plus.py: max_kl and val_lr per environment
+        Map<String, double[]> trpoPlus = Map.of("Hopper-v4", new double[] {0.04, 2e-4}, "Walker2d-v4",
+                new double[] {0.07, 1e-4}, "Humanoid-v4", new double[] {0.1, 5e-5});
         Map<String, TrainConfig> byId = new java.util.HashMap<>();
         for (PlannedRun r : exact.runs()) {
             TrainConfig c = Expansion.runConfig(exact.spec(), r);
             byId.put(r.id(), c);
             if (r.cell().preset().equals("paper:trpo+")) {
-                assertEquals(r.env().equals("Hopper-v4") ? 0.04 : 0.07, c.get(Keys.MAX_KL), r.id());
-                assertEquals(r.env().equals("Hopper-v4") ? 2e-4 : 1e-4, c.get(Keys.VALUE_LR), r.id());
+                assertEquals(trpoPlus.get(r.env())[0], c.get(Keys.MAX_KL), r.id());
+                assertEquals(trpoPlus.get(r.env())[1], c.get(Keys.VALUE_LR), r.id());
             }
             assertEquals(true, c.get(Keys.RESET_EVERY_ITERATION));
             assertEquals(999_424L, c.get(Keys.STEPS));
