@@ -90,12 +90,21 @@ final class CellLabels {
         return best;
     }
 
-    private static Map<String, String> unique(Map<String, String> labels) {
+    /**
+     * The labels made unique: the first cell with a label keeps it; a later one from another spec (its
+     * group key is {@code spec/cell-id}) is told apart by its spec, e.g. {@code paper:ppo (other-spec)},
+     * and one that is still not unique by a number, {@code paper:ppo #2}.
+     */
+    static Map<String, String> unique(Map<String, String> labels) {
+        Map<String, String> firstSpec = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         Map<String, String> out = new LinkedHashMap<>();
         labels.forEach((k, l) -> {
-            int n = seen.merge(l, 1, Integer::sum);
-            out.put(k, n == 1 ? l : l + " #" + n);
+            String spec = k.contains("/") ? k.substring(0, k.indexOf('/')) : "";
+            String first = firstSpec.putIfAbsent(l, spec);
+            String candidate = first == null || spec.isEmpty() || spec.equals(first) ? l : l + " (" + spec + ")";
+            int n = seen.merge(candidate, 1, Integer::sum);
+            out.put(k, n == 1 ? candidate : candidate + " #" + n);
         });
         return out;
     }
