@@ -11,30 +11,19 @@ import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.mujoco.MujocoEnvs;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.RunDriver;
+import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code train} on a MuJoCo task records the loaded MuJoCo and trains only on the one a config names. */
 class TrainMujocoVersionTest {
 
     @TempDir
     Path tmp;
-
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
-    }
 
     private static final String[] TINY = {"train", "--env", "Hopper-v4", "--steps", "64", "--rollout-steps", "64",
         "--minibatches", "4", "--epochs", "1", "--hidden", "8,8", "--tr-log-every", "0", "--quiet"};
@@ -51,20 +40,23 @@ class TrainMujocoVersionTest {
         assumeTrue(MujocoEnvs.available(), () -> "skipped: " + MujocoEnvs.unavailableReason());
         String loaded = MujocoEnvs.version();
         Path a = tmp.resolve("a");
-        assertEquals(0, run(tiny("--out", a.toString())), err.toString());
+        MatrixBadInputTest.Outcome trained = MatrixBadInputTest.run(tiny("--out", a.toString()));
+        assertEquals(0, trained.code(), trained.err());
         assertEquals(loaded, AtomicFiles.readJson(a.resolve(RunFiles.CONFIG)).get("mujoco"));
-        assertEquals(loaded, AtomicFiles.readJson(a.resolve(RunFiles.PROVENANCE)).get("mujoco_version"));
+        assertEquals(loaded, AtomicFiles.readJson(a.resolve(RunFiles.PROVENANCE)).get(Provenance.MUJOCO_VERSION));
 
         Path b = tmp.resolve("b");
-        assertEquals(ExitCodes.BAD_INPUT, run(tiny("--mujoco", "9.9.9", "--out", b.toString())));
-        String message = err.toString().strip();
+        MatrixBadInputTest.Outcome refused = MatrixBadInputTest.run(tiny("--mujoco", "9.9.9", "--out", b.toString()));
+        assertEquals(ExitCodes.BAD_INPUT, refused.code());
+        String message = refused.err().strip();
         assertTrue(message.contains("asks for MuJoCo 9.9.9 but this process loaded MuJoCo " + loaded)
                 && message.contains("MUJOCO_HOME=DIR"), message);
         assertFalse(Files.exists(b), "nothing written");
 
         // rerunning a's config.json keeps its version; the run is already there
-        assertEquals(0, run("train", "--config", a.resolve(RunFiles.CONFIG).toString(), "--quiet", "--out",
-                a.toString()), err.toString());
+        MatrixBadInputTest.Outcome again = MatrixBadInputTest.run("train", "--config",
+                a.resolve(RunFiles.CONFIG).toString(), "--quiet", "--out", a.toString());
+        assertEquals(0, again.code(), again.err());
     }
 
     @Test
