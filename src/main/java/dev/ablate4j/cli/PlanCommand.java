@@ -12,6 +12,7 @@ import dev.ablate4j.matrix.PlannedRun;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SlurmScript;
 import dev.ablate4j.matrix.SpecException;
+import dev.ablate4j.run.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,21 +85,24 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new SpecException("--shards: " + shards + " is not a positive whole number");
             }
             Plan plan = Expansion.load(specFile, envs, maxRuns);
+            Plan whole = plan;
             if (nextRound) {
-                plan = nextRound(plan);
-                if (plan == null) {
+                Round round = nextRound(plan);
+                if (round == null) {
                     return ExitCodes.OK;
                 }
+                whole = round.whole();
+                plan = round.toTrain();
             } else if (plan.setup() != null && !emit.equals("list")) {
                 throw new SpecException("--emit " + emit + ": " + specFile + " has adaptive seeds; add --next-round"
                         + " (with --results) to emit the next round, and run the rounds one after another");
             }
             int n = shards == null ? 4 : shards;
             out = switch (emit) {
-                case "github" -> GithubMatrix.json(plan, n) + "\n";
-                case "slurm" -> SlurmScript.render(plan, new SlurmScript.Settings(absolute(specFile.toString()),
+                case "github" -> GithubMatrix.json(whole, plan.runs(), n) + "\n";
+                case "slurm" -> SlurmScript.render(whole, new SlurmScript.Settings(absolute(specFile.toString()),
                         absolute(results), jarPath(), n, cpusPerTask, time));
-                default -> list(plan);
+                default -> list(whole, plan);
             };
         } catch (SpecException e) {
             throw new BadInputException(e.getMessage());
@@ -109,46 +113,62 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /**
-     * The next round of an adaptive spec, or null (after saying so) when the rule holds everywhere.
-     * For --emit list the round keeps only the runs matrix would train now; github and slurm shard
-     * the whole round, as matrix --shard does.
+     * What {@code matrix} trains next: {@code whole}, the runs whose partition defines the shards (as
+     * {@code matrix --shard} partitions them), and {@code toTrain}, those of them still to train.
      */
-    private Plan nextRound(Plan full) {
-        Setup setup = full.setup();
-        if (setup == null) {
-            throw new SpecException("--next-round: " + specFile + " has a fixed number of seeds; --next-round is for"
-                    + " adaptive seeds: {min, max, step, until}");
-        }
+    private record Round(Plan whole, Plan toTrain) {}
+
+    /**
+     * The next round, or null (after saying so) when there is nothing left to train. An adaptive spec's
+     * round is decided from the finished results; a fixed-seed spec has one round, all its runs, until
+     * every one of them is finished, so a driver loops over both kinds alike. Failed runs
+     * (failure.json, not diverged) are left out with a note: the round waits for them.
+     */
+    private Round nextRound(Plan full) {
         Path dir = full.specDir(Path.of(absolute(results)));
-        Decision d = NextRound.decider(full).decide(dir);
-        System.err.println(DecisionText.status(setup, d));
-        if (d.complete()) {
-            System.err.print(DecisionText.details(setup, d));
-            return null;
+        Setup setup = full.setup();
+        Plan whole;
+        List<PlannedRun> unfinished;
+        if (setup == null) {
+            whole = full;
+            unfinished = full.runs().stream().filter(r -> !finished(r.dir(dir))).toList();
+            if (unfinished.isEmpty()) {
+                System.err.printf("%s: all %d runs finished; nothing to train%n", full.spec().name(),
+                        full.runs().size());
+                return null;
+            }
+        } else {
+            Decision d = NextRound.decider(full).decide(dir);
+            System.err.println(DecisionText.status(setup, d));
+            if (d.complete()) {
+                System.err.print(DecisionText.details(setup, d));
+                return null;
+            }
+            whole = full.only(d.roundRuns());
+            unfinished = full.only(d.pending()).runs();
         }
-        Plan round = full.only(d.roundRuns());
-        if (!emit.equals("list")) {
-            return round;
-        }
-        List<Decision.RunKey> toTrain = new ArrayList<>();
-        int failed = 0;
-        for (Decision.RunKey k : d.pending()) {
-            if (Files.exists(dir.resolve(k.id()).resolve(MatrixFiles.FAILURE))) {
-                failed++;
-            } else {
-                toTrain.add(k);
+        List<PlannedRun> toTrain = new ArrayList<>();
+        for (PlannedRun r : unfinished) {
+            if (!Files.exists(r.dir(dir).resolve(MatrixFiles.FAILURE))) {
+                toTrain.add(r);
             }
         }
+        int failed = unfinished.size() - toTrain.size();
         if (failed > 0) {
             System.err.println(failed + " runs of this round failed (failure.json) and are not listed:"
                     + " matrix --retry-failed reruns them; the round waits for them");
         }
-        partitioned = round;
-        return full.only(toTrain);
+        return new Round(whole, new Plan(full.spec(), full.cells(), List.copyOf(toTrain)));
     }
 
-    /** The plan whose partition defines the shards: the whole round with --next-round, else the listed plan. */
-    private Plan partitioned;
+    /** Done, or diverged (a result that stays recorded). */
+    private static boolean finished(Path runDir) {
+        if (RunFiles.isDone(runDir)) {
+            return true;
+        }
+        MatrixFiles.Failure f = MatrixFiles.failure(runDir);
+        return f != null && f.diverged();
+    }
 
     /** The jar the script runs: --jar, which must exist, else the one running now. */
     private String jarPath() {
@@ -179,8 +199,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private String list(Plan plan) {
-        Plan whole = partitioned != null ? partitioned : plan;
+    private String list(Plan whole, Plan plan) {
         Plan shown = plan;
         if (shard != null) {
             Set<PlannedRun> mine = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -197,7 +216,7 @@ public final class PlanCommand implements Callable<Integer> {
             sb.append('\n');
         }
         String shardNote = shard == null ? "" : "; shard " + shard + ": " + shown.runs().size() + " runs";
-        if (partitioned != null) {
+        if (nextRound) {
             System.err.printf("%s: next round: %d runs to train, %,d env steps%s%n", plan.spec().name(),
                     plan.runs().size(), plan.steps(), shardNote);
         } else {

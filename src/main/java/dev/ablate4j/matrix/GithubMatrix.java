@@ -3,6 +3,7 @@ package dev.ablate4j.matrix;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,23 @@ public final class GithubMatrix {
     private GithubMatrix() {}
 
     public static String json(Plan plan, int shards) {
+        return json(plan, plan.runs(), shards);
+    }
+
+    /**
+     * The jobs for the runs {@code toTrain} of {@code whole}, sharded by {@code whole}'s partition (the
+     * one {@code matrix --shard} uses): a shard with nothing left to train gets no job, and each job
+     * counts only its runs still to train.
+     */
+    public static String json(Plan whole, Collection<PlannedRun> toTrain, int shards) {
         if (shards < 1 || shards > MAX_JOBS) {
             throw new SpecException("--shards: " + shards + " is not from 1 to " + MAX_JOBS
                     + " (GitHub runs at most " + MAX_JOBS + " jobs per matrix)");
         }
-        Map<PlannedRun, Integer> owner = plan.assign(shards);
+        Map<PlannedRun, Integer> owner = whole.assign(shards);
         int[] runs = new int[shards + 1];
         long[] steps = new long[shards + 1];
-        for (PlannedRun r : plan.runs()) {
+        for (PlannedRun r : toTrain) {
             int k = owner.get(r);
             runs[k]++;
             steps[k] += r.steps();

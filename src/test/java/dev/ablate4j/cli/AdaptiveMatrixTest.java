@@ -261,15 +261,45 @@ class AdaptiveMatrixTest {
         MatrixBadInputTest.Outcome noRound = MatrixBadInputTest.run("plan", spec.toString(), "--emit", "slurm");
         assertEquals(2, noRound.code());
         assertTrue(noRound.err().contains("has adaptive seeds; add --next-round"), noRound.err());
-        Path fixed = Files.writeString(tmp.resolve("f.yaml"), SPEC.replace(
-                "{min: 2, max: 4, step: 1, until: {decided: [ppo vs ppo-m]}}", "2"));
-        MatrixBadInputTest.Outcome notAdaptive = MatrixBadInputTest.run("plan", fixed.toString(), "--next-round");
-        assertEquals(2, notAdaptive.code());
-        assertTrue(notAdaptive.err().contains("--next-round is for adaptive seeds"), notAdaptive.err());
-        assertEquals(1, notAdaptive.err().strip().lines().count(), notAdaptive.err());
         MatrixBadInputTest.Outcome list = MatrixBadInputTest.run("plan", spec.toString());
         assertEquals(0, list.code());
         assertEquals(12, ids(list.out()).size(), "without --next-round: every run up to max");
+    }
+
+    @Test
+    void aFixedSeedSpecHasOneRoundTheRunsNotYetFinished() throws Exception {
+        Path fixed = Files.writeString(tmp.resolve("ad.yaml"), SPEC.replace(
+                "{min: 2, max: 4, step: 1, until: {decided: [ppo vs ppo-m]}}", "2"));
+        Path results = tmp.resolve("r");
+        MatrixBadInputTest.Outcome all = MatrixBadInputTest.run("plan", fixed.toString(), "--results",
+                results.toString(), "--next-round");
+        assertEquals(0, all.code(), all.err());
+        assertEquals(ids(MatrixBadInputTest.run("plan", fixed.toString()).out()), ids(all.out()),
+                "nothing trained yet: the round is every run");
+        MatrixBadInputTest.Outcome github = MatrixBadInputTest.run("plan", fixed.toString(), "--results",
+                results.toString(), "--next-round", "--emit", "github", "--shards", "2");
+        assertEquals(MatrixBadInputTest.run("plan", fixed.toString(), "--emit", "github", "--shards", "2").out(),
+                github.out(), "nothing trained yet: the same jobs as without --next-round");
+
+        MatrixBadInputTest.Outcome first = MatrixBadInputTest.run("matrix", fixed.toString(), "--results",
+                results.toString(), "--shard", "1/2", "--quiet");
+        assertEquals(0, first.code(), first.err());
+        List<String> shard2 = ids(MatrixBadInputTest.run("plan", fixed.toString(), "--shard", "2/2").out());
+        MatrixBadInputTest.Outcome rest = MatrixBadInputTest.run("plan", fixed.toString(), "--results",
+                results.toString(), "--next-round");
+        assertEquals(shard2, ids(rest.out()), "after shard 1/2: shard 2's runs are what is left");
+        MatrixBadInputTest.Outcome restJobs = MatrixBadInputTest.run("plan", fixed.toString(), "--results",
+                results.toString(), "--next-round", "--emit", "github", "--shards", "2");
+        assertTrue(restJobs.out().startsWith("{\"include\":[{\"shard\":\"2/2\",\"index\":2,\"runs\":"
+                + shard2.size() + ","), "only shard 2 still has runs: " + restJobs.out());
+
+        assertEquals(0, MatrixBadInputTest.run("matrix", fixed.toString(), "--results", results.toString(),
+                "--quiet").code());
+        MatrixBadInputTest.Outcome done = MatrixBadInputTest.run("plan", fixed.toString(), "--results",
+                results.toString(), "--next-round", "--emit", "github");
+        assertEquals(0, done.code(), done.err());
+        assertEquals("", done.out(), "every run finished: nothing to train");
+        assertTrue(done.err().contains("ad: all 6 runs finished; nothing to train"), done.err());
     }
 
     @Test
