@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Job "plan" of ablation-matrix.yml, run in the checkout: builds the jar with the MuJoCo shim in
-# it, writes plan.tsv (every run with its shard) and appends "matrix=<JSON>" to $GITHUB_OUTPUT.
+# it, then plans what is left to train over results/ (empty, or the finished runs of the run this
+# one continues, downloaded there): plan.tsv (every run to train with its shard) and, appended to
+# $GITHUB_OUTPUT, "matrix=<JSON>", "train=true|false" (false: nothing is left, the run jobs are
+# skipped and the merge reports what there is) and "previous=true|false" (whether results/ holds
+# finished runs to pass on as the artifact results-previous).
 # Needs SPEC and SHARDS. The workflow then uploads target/ablate4j.jar as the artifact
 # "ablate4j-jar", which holds just ablate4j.jar and so downloads to target/ablate4j.jar.
 set -euo pipefail
@@ -12,12 +16,27 @@ if ! grep -aq 'libablate4j_mujoco.so' target/ablate4j.jar; then
   echo "plan.sh: target/ablate4j.jar has no MuJoCo shim although libmujoco-dev is installed" >&2
   exit 1
 fi
-java -jar target/ablate4j.jar plan "$SPEC" --emit list --shards "$SHARDS" > plan.tsv
+previous=false
+if [ -d results ] && [ -n "$(ls -A results)" ]; then
+  previous=true
+  echo "continuing from results/: $(find results -name DONE | wc -l) finished runs"
+fi
+mkdir -p results
+java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit list --shards "$SHARDS" > plan.tsv
 cat plan.tsv
-matrix=$(java -jar target/ablate4j.jar plan "$SPEC" --emit github --shards "$SHARDS")
+matrix=$(java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit github --shards "$SHARDS")
 case "$matrix" in
-  '{"include":[{'*'}]}') ;;
-  *) echo "plan.sh: 'plan --emit github' printed no job matrix: '$matrix'" >&2; exit 1 ;;
+  '{"include":[{'*'}]}') train=true ;;
+  '')
+    if [ $previous = false ]; then
+      echo "plan.sh: $SPEC has no runs to train" >&2
+      exit 1
+    fi
+    train=false
+    matrix='{"include":[]}'
+    echo "nothing left to train: the merge job reports the finished runs" ;;
+  *) echo "plan.sh: 'plan --emit github' printed no job matrix: '$matrix' (failed runs wait for matrix --retry-failed)" >&2
+     exit 1 ;;
 esac
-echo "matrix=$matrix" >> "$GITHUB_OUTPUT"
+{ echo "matrix=$matrix"; echo "train=$train"; echo "previous=$previous"; } >> "$GITHUB_OUTPUT"
 echo "matrix=$matrix"

@@ -6,28 +6,39 @@
 #             directory; one directory: the directory itself), leaves hidden files out, and fails
 #             with a conflict when the name exists unless the step says overwrite: true;
 #   download  by name: the artifact's files into `path`; by pattern: each artifact into
-#             `path`/<artifact name>/.
-# plan (builds the jar for real), one job per shard of ci/ci-tiny.yaml (shard 1 is killed after a
-# few seconds and re-run over its restored cache, as "Re-run failed jobs" does), merge, report.
-# The merged metrics.csv, episodes.csv and trust_region.csv must equal a local `matrix` run byte
-# for byte. ci/github/ablation-matrix.yml itself is checked by CiFilesTest (it parses, refers only
-# to scripts that exist, and has the artifact steps emulated here).
+#             `path`/<artifact name>/; with run-id: from that workflow run's artifacts.
+# Two scenarios, each compared byte for byte (metrics.csv, episodes.csv, trust_region.csv) with a
+# local `matrix` of the same spec:
+#   1. ci/ci-tiny.yaml (fixed seeds) in one workflow run: plan (builds the jar for real), one job
+#      per shard (shard 1 is killed after a few seconds and re-run over its restored cache, as
+#      "Re-run failed jobs" does), merge, report; no next round is dispatched.
+#   2. ci/ci-tiny-adaptive.yaml (adaptive seeds, two rounds): the merge job's next-round.sh
+#      dispatches the workflow again through `gh` (a stand-in here that records the dispatch), the
+#      dispatched run continues from the first run's 'results' artifact (from_run), and the chain
+#      ends by itself when the rule has nothing left to train.
+# ci/github/ablation-matrix.yml itself is checked by CiFilesTest (it parses, refers only to scripts
+# that exist, and has the artifact steps emulated here).
 #
 # Usage: bash ci/github/test-local.sh   (after ./mvnw package; KEEP=1 keeps the temporary directory)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-SPEC=ci/ci-tiny.yaml
-NAME=ci-tiny
 SHARDS=3
 git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
   || { echo "github check FAILED: $ROOT is not a git checkout (each job starts from its files)" >&2; exit 1; }
 [ -f target/ablate4j.jar ] || ./mvnw -B -q package -DskipTests
 
 W=$(mktemp -d /tmp/ablate4j-github.XXXXXX)
-ART=$W/artifacts
+ART=            # the artifacts of the workflow run being emulated: $W/artifacts/run-<id>
 CACHE=$W/cache
-mkdir -p "$ART" "$CACHE"
+mkdir -p "$W/artifacts" "$CACHE" "$W/bin"
+# gh as the runner has it, for next-round.sh: records `gh workflow run ...` instead of calling GitHub.
+cat > "$W/bin/gh" <<GH
+#!/usr/bin/env bash
+[ "\$1 \$2" = "workflow run" ] || { echo "gh stand-in: only 'gh workflow run' is emulated" >&2; exit 1; }
+printf '%s\\n' "\$*" >> "$W/dispatches"
+GH
+chmod +x "$W/bin/gh"
 finish() {
   local rc=$?
   if [ "${KEEP:-0}" = 1 ] || [ $rc != 0 ]; then echo "github check: files kept in $W"; else rm -rf "$W"; fi
@@ -60,11 +71,13 @@ upload() {
   find "$dest" -mindepth 1 -name '.*' -prune -exec rm -rf {} +
 }
 
-# download_name WORKSPACE NAME PATH
+# download_name WORKSPACE NAME PATH [RUN_ID] (run-id: that run's artifacts, else this run's)
 download_name() {
-  [ -d "$ART/$2" ] || fail "download $2: no such artifact"
+  local from=$ART
+  [ -n "${4:-}" ] && from=$W/artifacts/run-$4
+  [ -d "$from/$2" ] || fail "download $2: no such artifact${4:+ in run $4}"
   mkdir -p "$1/$3"
-  cp -a "$ART/$2/." "$1/$3/"
+  cp -a "$from/$2/." "$1/$3/"
 }
 
 # download_pattern WORKSPACE GLOB PATH
@@ -79,79 +92,142 @@ download_pattern() {
   [ $n -gt 0 ] || fail "download $2: no artifact matches"
 }
 
-step "local reference: matrix $SPEC"
-java -jar target/ablate4j.jar matrix "$SPEC" --results "$W/local" --workers 2 > "$W/local.log" 2>&1 \
-  || { cat "$W/local.log" >&2; fail "the local matrix run failed"; }
-
-step "job plan"
-checkout "$W/plan"
-: > "$W/plan.output"
-(cd "$W/plan" && SPEC=$SPEC SHARDS=$SHARDS GITHUB_OUTPUT=$W/plan.output bash ci/github/plan.sh) > "$W/plan.log" 2>&1 \
-  || { cat "$W/plan.log" >&2; fail "plan.sh failed"; }
-matrix=$(sed -n 's/^matrix=//p' "$W/plan.output")
-echo "   matrix=$matrix"
-upload "$W/plan" ablate4j-jar true target/ablate4j.jar
-upload "$W/plan" plan true plan.tsv
-[ -f "$ART/ablate4j-jar/ablate4j.jar" ] || fail "the artifact ablate4j-jar does not hold ablate4j.jar at its root"
-
-mapfile -t JOBS < <(grep -o '"shard":"[0-9]*/[0-9]*","index":[0-9]*' <<< "$matrix" | sed 's/"shard":"\([^"]*\)","index":\(.*\)/\1 \2/')
-[ ${#JOBS[@]} -ge 2 ] || fail "expected at least 2 shard jobs, the matrix has ${#JOBS[@]}"
-
 # One attempt of the run job for shard $1 (matrix.index $2); $3 = seconds before it is killed (0: none).
 run_job() {
-  local shard=$1 index=$2 limit=$3 attempt=$4 ws=$W/run-$2-$4 rc=0
+  local shard=$1 index=$2 limit=$3 attempt=$4 ws=$W/run-$RUN-$2-$4 rc=0
   checkout "$ws"
   download_name "$ws" ablate4j-jar target
   [ -f "$ws/target/ablate4j.jar" ] || fail "after its download step the run job has no target/ablate4j.jar"
-  if [ -d "$CACHE/results-$index" ]; then   # actions/cache/restore (restore-keys: this shard's last attempt)
-    cp -a "$CACHE/results-$index" "$ws/results"
+  [ "$PREVIOUS" = true ] && download_name "$ws" results-previous results
+  local cache=$CACHE/results-$RUN-$index    # key results-<run_id>-<index>-<attempt>, restore-keys by prefix
+  if [ -d "$cache" ]; then                  # actions/cache/restore
+    mkdir -p "$ws/results" && cp -a "$cache/." "$ws/results/"
   fi
   if [ "$limit" -gt 0 ]; then
     (cd "$ws" && SPEC=$SPEC timeout -s KILL "$limit" bash ci/github/run-shard.sh "$shard") > "$ws.log" 2>&1 || rc=$?
   else
     (cd "$ws" && SPEC=$SPEC bash ci/github/run-shard.sh "$shard") > "$ws.log" 2>&1 || rc=$?
   fi
-  rm -rf "$CACHE/results-$index"            # actions/cache/save (if: always())
-  [ -d "$ws/results" ] && cp -a "$ws/results" "$CACHE/results-$index"
+  rm -rf "$cache"                           # actions/cache/save (if: always())
+  [ -d "$ws/results" ] && cp -a "$ws/results" "$cache"
   [ -d "$ws/results" ] || mkdir -p "$ws/results"
   upload "$ws" "results-$index" true results   # if: always(), overwrite: true
   echo "   shard $shard attempt $attempt: exit code $rc"
   return $rc
 }
 
-for job in "${JOBS[@]}"; do
-  read -r shard index <<< "$job"
-  if [ "$index" = 1 ]; then
-    step "job run, shard $shard: attempt 1 killed after 3 s, then re-run over its cache"
-    if run_job "$shard" "$index" 3 1; then
-      echo "   (attempt 1 finished within 3 s; the re-run must then skip everything)"
-    fi
-    run_job "$shard" "$index" 0 2 || { cat "$W/run-$index-2.log" >&2; fail "the re-run of shard $shard failed"; }
-    grep -E '^(resumed |ci-tiny.*runs to train)' "$W/run-$index-2.log" | sed 's/^/   /' || true
-  else
-    step "job run, shard $shard"
-    run_job "$shard" "$index" 0 1 || { cat "$W/run-$index-1.log" >&2; fail "shard $shard failed"; }
+# workflow_run RUN_ID FROM_RUN KILL_FIRST: one run of the workflow on $SPEC (dispatched with
+# from_run=FROM_RUN, next_round=true); KILL_FIRST=1 kills shard 1's first attempt and re-runs it.
+workflow_run() {
+  RUN=$1
+  local from=$2 kill_first=$3 job shard index
+  ART=$W/artifacts/run-$RUN
+  mkdir -p "$ART"
+  step "workflow run $RUN: $SPEC${from:+, from_run=$from}"
+
+  step "job plan"
+  checkout "$W/plan-$RUN"
+  [ -n "$from" ] && download_name "$W/plan-$RUN" results results "$from"
+  : > "$W/plan-$RUN.output"
+  (cd "$W/plan-$RUN" && SPEC=$SPEC SHARDS=$SHARDS GITHUB_OUTPUT=$W/plan-$RUN.output bash ci/github/plan.sh) \
+    > "$W/plan-$RUN.log" 2>&1 || { cat "$W/plan-$RUN.log" >&2; fail "plan.sh failed"; }
+  local matrix train
+  matrix=$(sed -n 's/^matrix=//p' "$W/plan-$RUN.output")
+  train=$(sed -n 's/^train=//p' "$W/plan-$RUN.output")
+  PREVIOUS=$(sed -n 's/^previous=//p' "$W/plan-$RUN.output")
+  echo "   matrix=$matrix train=$train previous=$PREVIOUS"
+  upload "$W/plan-$RUN" ablate4j-jar true target/ablate4j.jar
+  upload "$W/plan-$RUN" plan true plan.tsv
+  [ "$PREVIOUS" = true ] && upload "$W/plan-$RUN" results-previous true results
+  [ -f "$ART/ablate4j-jar/ablate4j.jar" ] || fail "the artifact ablate4j-jar does not hold ablate4j.jar at its root"
+
+  local run_result=skipped
+  if [ "$train" = true ]; then
+    mapfile -t JOBS < <(grep -o '"shard":"[0-9]*/[0-9]*","index":[0-9]*' <<< "$matrix" \
+      | sed 's/"shard":"\([^"]*\)","index":\(.*\)/\1 \2/')
+    [ ${#JOBS[@]} -ge $((1 + kill_first)) ] || fail "expected more shard jobs, the matrix has ${#JOBS[@]}"
+    for job in "${JOBS[@]}"; do
+      read -r shard index <<< "$job"
+      if [ "$index" = 1 ] && [ "$kill_first" = 1 ]; then
+        step "job run, shard $shard: attempt 1 killed after 3 s, then re-run over its cache"
+        if run_job "$shard" "$index" 3 1; then
+          echo "   (attempt 1 finished within 3 s; the re-run must then skip everything)"
+        fi
+        run_job "$shard" "$index" 0 2 || { cat "$W/run-$RUN-$index-2.log" >&2; fail "the re-run of shard $shard failed"; }
+        grep -E '^(resumed |ci-tiny.*runs to train)' "$W/run-$RUN-$index-2.log" | sed 's/^/   /' || true
+      else
+        step "job run, shard $shard"
+        run_job "$shard" "$index" 0 1 || { cat "$W/run-$RUN-$index-1.log" >&2; fail "shard $shard failed"; }
+      fi
+    done
+    run_result=success
+    SHARD_JOBS=$((SHARD_JOBS + ${#JOBS[@]}))
   fi
+
+  step "job merge"
+  local m=$W/merge-$RUN
+  checkout "$m"
+  download_name "$m" ablate4j-jar target
+  download_pattern "$m" 'results-*' shards
+  (cd "$m" && bash ci/github/merge.sh && bash ci/github/report.sh) > "$m.log" 2>&1 \
+    || { cat "$m.log" >&2; fail "merge.sh or report.sh failed"; }
+  [ -s "$m/report/report.md" ] && [ -s "$m/report/report.pdf" ] || fail "no report in the merge job's report/"
+  upload "$m" report true report
+  upload "$m" results true results
+  if [ "$run_result" = success ]; then      # if: needs.run.result == 'success' && inputs.next_round
+    (cd "$m" && PATH=$W/bin:$PATH SPEC=$SPEC SHARDS=$SHARDS WORKFLOW=ablation-matrix REF=main RUN_ID=$RUN \
+      GH_TOKEN=emulated bash ci/github/next-round.sh) 2>&1 | sed 's/^/   /' \
+      || fail "next-round.sh failed"
+  fi
+}
+
+# compare NAME: the last workflow run's 'results' artifact against the local matrix, file by file.
+compare() {
+  local ref=$W/local/$1 got=$ART/results/$1 f n=0
+  diff <(cd "$ref" && find . -name DONE | sort) <(cd "$got" && find . -name DONE | sort) >&2 \
+    || fail "$1: the merged results do not hold the same finished runs as the local run"
+  while read -r f; do
+    cmp -s "$ref/$f" "$got/$f" || fail "$1: merged $f differs from the local run"
+    n=$((n + 1))
+  done < <(cd "$ref" && find . \( -name metrics.csv -o -name episodes.csv -o -name trust_region.csv \
+    -o -name adaptive.json \) | sort)
+  COMPARED=$n
+}
+
+step "local reference: matrix ci/ci-tiny.yaml and ci/ci-tiny-adaptive.yaml"
+for spec in ci/ci-tiny.yaml ci/ci-tiny-adaptive.yaml; do
+  java -jar target/ablate4j.jar matrix "$spec" --results "$W/local" --workers 2 > "$W/local.log" 2>&1 \
+    || { cat "$W/local.log" >&2; fail "the local matrix run of $spec failed"; }
 done
 
-step "job merge"
-checkout "$W/merge"
-download_name "$W/merge" ablate4j-jar target
-download_pattern "$W/merge" 'results-*' shards
-(cd "$W/merge" && bash ci/github/merge.sh && bash ci/github/report.sh) > "$W/merge.log" 2>&1 \
-  || { cat "$W/merge.log" >&2; fail "merge.sh or report.sh failed"; }
-[ -s "$W/merge/report/report.md" ] && [ -s "$W/merge/report/report.pdf" ] || fail "no report in the merge job's report/"
-upload "$W/merge" report true report
-upload "$W/merge" results true results
+SHARD_JOBS=0
+SPEC=ci/ci-tiny.yaml
+workflow_run 1 "" 1
+[ -e "$W/dispatches" ] && fail "a fixed-seed spec finished in one run, yet the merge dispatched: $(cat "$W/dispatches")"
+compare ci-tiny
+[ "$COMPARED" = 12 ] || fail "ci-tiny: expected 12 result files, compared $COMPARED"
+fixed_files=$COMPARED fixed_jobs=$SHARD_JOBS
 
-REF=$W/local/$NAME
-GOT=$ART/results/$NAME
-diff <(cd "$REF" && find . -name DONE | sort) <(cd "$GOT" && find . -name DONE | sort) >&2 \
-  || fail "the merged results do not hold the same finished runs as the local run"
-n=0
-while read -r f; do
-  cmp -s "$REF/$f" "$GOT/$f" || fail "merged $f differs from the local run"
-  n=$((n + 1))
-done < <(cd "$REF" && find . \( -name metrics.csv -o -name episodes.csv -o -name trust_region.csv \) | sort)
-[ $n = 12 ] || fail "expected 12 result files, compared $n"
-echo "github check passed: ${#JOBS[@]} shard jobs, merged into the artifact 'results'; $n result files equal the local run byte for byte; report built"
+SHARD_JOBS=0
+SPEC=ci/ci-tiny-adaptive.yaml
+run=2 from=""
+while :; do
+  workflow_run $run "$from" 0
+  [ -e "$W/dispatches" ] || break
+  dispatch=$(cat "$W/dispatches") && rm "$W/dispatches"
+  echo "   dispatched: gh $dispatch"
+  case "$dispatch" in
+    "workflow run ablation-matrix --ref main -f spec=$SPEC -f shards=$SHARDS -f from_run=$run -f next_round=true") ;;
+    *) fail "unexpected dispatch: gh $dispatch" ;;
+  esac
+  from=$run run=$((run + 1))
+  [ $run -le 4 ] || fail "the chain did not end after 2 rounds"
+done
+[ $run = 3 ] || fail "expected the adaptive spec to take 2 chained workflow runs, it took $((run - 1))"
+compare ci-tiny-adaptive
+[ "$COMPARED" = 19 ] || fail "ci-tiny-adaptive: expected 19 result files (6 runs x 3, adaptive.json), compared $COMPARED"
+
+echo "github check passed: fixed seeds: $fixed_jobs shard jobs, merged into the artifact 'results';" \
+  "$fixed_files result files equal the local run byte for byte; adaptive seeds: 2 chained workflow" \
+  "runs ($SHARD_JOBS shard jobs), the second dispatched by the first's merge job from its results;" \
+  "$COMPARED files equal the local run byte for byte; reports built"

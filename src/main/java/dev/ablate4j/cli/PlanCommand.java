@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
             "  slurm   a Slurm job-array script with --shards array tasks (paths made absolute:",
             "          submit it from any directory; its header gives the report step)",
             "Shards are the deterministic partition 'matrix --shard k/n' runs.",
-            "For a spec with adaptive seeds, --next-round prints only the next round, decided from the finished",
-            "runs under --results: exactly what 'matrix' trains next (nothing, exit 0, once the rule holds)."})
+            "--next-round prints exactly what 'matrix' trains next over the runs under --results: for a spec with",
+            "adaptive seeds its next round, decided from the finished runs (nothing, exit 0, once the rule holds);",
+            "for fixed seeds every run not yet finished (nothing once all are). A driver loops until it is empty."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "spec file (YAML)")
@@ -55,7 +56,7 @@ public final class PlanCommand implements Callable<Integer> {
             description = "results root: --next-round reads it; slurm names it (default: results; made absolute)")
     String results = "results";
 
-    @Option(names = "--next-round", description = "adaptive seeds: only the runs of the next round (see 'matrix')")
+    @Option(names = "--next-round", description = "only what matrix trains next: the next round of adaptive seeds, else the unfinished runs")
     boolean nextRound;
 
     @Option(names = "--jar", paramLabel = "<path>",

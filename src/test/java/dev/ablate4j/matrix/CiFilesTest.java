@@ -57,7 +57,7 @@ class CiFilesTest {
             }
         }
         assertEquals(List.of("ci/github/plan.sh", "ci/github/run-shard.sh", "ci/github/merge.sh",
-                "ci/github/report.sh"), called);
+                "ci/github/report.sh", "ci/github/next-round.sh"), called);
         assertEquals("${{ fromJSON(needs.plan.outputs.matrix) }}",
                 jobs.get("run").get("strategy").get("matrix").asText());
         assertEquals("${{ steps.plan.outputs.matrix }}", jobs.get("plan").get("outputs").get("matrix").asText());
@@ -87,6 +87,18 @@ class CiFilesTest {
         }
         assertEquals("results", upload(jobs.get("run"), "results-${{ matrix.index }}").get("path"));
         assertEquals("shards", download(jobs.get("merge"), "pattern", "results-*").get("path").asText());
+        // Rounds: the plan job starts from another run's results, passes them on as results-previous to
+        // every shard (whose matrix --shard is decided from them) and to the merge (pattern results-*).
+        JsonNode from = download(jobs.get("plan"), "name", "results");
+        assertEquals("${{ inputs.from_run }}", from.get("run-id").asText());
+        assertEquals("${{ github.token }}", from.get("github-token").asText());
+        assertEquals("results", from.get("path").asText());
+        assertEquals("results", upload(jobs.get("plan"), "results-previous").get("path"));
+        assertEquals("results", download(jobs.get("run"), "name", "results-previous").get("path").asText());
+        assertTrue("results-previous".startsWith("results-"), "the merge's pattern takes results-previous too");
+        assertEquals("${{ needs.plan.outputs.train == 'true' }}", jobs.get("run").get("if").asText());
+        assertEquals("write", new YAMLMapper().readTree(Files.readString(WORKFLOW)).get("permissions").get("actions")
+                .asText(), "actions: write to download another run's artifact and to dispatch the next round");
         String run = Files.readString(Path.of("ci/github/run-shard.sh"));
         assertTrue(run.contains("--results results"), "the run job writes what it uploads");
         String merge = Files.readString(Path.of("ci/github/merge.sh"));

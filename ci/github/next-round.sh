@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Job "merge" of ablation-matrix.yml, last step (after a round whose every shard succeeded): if the
+# merged results/ leave runs to train — the next round of a spec with adaptive seeds, or runs a
+# fixed-seed spec has not finished — dispatch this workflow again, continuing from this run's
+# 'results' artifact. Needs SPEC, SHARDS, WORKFLOW, REF, RUN_ID, and GH_TOKEN for gh.
+set -euo pipefail
+: "${SPEC:?}" "${SHARDS:?}" "${WORKFLOW:?}" "${REF:?}" "${RUN_ID:?}"
+left=$(java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit list)
+if [ -z "$left" ]; then
+  echo "next-round.sh: nothing left to train; no further round"
+  exit 0
+fi
+echo "next-round.sh: $(wc -l <<< "$left") runs left to train; dispatching $WORKFLOW on $REF from run $RUN_ID"
+gh workflow run "$WORKFLOW" --ref "$REF" -f spec="$SPEC" -f shards="$SHARDS" -f from_run="$RUN_ID" -f next_round=true
