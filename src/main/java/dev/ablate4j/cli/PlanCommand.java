@@ -56,7 +56,8 @@ public final class PlanCommand implements Callable<Integer> {
             description = "results root: --next-round reads it; slurm names it (default: results; made absolute)")
     String results = "results";
 
-    @Option(names = "--next-round", description = "only what matrix trains next: the next round of adaptive seeds, else the unfinished runs")
+    @Option(names = "--next-round",
+            description = "only what matrix trains next: the next round of adaptive seeds, else the unfinished runs")
     boolean nextRound;
 
     @Option(names = "--jar", paramLabel = "<path>",
