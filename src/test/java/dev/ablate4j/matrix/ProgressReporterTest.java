@@ -37,4 +37,19 @@ class ProgressReporterTest {
         assertTrue(out.contains("320/320"), "ends at the total it started with: " + out);
         assertFalse(out.contains("/512"), "never counts the resumed run's earlier steps: " + out);
     }
+
+    @Test
+    void severalResumedRunsReportTheStepsTheyHaveBetweenThem() {
+        Plan plan = Specs.plan(Specs.twoByTwo("progress"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressReporter p = new ProgressReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 10,
+                "progress");
+        p.resumable(plan.runs().get(0), 128);
+        p.resumable(plan.runs().get(1), 64);
+        p.started(8, 2, 64 + 128);
+        p.finished();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("progress: 2 of 8 runs to train (2 resume from checkpoints, 192 steps between them),"
+                + " 192 env steps left"), out);
+    }
 }
