@@ -9,6 +9,7 @@ if [ ! -f target/ablate4j.jar ]; then
   echo "run-shard.sh: target/ablate4j.jar is missing (the artifact ablate4j-jar downloads into target/)" >&2
   exit 2
 fi
-bash ci/github/install-mujoco.sh
+home=$(bash ci/github/install-mujoco.sh)   # the MuJoCo the plan job built the jar for (env MUJOCO)
+if [ -n "$home" ]; then export MUJOCO_HOME=$home; fi
 java -jar target/ablate4j.jar matrix "$SPEC" --results results --shard "$shard" --workers "$(nproc)" \
   --progress-every 60

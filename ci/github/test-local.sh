@@ -16,6 +16,9 @@
 #      dispatches the workflow again through `gh` (a stand-in here that records the dispatch), the
 #      dispatched run continues from the first run's 'results' artifact (from_run), and the chain
 #      ends by itself when the rule has nothing left to train.
+#   3. ci/ci-tiny-mujoco.yaml (Hopper-v4, two rounds) as 2, with the input mujoco=3.14.0: every job
+#      gets MuJoCo 3.14.0 from pip through install-mujoco.sh, the plan job builds its shim into the
+#      jar, and the merged runs record 3.14.0. Skipped, with pip's reason, where pip cannot get it.
 # ci/github/ablation-matrix.yml itself is checked by CiFilesTest (it parses, refers only to scripts
 # that exist, and has the artifact steps emulated here).
 #
@@ -24,6 +27,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 SHARDS=3
+# The workflow's env MUJOCO (input mujoco); jobs get MUJOCO_HOME only from install-mujoco.sh.
+export MUJOCO=2.2.2
+unset MUJOCO_HOME
+# Scenario 3's pip MuJoCo goes where ci/mujoco3/check.sh keeps it, so .ci/run installs it once.
+export MUJOCO_VENV=$ROOT/target/mujoco3-venv
 git rev-parse --is-inside-work-tree >/dev/null 2>&1 \
   || { echo "github check FAILED: $ROOT is not a git checkout (each job starts from its files)" >&2; exit 1; }
 [ -f target/ablate4j.jar ] || ./mvnw -B -q package -DskipTests
@@ -208,26 +216,57 @@ compare ci-tiny
 [ "$COMPARED" = 12 ] || fail "ci-tiny: expected 12 result files, compared $COMPARED"
 fixed_files=$COMPARED fixed_jobs=$SHARD_JOBS
 
+# chain FIRST_RUN: workflow runs of $SPEC from a fresh start, each dispatched by the one before
+# (checked: the dispatch continues from that run, on the same MuJoCo), until one dispatches none;
+# fails unless that takes exactly 2 runs (both specs have two rounds).
+chain() {
+  local run=$1 from="" dispatch
+  while :; do
+    workflow_run $run "$from" 0
+    [ -e "$W/dispatches" ] || break
+    dispatch=$(cat "$W/dispatches") && rm "$W/dispatches"
+    echo "   dispatched: gh $dispatch"
+    case "$dispatch" in
+      "workflow run ablation-matrix --ref main -f spec=$SPEC -f shards=$SHARDS -f from_run=$run -f mujoco=$MUJOCO -f next_round=true") ;;
+      *) fail "unexpected dispatch: gh $dispatch" ;;
+    esac
+    from=$run run=$((run + 1))
+    [ $run -le $(($1 + 2)) ] || fail "$SPEC: the chain did not end after 2 rounds"
+  done
+  [ $run = $(($1 + 1)) ] || fail "expected $SPEC to take 2 chained workflow runs, it took $((run - $1 + 1))"
+}
+
 SHARD_JOBS=0
 SPEC=ci/ci-tiny-adaptive.yaml
-run=2 from=""
-while :; do
-  workflow_run $run "$from" 0
-  [ -e "$W/dispatches" ] || break
-  dispatch=$(cat "$W/dispatches") && rm "$W/dispatches"
-  echo "   dispatched: gh $dispatch"
-  case "$dispatch" in
-    "workflow run ablation-matrix --ref main -f spec=$SPEC -f shards=$SHARDS -f from_run=$run -f next_round=true") ;;
-    *) fail "unexpected dispatch: gh $dispatch" ;;
-  esac
-  from=$run run=$((run + 1))
-  [ $run -le 4 ] || fail "the chain did not end after 2 rounds"
-done
-[ $run = 3 ] || fail "expected the adaptive spec to take 2 chained workflow runs, it took $((run - 1))"
+chain 2
 compare ci-tiny-adaptive
 [ "$COMPARED" = 19 ] || fail "ci-tiny-adaptive: expected 19 result files (6 runs x 3, adaptive.json), compared $COMPARED"
+adaptive_files=$COMPARED adaptive_jobs=$SHARD_JOBS
+
+# 3. MuJoCo 3: the same chain on ci/ci-tiny-mujoco.yaml (Hopper-v4) with the input mujoco=3.14.0.
+# Its cell ids depend on the MuJoCo that plan loads, so a job planning on this machine's 2.2.2
+# instead would name other runs (and the chain would not end after 2 runs).
+mujoco3="skipped"
+if home3=$(MUJOCO=3.14.0 bash ci/github/install-mujoco.sh 2> "$W/mujoco3-install.log"); then
+  export MUJOCO=3.14.0
+  SHARD_JOBS=0
+  SPEC=ci/ci-tiny-mujoco.yaml
+  chain 10
+  jar3=$W/artifacts/run-10/ablate4j-jar/ablate4j.jar
+  MUJOCO_HOME=$home3 java -jar "$jar3" matrix "$SPEC" --results "$W/local" --workers 2 > "$W/local3.log" 2>&1 \
+    || { cat "$W/local3.log" >&2; fail "the local matrix run of $SPEC on MuJoCo 3.14.0 failed"; }
+  compare ci-tiny-mujoco
+  [ "$COMPARED" = 19 ] || fail "ci-tiny-mujoco: expected 19 result files (6 runs x 3, adaptive.json), compared $COMPARED"
+  configs=$(find "$ART/results/ci-tiny-mujoco" -name config.json | wc -l)
+  on3=$(grep -l '"mujoco" *: *"3.14.0"' $(find "$ART/results/ci-tiny-mujoco" -name config.json) | wc -l)
+  [ "$configs" = 6 ] && [ "$on3" = 6 ] || fail "ci-tiny-mujoco: $on3 of $configs merged runs record MuJoCo 3.14.0"
+  mujoco3="2 chained workflow runs on MuJoCo 3.14.0 ($SHARD_JOBS shard jobs), $COMPARED files equal the local run"
+  export MUJOCO=2.2.2
+else
+  echo "== SKIPPED the MuJoCo 3 scenario: pip could not provide mujoco 3.14.0: $(tail -1 "$W/mujoco3-install.log")"
+fi
 
 echo "github check passed: fixed seeds: $fixed_jobs shard jobs, merged into the artifact 'results';" \
   "$fixed_files result files equal the local run byte for byte; adaptive seeds: 2 chained workflow" \
-  "runs ($SHARD_JOBS shard jobs), the second dispatched by the first's merge job from its results;" \
-  "$COMPARED files equal the local run byte for byte; reports built"
+  "runs ($adaptive_jobs shard jobs), the second dispatched by the first's merge job from its results;" \
+  "$adaptive_files files equal the local run byte for byte; MuJoCo 3: $mujoco3; reports built"

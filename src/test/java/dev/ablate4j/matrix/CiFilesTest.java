@@ -108,6 +108,41 @@ class CiFilesTest {
         assertTrue(plan2.contains("set -euo pipefail"), "plan fails on the first error");
     }
 
+    /**
+     * The MuJoCo version is part of a MuJoCo run's cell id, so the input {@code mujoco} reaches every
+     * script that plans or trains, and the next round is dispatched on the same version.
+     */
+    @Test
+    void everyJobThatPlansOrTrainsLoadsTheMujocoOfTheInput() throws IOException {
+        JsonNode workflow = new YAMLMapper().readTree(Files.readString(WORKFLOW));
+        // YAML 1.1 readers may take the key "on" for the boolean true.
+        JsonNode on = workflow.has("on") ? workflow.get("on") : workflow.get("true");
+        JsonNode input = on.get("workflow_dispatch").get("inputs").get("mujoco");
+        assertEquals("2.2.2", input.get("default").asText());
+        assertEquals("${{ inputs.mujoco || '2.2.2' }}", workflow.get("env").get("MUJOCO").asText());
+        for (String script : List.of("plan.sh", "run-shard.sh", "next-round.sh")) {
+            String text = Files.readString(Path.of("ci/github", script));
+            int install = text.indexOf("home=$(bash ci/github/install-mujoco.sh)");
+            assertTrue(install >= 0, script + " installs the input's MuJoCo");
+            assertTrue(text.indexOf("export MUJOCO_HOME=$home") > install, script + " loads it");
+            assertTrue(text.indexOf("java -jar") > text.indexOf("export MUJOCO_HOME=$home"), script + " before java");
+        }
+        assertTrue(Files.readString(Path.of("ci/github/plan.sh")).contains("-Dmujoco.home=\"$home\""),
+                "the plan job builds the shim of a MuJoCo 3 into the jar");
+        assertTrue(Files.readString(Path.of("ci/github/next-round.sh")).contains("-f mujoco=\"${MUJOCO:-2.2.2}\""),
+                "the next round runs on the same MuJoCo");
+    }
+
+    @Test
+    void installMujocoRefusesAVersionItCannotInstall() throws Exception {
+        assumeTrue(bash(), "SKIPPED: no bash on this machine, so the script cannot run");
+        for (String version : List.of("3.14", "4.0.0", "2.3.7", "3.14.0; rm -rf /")) {
+            Result r = exec(List.of("bash", "ci/github/install-mujoco.sh"), Map.of("MUJOCO", version));
+            assertEquals(2, r.code(), version + ": " + r.output());
+            assertTrue(r.output().contains("mujoco '" + version + "' is not allowed: use 2.2.2"), r.output());
+        }
+    }
+
     @Test
     void everyShellScriptUnderCiPassesBashN() throws Exception {
         assumeTrue(bash(), "SKIPPED: no bash on this machine, so bash -n cannot run");
