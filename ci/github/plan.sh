@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Job "plan" of ablation-matrix.yml, run in the checkout: installs the MuJoCo of the input mujoco
-# (env MUJOCO, 2.2.2 or a 3.X.Y from pip: install-mujoco.sh), builds the jar with its shim, then plans what is left to train over results/ (empty, or the finished runs of the run this
-# one continues, downloaded there): plan.tsv (every run to train with its shard) and, appended to
+# (env MUJOCO, 2.2.2 or a 3.X.Y from pip: install-mujoco.sh), builds the jar with its shim, then
+# plans what is left to train over results/ (empty, or the finished runs of the run this one
+# continues, downloaded there): plan.tsv (every run to train with its shard) and, appended to
 # $GITHUB_OUTPUT, "matrix=<JSON>", "train=true|false" (false: nothing is left, the run jobs are
 # skipped and the merge reports what there is) and "previous=true|false" (whether results/ holds
 # finished runs to pass on as the artifact results-previous).

@@ -62,7 +62,8 @@ public final class ProgressReporter implements MatrixListener {
         String resumes = switch (checkpointed.size()) {
             case 0 -> "";
             case 1 -> String.format(" (1 resumes from its checkpoint at %,d steps)", resumedAt);
-            default -> String.format(" (%d resume from checkpoints, %,d steps between them)", checkpointed.size(), resumedAt);
+            default -> String.format(" (%d resume from checkpoints, %,d steps between them)",
+                    checkpointed.size(), resumedAt);
         };
         out.printf("%s: %d of %d runs to train%s, %,d env steps left%n", task, toRun, total, resumes, stepsToRun);
         out.flush();
