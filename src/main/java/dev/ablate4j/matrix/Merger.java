@@ -4,6 +4,7 @@ import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.Provenance;
+import dev.ablate4j.run.RunDirs;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
@@ -43,7 +44,6 @@ import java.util.stream.Stream;
 public final class Merger {
 
     private static final Pattern CELL = Pattern.compile("[0-9a-f]{" + CellId.LENGTH + "}");
-    private static final Pattern SEED = Pattern.compile("seed-[0-9]+");
     private static final List<String> COMPARED = List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.EPISODES,
             RunFiles.TRUST_REGION);
 
@@ -178,7 +178,7 @@ public final class Merger {
         for (Path spec : children(root, SpecReader.SAFE_NAME)) {
             for (Path cell : children(spec, CELL)) {
                 for (Path env : children(cell, SpecReader.SAFE_NAME)) {
-                    for (Path seed : children(env, SEED)) {
+                    for (Path seed : children(env, RunDirs.SEED_NAME)) {
                         String id = root.relativize(seed).toString().replace('\\', '/');
                         runs.put(id, new Found(seed, fingerprint(seed), complete(seed)));
                     }

@@ -1,5 +1,6 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.run.RunDirs;
 import java.nio.file.Path;
 
 /**
@@ -10,12 +11,12 @@ public record PlannedRun(Cell cell, String env, long seed) {
 
     /** {@code <cell-id>/<env>/seed-<n>}. */
     public String id() {
-        return cell.id() + "/" + env + "/seed-" + seed;
+        return cell.id() + "/" + env + "/" + RunDirs.seedName(seed);
     }
 
     /** The run directory below {@code specDir} ({@code DIR/<spec>}). */
     public Path dir(Path specDir) {
-        return specDir.resolve(cell.id()).resolve(env).resolve("seed-" + seed);
+        return specDir.resolve(cell.id()).resolve(env).resolve(RunDirs.seedName(seed));
     }
 
     /** Env steps the run takes. */

@@ -1,11 +1,8 @@
 package dev.ablate4j.report;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.run.Provenance;
+import dev.ablate4j.run.RunDirs;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
@@ -21,9 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads results trees ({@code <root>/<spec>/<cell-id>/<env-id>/seed-<n>/}, or any directory holding a
@@ -41,11 +36,7 @@ public final class ResultsReader {
     public static final Set<String> NOT_CONFIG = Set.of("seed", "env", "out", "output", "results", "results-dir",
             "threads", "progress", "quiet", "verbose", "resume", "checkpoint-every", "shard");
 
-    private static final Pattern SEED_DIR = Pattern.compile("seed-\\d+");
     private static final List<String> METRIC_COLUMNS = List.of("iteration", "env_steps", "mean_return");
-    /** Lenient about NaN/Infinity (e.g. {@code "clip-eps": Infinity} for ppo-noclip). */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final List<Exclusion> excluded = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -73,8 +64,8 @@ public final class ResultsReader {
             if (!Files.isDirectory(root)) {
                 throw new ReportInputException("results directory " + root + " does not exist or is not a directory");
             }
-            for (Path dir : runDirs(root)) {
-                String shown = display(root, dir);
+            for (Path dir : listRuns(root)) {
+                String shown = RunDirs.shown(root, dir);
                 try {
                     Found f = load(dir, shown);
                     if (f != null) {
@@ -94,37 +85,20 @@ public final class ResultsReader {
         return assemble(found);
     }
 
-    private static String display(Path root, Path dir) {
-        String rel = root.relativize(dir).toString().replace('\\', '/');
-        String r = root.toString().replace('\\', '/');
-        return rel.isEmpty() ? r : (r.endsWith("/") ? r + rel : r + "/" + rel);
-    }
 
-    /** Run directories under root, sorted; a run directory inside another one is not a run. */
-    private static List<Path> runDirs(Path root) {
-        List<Path> candidates;
-        try (Stream<Path> walk = Files.walk(root)) {
-            candidates = walk.filter(Files::isDirectory)
-                    .filter(d -> SEED_DIR.matcher(d.getFileName().toString()).matches()
-                            || Files.isRegularFile(d.resolve(RunFiles.CONFIG)))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .collect(Collectors.toList());
+
+    private static List<Path> listRuns(Path root) {
+        try {
+            return RunDirs.under(root);
         } catch (IOException e) {
             throw new ReportInputException("cannot list " + root + ": " + e.getMessage());
         }
-        List<Path> out = new ArrayList<>();
-        for (Path c : candidates) {
-            if (out.stream().noneMatch(c::startsWith)) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 
     private Found load(Path dir, String shown) throws CorruptFileException, IOException {
         Path provenanceFile = dir.resolve(RunFiles.PROVENANCE);
         Map<String, Object> provenance = Files.isRegularFile(provenanceFile)
-                ? readJson(provenanceFile, shown + "/" + RunFiles.PROVENANCE)
+                ? JsonObjects.read(provenanceFile, shown + "/" + RunFiles.PROVENANCE)
                 : new TreeMap<>();
         RunStatus status = Provenance.status(provenance);
         if (status == RunStatus.DIVERGED) {
@@ -145,7 +119,7 @@ public final class ResultsReader {
             excluded.add(new Exclusion(shown, "no " + RunFiles.CONFIG));
             return null;
         }
-        Map<String, Object> config = readJson(dir.resolve(RunFiles.CONFIG), shown + "/" + RunFiles.CONFIG);
+        Map<String, Object> config = JsonObjects.read(dir.resolve(RunFiles.CONFIG), shown + "/" + RunFiles.CONFIG);
         Object env = config.get("env");
         if (env == null) {
             excluded.add(new Exclusion(shown, "config.json has no 'env' key"));
@@ -180,14 +154,14 @@ public final class ResultsReader {
                 warnings.add("trust-region data left out: " + e.getMessage());
             }
         }
-        long seed = config.get("seed") instanceof Number n ? n.longValue() : seedFromDir(dir);
+        long seed = config.get("seed") instanceof Number n ? n.longValue() : RunDirs.seedOf(dir);
         String spec = "";
         String cellId = null;
         String label = null;
         Map<String, Object> factors = new TreeMap<>();
         Path cellFile = dir.getParent() == null ? null : findCellJson(dir);
         if (cellFile != null) {
-            Map<String, Object> cell = readJson(cellFile, shown + "/" + MatrixFiles.CELL);
+            Map<String, Object> cell = JsonObjects.read(cellFile, shown + "/" + MatrixFiles.CELL);
             spec = String.valueOf(cell.getOrDefault("spec", ""));
             cellId = cell.get("cell") == null ? null : cell.get("cell").toString();
             label = cell.get("label") == null || cell.get("label").toString().isBlank() ? null : cell.get("label").toString();
@@ -211,24 +185,7 @@ public final class ResultsReader {
         return null;
     }
 
-    private static long seedFromDir(Path dir) {
-        String name = dir.getFileName().toString();
-        return SEED_DIR.matcher(name).matches() ? Long.parseLong(name.substring(5)) : -1;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readJson(Path file, String shown) throws CorruptFileException, IOException {
-        try {
-            Object v = JSON.readValue(file.toFile(), Object.class);
-            if (!(v instanceof Map)) {
-                throw new CorruptFileException(shown + ": expected a JSON object");
-            }
-            return new TreeMap<>((Map<String, Object>) v);
-        } catch (JacksonException e) {
-            throw new CorruptFileException(shown + " line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-                    + ": " + e.getOriginalMessage());
-        }
-    }
 
     /** The identity of a run: its cell (or config) plus env and seed. */
     private static String identity(Found f) {

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 
 /**
  * The names of the files in a run directory (DESIGN.md section 3) and its completion marker. With
- * {@link Provenance} (the keys of {@code provenance.json}) and {@link RunStatus} (its status words),
- * this is the only place that spells the run-directory format; {@code run}, {@code matrix},
- * {@code report} and {@code tensorboard} all go through it.
+ * {@link Provenance} (the keys of {@code provenance.json}), {@link RunStatus} (its status words) and
+ * {@link RunDirs} (where run directories stand in a results tree), this is the only place that spells
+ * the run-directory format; {@code run}, {@code matrix}, {@code report} and {@code tensorboard} all
+ * go through it.
  */
 public final class RunFiles {
 

@@ -2,6 +2,7 @@ package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.report.CorruptFileException;
 import dev.ablate4j.report.CsvTable;
+import dev.ablate4j.run.RunDirs;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,7 +34,6 @@ public final class Export {
     /** The host part of every exported event file's name. */
     static final String HOST = "ablate4j";
 
-    private static final Pattern SEED_DIR = Pattern.compile("seed-\\d+");
 
     /**
      * What an export did.
@@ -124,8 +123,8 @@ public final class Export {
             if (!Files.isDirectory(root)) {
                 throw new BadExportException("RESULTS: " + root + " does not exist or is not a directory");
             }
-            for (Path dir : runDirs(root)) {
-                String shown = shown(root, dir);
+            for (Path dir : RunDirs.under(root)) {
+                String shown = RunDirs.shown(root, dir);
                 RunData run;
                 try {
                     run = RunData.read(dir, shown);
@@ -145,29 +144,7 @@ public final class Export {
         return out;
     }
 
-    /** Run directories under root, sorted; a run directory inside another one is not a run. */
-    private static List<Path> runDirs(Path root) throws IOException {
-        List<Path> candidates;
-        try (Stream<Path> walk = Files.walk(root)) {
-            candidates = walk.filter(Files::isDirectory)
-                    .filter(d -> SEED_DIR.matcher(d.getFileName().toString()).matches()
-                            || Files.isRegularFile(d.resolve(RunFiles.CONFIG)))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        }
-        List<Path> out = new ArrayList<>();
-        for (Path c : candidates) {
-            if (out.stream().noneMatch(c::startsWith)) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
 
-    private static String shown(Path root, Path dir) {
-        String rel = root.relativize(dir).toString();
-        return rel.isEmpty() ? root.toString() : root.resolve(rel).toString();
-    }
 
     /** Writes one run's event file into {@code logdir/<name>/}. */
     static void writeRun(RunData run, String name, HParams hparams, HParams.Source source, Path logdir)

@@ -1,13 +1,11 @@
 package dev.ablate4j.tensorboard;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.report.CorruptFileException;
 import dev.ablate4j.report.CsvTable;
+import dev.ablate4j.report.JsonObjects;
 import dev.ablate4j.run.Provenance;
+import dev.ablate4j.run.RunDirs;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What one run directory holds, as read for export: its config, cell, provenance and CSV tables.
@@ -38,21 +35,17 @@ public record RunData(Path dir, String shown, Map<String, Object> config, Map<St
         Map<String, Object> provenance, CsvTable metrics, CsvTable episodes, CsvTable trust, CsvTable timing,
         boolean done) {
 
-    /** Lenient about NaN/Infinity, as config files of older versions may hold them. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-
     /** Reads {@code dir}; CorruptFileException names the file that cannot be used. */
     public static RunData read(Path dir, String shown) throws CorruptFileException, IOException {
         boolean done = RunFiles.isDone(dir);
         if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
             throw new CorruptFileException(shown + ": no " + RunFiles.CONFIG);
         }
-        Map<String, Object> config = json(dir.resolve(RunFiles.CONFIG), shown);
+        Map<String, Object> config = JsonObjects.read(dir.resolve(RunFiles.CONFIG), shown + "/" + RunFiles.CONFIG);
         Map<String, Object> cell = Files.isRegularFile(dir.resolve(MatrixFiles.CELL))
-                ? json(dir.resolve(MatrixFiles.CELL), shown) : Map.of();
+                ? JsonObjects.read(dir.resolve(MatrixFiles.CELL), shown + "/" + MatrixFiles.CELL) : Map.of();
         Map<String, Object> provenance = Files.isRegularFile(dir.resolve(RunFiles.PROVENANCE))
-                ? json(dir.resolve(RunFiles.PROVENANCE), shown) : Map.of();
+                ? JsonObjects.read(dir.resolve(RunFiles.PROVENANCE), shown + "/" + RunFiles.PROVENANCE) : Map.of();
         CsvTable metrics = csv(dir, RunFiles.METRICS, shown, done, List.of("iteration", Tags.STEP_COLUMN));
         if (metrics == null) {
             throw new CorruptFileException(shown + ": no " + RunFiles.METRICS);
@@ -79,8 +72,7 @@ public record RunData(Path dir, String shown, Map<String, Object> config, Map<St
         if (config.get("seed") instanceof Number n) {
             return n.longValue();
         }
-        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        return name.matches("seed-\\d+") ? Long.parseLong(name.substring(5)) : -1;
+        return RunDirs.seedOf(dir);
     }
 
     /** The spec name from cell.json; null for a run that {@code train} wrote. */
@@ -116,18 +108,6 @@ public record RunData(Path dir, String shown, Map<String, Object> config, Map<St
         return done ? RunStatus.DONE : RunStatus.RUNNING;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> json(Path file, String shown) throws CorruptFileException, IOException {
-        try {
-            Object v = JSON.readValue(file.toFile(), Object.class);
-            if (!(v instanceof Map)) {
-                throw new CorruptFileException(shown + "/" + file.getFileName() + ": expected a JSON object");
-            }
-            return new TreeMap<>((Map<String, Object>) v);
-        } catch (JacksonException e) {
-            throw new CorruptFileException(shown + "/" + file.getFileName() + ": " + e.getOriginalMessage());
-        }
-    }
 
     /** The table, or null when the file is absent; a running run's table ends at its last full line. */
     private static CsvTable csv(Path dir, String name, String shown, boolean done, List<String> required)
