@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ablate4j.report.SyntheticResults;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompareCommandTest {
 
@@ -28,16 +25,8 @@ class CompareCommandTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new CompareCommand());
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new CompareCommand(), args);
     }
 
     private static JsonNode reference() throws IOException {
@@ -56,7 +45,7 @@ class CompareCommandTest {
     @Test
     void twoColumnsOfNumbersGiveTheJsonWithScipyValues() throws IOException {
         JsonNode ref = reference();
-        Outcome o = run("--x", column("x.csv", ref.get("x")).toString(), "--y", column("y.csv", ref.get("y")).toString());
+        CommandRun o = run("--x", column("x.csv", ref.get("x")).toString(), "--y", column("y.csv", ref.get("y")).toString());
         assertEquals(0, o.code(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
         for (String k : REQUIRED_KEYS) {
@@ -89,7 +78,7 @@ class CompareCommandTest {
         Files.writeString(x, "seed,final_return,other\n0,10,1\n1,12,1\n2,11,1\n3,13,1\n");
         Path y = tmp.resolve("y.csv");
         Files.writeString(y, "seed,score\n0,5\n1,6\n2,7\n3,4\n");
-        Outcome o = run("--x", x.toString(), "--y", y.toString(), "--column", "2", "--format", "text");
+        CommandRun o = run("--x", x.toString(), "--y", y.toString(), "--column", "2", "--format", "text");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("Welch t-test") && o.out().contains("Mann-Whitney U"), o.out());
         assertTrue(o.out().contains("11.50"), o.out()); // mean of x's column 2
@@ -99,7 +88,7 @@ class CompareCommandTest {
     void ambiguousColumnIsOneClearLineAndExitCode2() throws IOException {
         Path x = tmp.resolve("x.csv");
         Files.writeString(x, "a,b\n1,2\n3,4\n");
-        Outcome o = run("--x", x.toString(), "--y", x.toString());
+        CommandRun o = run("--x", x.toString(), "--y", x.toString());
         assertEquals(2, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("x.csv") && o.err().contains("--column") && o.err().contains("a, b"), o.err());
@@ -109,7 +98,7 @@ class CompareCommandTest {
     void garbageValueNamesFileAndLine() throws IOException {
         Path x = tmp.resolve("x.csv");
         Files.writeString(x, "1\n2\nabc\n");
-        Outcome o = run("--x", x.toString(), "--y", x.toString());
+        CommandRun o = run("--x", x.toString(), "--y", x.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("x.csv") && o.err().contains("line 3"), o.err());
     }
@@ -125,11 +114,11 @@ class CompareCommandTest {
         Path root = SyntheticResults.standardTree(tmp.resolve("results"));
         Path a = root.resolve("quick/c00/MountainCarContinuous-v0"); // ppo
         Path b = root.resolve("quick/c05/MountainCarContinuous-v0"); // trpo
-        Outcome o = run("--x", a.toString(), "--y", b.toString());
+        CommandRun o = run("--x", a.toString(), "--y", b.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
         assertEquals(SyntheticResults.SEEDS, j.get("n_x").asInt());
-        Outcome whole = run("--x", root.toString(), "--y", b.toString());
+        CommandRun whole = run("--x", root.toString(), "--y", b.toString());
         assertEquals(2, whole.code());
         assertTrue(whole.err().contains("env/config pairs"), whole.err());
     }
@@ -138,7 +127,7 @@ class CompareCommandTest {
     void aRowWithExtraFieldsOrAnInfiniteValueIsExitCode2NamingTheLine() throws IOException {
         Path ragged = Files.writeString(tmp.resolve("ragged.csv"), "ret\n1\n2,3\n4\n");
         Path y = Files.writeString(tmp.resolve("y.csv"), "1\n2\n3\n");
-        Outcome o = run("--x", ragged.toString(), "--y", y.toString());
+        CommandRun o = run("--x", ragged.toString(), "--y", y.toString());
         assertEquals(2, o.code(), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("line 3: has 2 fields where line 1 has 1"), o.err());
@@ -152,7 +141,7 @@ class CompareCommandTest {
     void theJsonSaysWhichMannWhitneyPItIs() throws IOException {
         Path x = Files.writeString(tmp.resolve("x3.csv"), "4\n5\n6\n");
         Path y = Files.writeString(tmp.resolve("y3.csv"), "1\n2\n3\n");
-        Outcome o = run("--x", x.toString(), "--y", y.toString());
+        CommandRun o = run("--x", x.toString(), "--y", y.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
         assertEquals("exact", j.get("mannwhitney_method").asText());

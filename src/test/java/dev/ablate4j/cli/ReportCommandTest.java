@@ -5,31 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.report.SyntheticResults;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
 
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new ReportCommand());
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new ReportCommand(), args);
     }
 
     @Test
@@ -38,7 +27,7 @@ class ReportCommandTest {
         Path copy = SyntheticResults.standardTree(tmp.resolve("results2"));
         Path out = tmp.resolve("out");
         // The same runs under two roots, as if two CI shards had both kept them: each counts once.
-        Outcome o = run(root.toString(), copy.toString(), "--out", out.toString(), "--resamples", "500", "--seed", "3");
+        CommandRun o = run(root.toString(), copy.toString(), "--out", out.toString(), "--resamples", "500", "--seed", "3");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().startsWith("report: 70 runs"), o.out());
         assertTrue(o.err().contains("left out") && o.err().contains("diverged at iteration 7"), o.err());
@@ -52,7 +41,7 @@ class ReportCommandTest {
     @Test
     void emptyDirectoryIsExitCode2WithOneClearLine() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        Outcome o = run(empty.toString(), "--out", tmp.resolve("out").toString());
+        CommandRun o = run(empty.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(2, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("no run directories") && o.err().contains("empty"), o.err());
@@ -64,7 +53,7 @@ class ReportCommandTest {
         config.put("env", "Pendulum-v1");
         config.put("seed", 0);
         SyntheticResults.writeRun(tmp.resolve("r/seed-0"), config, null, "done", new double[] {1, 2, 3}, false, false, "0.1.0");
-        Outcome o = run(tmp.resolve("r").toString(), "--out", tmp.resolve("out").toString());
+        CommandRun o = run(tmp.resolve("r").toString(), "--out", tmp.resolve("out").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("no completed runs") && o.err().contains("no DONE marker"), o.err());
     }
@@ -72,7 +61,7 @@ class ReportCommandTest {
     @Test
     void unknownBaselineListsTheConfigs() {
         Path root = SyntheticResults.standardTree(tmp.resolve("results"));
-        Outcome o = run(root.toString(), "--out", tmp.resolve("out").toString(), "--baseline", "nope");
+        CommandRun o = run(root.toString(), "--out", tmp.resolve("out").toString(), "--baseline", "nope");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("--baseline 'nope'") && o.err().contains("'trpo+'"), o.err());
     }
@@ -98,7 +87,7 @@ class ReportCommandTest {
             }
         }
         Path out = tmp.resolve("out");
-        Outcome o = run(tmp.resolve("runs").toString(), "--out", out.toString(), "--resamples", "200");
+        CommandRun o = run(tmp.resolve("runs").toString(), "--out", out.toString(), "--resamples", "200");
         assertEquals(0, o.code(), o.err());
         String csv = Files.readString(out.resolve("summary.csv"));
         assertEquals(3, csv.strip().lines().count(), csv); // header + 2 configs

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ablate4j.cli.CommandRun;
 import dev.ablate4j.cli.ReportCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Issue 14, rows 4 (report --out), 7, 8 and 12. */
 class ReportHardeningTest {
@@ -78,23 +76,15 @@ class ReportHardeningTest {
         assertTrue(tree.excluded().get(1).reason().contains("metrics.csv line 21"), tree.excluded().get(1).reason());
     }
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome report(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new ReportCommand());
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CommandRun report(String... args) {
+        return CommandRun.of(new ReportCommand(), args);
     }
 
     @Test
     void anOutputPathThatIsAFileIsRefusedUpFront() throws IOException {
         Path root = cell(tmp.resolve("r"), 3);
         Path file = Files.writeString(tmp.resolve("file"), "x");
-        Outcome o = report(root.toString(), "--out", file.toString(), "--resamples", "200");
+        CommandRun o = report(root.toString(), "--out", file.toString(), "--resamples", "200");
         assertEquals(2, o.code(), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains("--out " + file + ": is a file, not a directory"), o.err());
@@ -107,7 +97,7 @@ class ReportHardeningTest {
         Path root = cell(out.resolve("results"), 3); // the committed reports keep their runs inside
         Files.writeString(out.resolve("report.pdf"), "old");
         Files.writeString(out.resolve("learning-curves_gone-env.png"), "a chart of an env no longer reported");
-        Outcome o = report(root.toString(), "--out", out.toString(), "--resamples", "200");
+        CommandRun o = report(root.toString(), "--out", out.toString(), "--resamples", "200");
         assertEquals(0, o.code(), o.err());
         assertFalse(Files.exists(out.resolve("learning-curves_gone-env.png")), "no chart of the old report is left");
         assertTrue(Files.size(out.resolve("report.pdf")) > 1000);
@@ -118,7 +108,7 @@ class ReportHardeningTest {
 
         // a failure after staging (here: an unknown baseline) leaves the previous report as it was
         byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
-        Outcome bad = report(root.toString(), "--out", out.toString(), "--baseline", "nope");
+        CommandRun bad = report(root.toString(), "--out", out.toString(), "--baseline", "nope");
         assertEquals(2, bad.code(), bad.err());
         assertEquals(List.of(pdf.length), List.of(Files.readAllBytes(out.resolve("report.pdf")).length));
         try (Stream<Path> s = Files.list(tmp)) {
