@@ -3,8 +3,8 @@ package dev.ablate4j.nn;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 
-/** Finite differences and small vector helpers for the nn tests. */
-final class NnTestSupport {
+/** Finite differences and small vector helpers for the nn tests (and the ND4J backend's). */
+public final class NnTestSupport {
 
     private NnTestSupport() {}
 
@@ -48,7 +48,7 @@ final class NnTestSupport {
     }
 
     /** ||a - b|| / max(||a||, ||b||). */
-    static double relativeError(double[] a, double[] b) {
+    public static double relativeError(double[] a, double[] b) {
         double diff = 0;
         double na = 0;
         double nb = 0;

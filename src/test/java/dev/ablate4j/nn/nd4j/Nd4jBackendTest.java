@@ -12,6 +12,7 @@ import dev.ablate4j.nn.Backends;
 import dev.ablate4j.nn.JavaBackend;
 import dev.ablate4j.nn.Mlp;
 import dev.ablate4j.nn.MlpRunner;
+import dev.ablate4j.nn.NnTestSupport;
 import dev.ablate4j.run.Checkpoint;
 import dev.ablate4j.run.Training;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ class Nd4jBackendTest {
         for (int k = 0; k < java.length; k++) {
             assertClose(java[k], nd4j[k], java[k].length, preset + " array " + k);
             // not bit-identical: the update really ran on ND4J (OpenBLAS sums in another order)
-            assertTrue(relativeError(java[k], nd4j[k]) > 0, preset + " array " + k + " identical");
+            assertTrue(NnTestSupport.relativeError(java[k], nd4j[k]) > 0, preset + " array " + k + " identical");
         }
     }
 
@@ -129,22 +130,10 @@ class Nd4jBackendTest {
     private static void assertClose(double[] expected, double[] actual, int n, String what) {
         double[] e = Arrays.copyOf(expected, n);
         double[] a = Arrays.copyOf(actual, n);
-        double err = relativeError(e, a);
+        double err = NnTestSupport.relativeError(e, a);
         assertTrue(err <= TOLERANCE, what + ": relative error " + err);
     }
 
-    /** ||a - b|| / max(||a||, ||b||). */
-    static double relativeError(double[] a, double[] b) {
-        double diff = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            diff += (a[i] - b[i]) * (a[i] - b[i]);
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return Math.sqrt(diff) / Math.max(Math.sqrt(Math.max(na, nb)), 1e-300);
-    }
 
     private static double[] uniform(SplittableRandom rng, int n, double lo, double hi) {
         double[] a = new double[n];
