@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # MuJoCo 3 check (issue 18), run by .ci/run after the README's test command:
-#   1. gets MuJoCo 3.14.0 the way users do, from pip (`pip install mujoco==3.14.0`, into a virtual
-#      environment under target/, without its Python dependencies: only the wheel's libmujoco.so.3.14.0
-#      and C headers are used);
+#   1. gets MuJoCo 3.14.0 the way users do, from pip, through ci/github/install-mujoco.sh (the wheel
+#      in a virtual environment under target/, without its Python dependencies: only the wheel's
+#      libmujoco.so.3.14.0 and C headers are used);
 #   2. builds the MuJoCo shim against it (-Dmujoco.home) and runs the MuJoCo tests on both MuJoCos:
 #      GymnasiumTrajectoryTest must match Gymnasium 0.29.1's own episodes on 3.14.0 (and must not be
 #      skipped there), and prints the largest deviation of Debian's 2.2.2 from them;
 #   3. checks the jar: `envs` names MuJoCo 3.14.0 under MUJOCO_HOME, and a short Hopper run records
 #      3.14.0 in config.json and provenance.json.
-# Without python3 -m venv or pip (or when pip cannot get the wheel) it prints why and skips; it never
-# passes silently.
+# Without python3, or when the venv or the wheel cannot be installed, it prints why and skips; it
+# never passes silently.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,17 +23,12 @@ fail() {
   exit 1
 }
 
-command -v python3 >/dev/null 2>&1 || skip "python3 not found (apt-get install python3-venv)"
+command -v python3 >/dev/null 2>&1 || skip "python3 not found"
+# The workflow's installer (apt's python3-venv if missing, then the wheel into the venv that
+# test-local.sh's MuJoCo 3 scenario uses too); its messages go to stderr, the wheel's folder to stdout.
+home=$(MUJOCO=$VERSION MUJOCO_VENV=target/mujoco3-venv bash ci/github/install-mujoco.sh) \
+  || skip "ci/github/install-mujoco.sh could not install MuJoCo $VERSION from pip (see above)"
 venv=target/mujoco3-venv
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv" 2>/dev/null || { rm -rf "$venv"; skip "python3 -m venv is unavailable (apt-get install python3-venv)"; }
-fi
-"$venv/bin/python" -m pip --version >/dev/null 2>&1 || skip "pip is missing in the virtual environment"
-"$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps "mujoco==$VERSION" \
-  || skip "pip install mujoco==$VERSION failed (see above)"
-home=$("$venv/bin/python" -c "import importlib.util, os; print(os.path.dirname(importlib.util.find_spec('mujoco').origin))")
-[ -f "$home/include/mujoco/mujoco.h" ] && [ -f "$home/libmujoco.so.$VERSION" ] \
-  || fail "the mujoco wheel in $home has no include/mujoco/mujoco.h or libmujoco.so.$VERSION"
 echo "mujoco3 check: MuJoCo $VERSION from pip in $home"
 
 # The MuJoCo tests twice: surefire's default run on Debian's 2.2.2, then the mujoco-home run with
