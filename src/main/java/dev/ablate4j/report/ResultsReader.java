@@ -85,8 +85,6 @@ public final class ResultsReader {
         return assemble(found);
     }
 
-
-
     private static List<Path> listRuns(Path root) {
         try {
             return RunDirs.under(root);
@@ -184,8 +182,6 @@ public final class ResultsReader {
         }
         return null;
     }
-
-
 
     /** The identity of a run: its cell (or config) plus env and seed. */
     private static String identity(Found f) {

@@ -34,7 +34,6 @@ public final class Export {
     /** The host part of every exported event file's name. */
     static final String HOST = "ablate4j";
 
-
     /**
      * What an export did.
      *
@@ -143,8 +142,6 @@ public final class Export {
         }
         return out;
     }
-
-
 
     /** Writes one run's event file into {@code logdir/<name>/}. */
     static void writeRun(RunData run, String name, HParams hparams, HParams.Source source, Path logdir)

@@ -108,7 +108,6 @@ public record RunData(Path dir, String shown, Map<String, Object> config, Map<St
         return done ? RunStatus.DONE : RunStatus.RUNNING;
     }
 
-
     /** The table, or null when the file is absent; a running run's table ends at its last full line. */
     private static CsvTable csv(Path dir, String name, String shown, boolean done, List<String> required)
             throws CorruptFileException, IOException {

@@ -134,7 +134,6 @@ class Nd4jBackendTest {
         assertTrue(err <= TOLERANCE, what + ": relative error " + err);
     }
 
-
     private static double[] uniform(SplittableRandom rng, int n, double lo, double hi) {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {
