@@ -41,11 +41,9 @@ public record RunData(Path dir, String shown, Map<String, Object> config, Map<St
         if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
             throw new CorruptFileException(shown + ": no " + RunFiles.CONFIG);
         }
-        Map<String, Object> config = JsonObjects.read(dir.resolve(RunFiles.CONFIG), shown + "/" + RunFiles.CONFIG);
-        Map<String, Object> cell = Files.isRegularFile(dir.resolve(MatrixFiles.CELL))
-                ? JsonObjects.read(dir.resolve(MatrixFiles.CELL), shown + "/" + MatrixFiles.CELL) : Map.of();
-        Map<String, Object> provenance = Files.isRegularFile(dir.resolve(RunFiles.PROVENANCE))
-                ? JsonObjects.read(dir.resolve(RunFiles.PROVENANCE), shown + "/" + RunFiles.PROVENANCE) : Map.of();
+        Map<String, Object> config = json(dir, RunFiles.CONFIG, shown);
+        Map<String, Object> cell = json(dir, MatrixFiles.CELL, shown);
+        Map<String, Object> provenance = json(dir, RunFiles.PROVENANCE, shown);
         CsvTable metrics = csv(dir, RunFiles.METRICS, shown, done, List.of("iteration", Tags.STEP_COLUMN));
         if (metrics == null) {
             throw new CorruptFileException(shown + ": no " + RunFiles.METRICS);
@@ -106,6 +104,13 @@ public record RunData(Path dir, String shown, Map<String, Object> config, Map<St
             return s;
         }
         return done ? RunStatus.DONE : RunStatus.RUNNING;
+    }
+
+    /** The JSON object in {@code dir/name}, empty when the file is absent. */
+    private static Map<String, Object> json(Path dir, String name, String shown)
+            throws CorruptFileException, IOException {
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? JsonObjects.read(file, shown + "/" + name) : Map.of();
     }
 
     /** The table, or null when the file is absent; a running run's table ends at its last full line. */
