@@ -28,6 +28,7 @@ public final class Keys {
     private static final String TRPO = "TRPO (algo trpo)";
     private static final String DIAG = "Diagnostics";
     private static final String PAPER = "Variants of the paper's code (defaults: ablate4j's own behaviour)";
+    private static final String ENV_VARIANT = "Environment variants (Humanoid-v4 only; defaults: Gymnasium's v4)";
 
     public static final Key<String> ALGO = add("algo", Type.STRING, RUN,
             "policy-gradient algorithm", v -> v.equals("ppo") || v.equals("trpo"), "ppo or trpo", "ppo");
@@ -139,6 +140,22 @@ public final class Keys {
                     + " improvement its gradient predicts (the paper's code: 0.1)",
             v -> Double.isFinite((Double) v) && (Double) v >= 0, "a number >= 0", 0.0);
 
+    /**
+     * Humanoid-v4's 84 external contact-force entries ({@code cfrc_ext}) as observed, or zeroed as Humanoid-v2
+     * observed them on mujoco-py 2.0 (see {@link dev.ablate4j.env.EnvVariant}). Environment keys apply to
+     * Humanoid-v4 only: another environment refuses a value other than the default, and its
+     * {@code config.json} does not carry them.
+     */
+    public static final Key<String> CONTACT_FORCES = addLater("contact-forces", Type.STRING, ENV_VARIANT,
+            "Humanoid's 84 external contact-force observations (cfrc_ext): observed (Gymnasium v4) or zeroed"
+                    + " (Humanoid-v2 on mujoco-py 2.0, where they read as 0)",
+            v -> v.equals("observed") || v.equals("zeroed"), "observed or zeroed", "observed");
+    /** Whether Humanoid's reward subtracts Humanoid-v2's contact cost (see {@link dev.ablate4j.env.EnvVariant}). */
+    public static final Key<Boolean> CONTACT_COST = addLater("contact-cost", Type.BOOLEAN, ENV_VARIANT,
+            "subtract Humanoid-v2's contact cost min(5e-7 * sum(cfrc_ext^2), 10) from Humanoid's reward"
+                    + " (Gymnasium v4 does not)",
+            v -> true, "true or false", false);
+
     public static final Key<Integer> TR_LOG_EVERY = add("tr-log-every", Type.INT, DIAG,
             "log trust-region diagnostics (max ratio, mean KL; train and held-out) every N iterations; 0 = off",
             v -> (Integer) v >= 0, "a whole number >= 0", 10);
@@ -193,6 +210,12 @@ public final class Keys {
             v.put(key.name(), key.defaultValue());
         }
         return v;
+    }
+
+    /** The keys that describe the environment rather than the agent: they apply only where {@link
+     * dev.ablate4j.env.Envs#hasVariants(String)}. */
+    public static List<Key<?>> environmentVariantKeys() {
+        return List.of(CONTACT_FORCES, CONTACT_COST);
     }
 
     /** All keys in canonical order. */

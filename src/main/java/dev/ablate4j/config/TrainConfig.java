@@ -1,5 +1,6 @@
 package dev.ablate4j.config;
 
+import dev.ablate4j.env.EnvVariant;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.tweak.Optimization;
 import java.util.ArrayList;
@@ -78,6 +79,9 @@ public final class TrainConfig {
         if (!Envs.usesMujoco(String.valueOf(v.get(Keys.ENV.name())))) {
             v.put(Keys.MUJOCO.name(), Keys.MUJOCO.legacyValue()); // not used without MuJoCo
         }
+        if (presetEnv != null || overrides.containsKey(Keys.ENV.name())) {
+            checkEnvironmentVariant(v, where); // a matrix cell's shared part knows no environment yet
+        }
         TrainConfig config = new TrainConfig(canonicalId(preset), v);
         config.check(where);
         return config;
@@ -148,6 +152,26 @@ public final class TrainConfig {
         } catch (ConfigException e) {
             return false;
         }
+    }
+
+    /** Refuses an environment variant (contact-forces, contact-cost) on an environment that has none. */
+    private static void checkEnvironmentVariant(Map<String, Object> v, String where) {
+        String env = String.valueOf(v.get(Keys.ENV.name()));
+        if (Envs.hasVariants(env)) {
+            return;
+        }
+        for (Key<?> key : Keys.environmentVariantKeys()) {
+            Object value = v.get(key.name());
+            if (!key.isLegacyValue(value)) {
+                throw new ConfigException(where + key.name() + ": " + jsonValue(value) + " applies to Humanoid-v4 only,"
+                        + " not to " + env + " (allowed there: " + key.legacyValue() + ")");
+            }
+        }
+    }
+
+    /** The environment variant this config asks for ({@link EnvVariant#V4} unless a Humanoid key says otherwise). */
+    public EnvVariant envVariant() {
+        return new EnvVariant(get(Keys.CONTACT_FORCES).equals("zeroed"), get(Keys.CONTACT_COST));
     }
 
     private void check(String where) {
@@ -223,7 +247,9 @@ public final class TrainConfig {
 
     /**
      * Every key's value in canonical order, as written to {@code config.json} (preset first); the
-     * {@code mujoco} key only for a MuJoCo task, so classic-control configs are as they always were.
+     * {@code mujoco} key only for a MuJoCo task and the environment-variant keys only for Humanoid-v4 (or
+     * where they are set: a matrix cell's environment-independent part), so other configs are as they
+     * always were.
      */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -231,6 +257,10 @@ public final class TrainConfig {
         boolean mujoco = usesMujoco();
         for (Key<?> key : Keys.all()) {
             if (key == Keys.MUJOCO && !mujoco) {
+                continue;
+            }
+            if (Keys.environmentVariantKeys().contains(key) && !Envs.hasVariants(get(Keys.ENV))
+                    && key.isLegacyValue(values.get(key.name()))) {
                 continue;
             }
             Object value = values.get(key.name());

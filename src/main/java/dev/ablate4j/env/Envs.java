@@ -1,6 +1,7 @@
 package dev.ablate4j.env;
 
 import dev.ablate4j.env.classic.ClassicEnvs;
+import dev.ablate4j.env.mujoco.HumanoidEnv;
 import dev.ablate4j.env.mujoco.MujocoEnvs;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +55,27 @@ public final class Envs {
 
     /** A new instance of {@code id}, wrapped in its Gymnasium time limit. */
     public static Env make(String id) {
+        return make(id, EnvVariant.V4);
+    }
+
+    /**
+     * A new instance of {@code id} in {@code variant}, wrapped in its Gymnasium time limit. Throws
+     * {@link IllegalArgumentException} for a variant other than {@link EnvVariant#V4} of an environment
+     * without variants (see {@link #hasVariants(String)}).
+     */
+    public static Env make(String id, EnvVariant variant) {
         EnvSpec spec = spec(id);
-        return new TimeLimit(spec.factory().get(), spec.maxEpisodeSteps());
+        if (variant.isV4()) {
+            return new TimeLimit(spec.factory().get(), spec.maxEpisodeSteps());
+        }
+        if (!hasVariants(id)) {
+            throw new IllegalArgumentException(id + " has no variant " + variant + "; only " + HumanoidEnv.ID + " has");
+        }
+        return new TimeLimit(new HumanoidEnv(variant), spec.maxEpisodeSteps());
+    }
+
+    /** Whether {@code id} takes an {@link EnvVariant} other than v4 (only Humanoid-v4 does). */
+    public static boolean hasVariants(String id) {
+        return HumanoidEnv.ID.equals(id);
     }
 }

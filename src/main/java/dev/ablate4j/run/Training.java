@@ -65,7 +65,7 @@ public final class Training implements AutoCloseable {
     public Training(TrainConfig config, Backend backend) {
         this.config = config;
         this.seeds = new RunSeeds(config.get(Keys.SEED));
-        this.env = Envs.make(config.get(Keys.ENV));
+        this.env = Envs.make(config.get(Keys.ENV), config.envVariant());
         int obsSize = env.observationSpace().size();
         int actionSize = env.actionSpace().size();
         Activation activation = config.on(Optimization.TANH) ? Activation.TANH : Activation.RELU;
@@ -87,7 +87,7 @@ public final class Training implements AutoCloseable {
         int t = config.get(Keys.ROLLOUT_STEPS);
         buffer = new RolloutBuffer(t, obsSize, actionSize);
         boolean trustRegionLog = config.get(Keys.TR_LOG_EVERY) > 0;
-        heldoutEnv = trustRegionLog ? Envs.make(config.get(Keys.ENV)) : null;
+        heldoutEnv = trustRegionLog ? Envs.make(config.get(Keys.ENV), config.envVariant()) : null;
         heldoutBuffer = trustRegionLog ? new RolloutBuffer(t, obsSize, actionSize) : null;
         policyUpdate = Algorithms.policyUpdate(config, policy, policyAdam);
         valueTrainer = Algorithms.valueTrainer(config, valueNet, valueAdam);

@@ -68,6 +68,34 @@ class TrainConfigTest {
         assertEquals(c, TrainConfig.fromJson(c.toJson(), ""));
     }
 
+    @Test
+    void environmentVariantsApplyToHumanoidOnlyAndKeepOlderConfigsAsTheyWere() {
+        assertMessage("contact-forces: zeroed applies to Humanoid-v4 only, not to Pendulum-v1 (allowed there: observed)",
+                Map.of("contact-forces", "zeroed"));
+        assertMessage("contact-cost: true applies to Humanoid-v4 only, not to Pendulum-v1 (allowed there: false)",
+                Map.of("contact-cost", true));
+        assertMessage("contact-forces: 'none' is not observed or zeroed",
+                Map.of("env", "Humanoid-v4", "contact-forces", "none"));
+        // Not written for other environments, so their config.json is as before the keys existed.
+        assertFalse(TrainConfig.resolve(Preset.PPO, Map.of()).toJson().containsKey("contact-forces"));
+        assertFalse(TrainConfig.resolve(Preset.PPO, Map.of("env", "Hopper-v4")).toJson().containsKey("contact-cost"));
+
+        TrainConfig v2 = TrainConfig.resolve(Preset.TRPO, Map.of("env", "Humanoid-v4", "contact-forces", "zeroed",
+                "contact-cost", true));
+        assertEquals(new dev.ablate4j.env.EnvVariant(true, true), v2.envVariant());
+        assertEquals("zeroed", v2.toJson().get("contact-forces"));
+        assertEquals(v2, TrainConfig.fromJson(v2.toJson(), ""));
+
+        // A Humanoid config.json written before the keys existed reads as Gymnasium's v4.
+        TrainConfig v4 = TrainConfig.resolve(Preset.TRPO, Map.of("env", "Humanoid-v4"));
+        Map<String, Object> old = new java.util.LinkedHashMap<>(v4.toJson());
+        old.remove("contact-forces");
+        old.remove("contact-cost");
+        assertTrue(v4.matches(old));
+        assertFalse(v2.matches(old));
+        assertTrue(v4.envVariant().isV4());
+    }
+
     private static void assertMessage(String expected, Map<String, ?> overrides) {
         ConfigException e = assertThrows(ConfigException.class, () -> TrainConfig.resolve(Preset.PPO, overrides));
         assertEquals(expected, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.ablate4j.env.mujoco;
 
+import dev.ablate4j.env.EnvVariant;
 import java.util.SplittableRandom;
 
 /**
@@ -11,7 +12,8 @@ import java.util.SplittableRandom;
  * {@code mj_rnePostConstraint} after the physics steps, as Gymnasium does.
  * Reward: 1.25 × x velocity of the mass centre + 5 (healthy reward, given on every step as in v4)
  * − 0.1·|ctrl|². As in Gymnasium v4's code (its documentation says otherwise), the contact cost is
- * not part of the reward. The mass centre is Σ mass·xipos / Σ mass over the bodies, read from
+ * not part of the reward ({@link EnvVariant} adds Humanoid-v2's, and zeroes the contact forces as
+ * mujoco-py 2.0 observed them). The mass centre is Σ mass·xipos / Σ mass over the bodies, read from
  * MuJoCo's xipos as Gymnasium reads it: after {@code mj_step} that array describes the state
  * before the last physics step. Healthy while the torso height qpos[2] lies in (1, 2); the episode
  * terminates when it is not. Reset noise: uniform ±0.01 on every qpos (the root quaternion
@@ -28,6 +30,9 @@ public final class HumanoidEnv extends MujocoEnv {
     static final double RESET_NOISE = 1e-2;
     static final double HEALTHY_Z_MIN = 1.0;
     static final double HEALTHY_Z_MAX = 2.0;
+    /** Humanoid-v2's contact cost: weight of Σ cfrc_ext² and the cap (gym's {@code humanoid.py}). */
+    static final double CONTACT_COST_WEIGHT = 0.5e-6;
+    static final double CONTACT_COST_MAX = 10.0;
 
     private static final int READOUT = MujocoNative.READ_QPOS | MujocoNative.READ_QVEL | MujocoNative.READ_XIPOS
             | MujocoNative.READ_CINERT | MujocoNative.READ_CVEL | MujocoNative.READ_QFRC_ACTUATOR
@@ -37,10 +42,18 @@ public final class HumanoidEnv extends MujocoEnv {
     private final double totalMass;
     private final int xiposAt;
     private final int observedAt;
+    private final int contactForcesAt;
+    private final EnvVariant variant;
 
     /** Compiles the model; throws {@link MujocoUnavailableException} if MuJoCo is not installed. */
     public HumanoidEnv() {
+        this(EnvVariant.V4);
+    }
+
+    /** As {@link #HumanoidEnv()}, observing and rewarding as {@code variant} says (see {@link EnvVariant}). */
+    public HumanoidEnv(EnvVariant variant) {
         super(ID, "humanoid.xml", 5, READOUT, 376);
+        this.variant = variant;
         bodyMass = sim.bodyMass();
         double total = 0;
         for (double m : bodyMass) {
@@ -49,6 +62,7 @@ public final class HumanoidEnv extends MujocoEnv {
         totalMass = total;
         xiposAt = sim.nq + sim.nv;
         observedAt = xiposAt + 3 * sim.nbody;
+        contactForcesAt = readout.length - 6 * sim.nbody; // cfrc_ext is the last array of the readout
     }
 
     @Override
@@ -75,7 +89,17 @@ public final class HumanoidEnv extends MujocoEnv {
     double reward(double[] action, double xVelocity) {
         double forwardReward = FORWARD_REWARD_WEIGHT * xVelocity;
         double rewards = forwardReward + HEALTHY_REWARD;
-        return rewards - CTRL_COST_WEIGHT * sumOfSquares(action);
+        double reward = rewards - CTRL_COST_WEIGHT * sumOfSquares(action);
+        return variant.contactCost() ? reward - contactCost() : reward;
+    }
+
+    /** Humanoid-v2's contact cost, {@code min(0.5e-6 · Σ cfrc_ext², 10)}, from the simulated forces. */
+    double contactCost() {
+        double sum = 0;
+        for (int i = contactForcesAt; i < readout.length; i++) {
+            sum += readout[i] * readout[i];
+        }
+        return Math.min(CONTACT_COST_WEIGHT * sum, CONTACT_COST_MAX);
     }
 
     /** Gymnasium's is_healthy. */
@@ -97,6 +121,9 @@ public final class HumanoidEnv extends MujocoEnv {
         double[] obs = new double[nq - 2 + nv + derived];
         System.arraycopy(readout, 2, obs, 0, nq - 2 + nv);
         System.arraycopy(readout, observedAt, obs, nq - 2 + nv, derived);
+        if (variant.contactForcesZeroed()) {
+            java.util.Arrays.fill(obs, obs.length - (readout.length - contactForcesAt), obs.length, 0.0);
+        }
         return obs;
     }
 }
