@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The paper's named configurations (DESIGN.md section 1), as data: the values each changes from the
+ * The paper's named configurations (the README's "The optimizations" section), as data: the values each changes from the
  * keys' defaults ({@link Keys#defaults()}: the paper's MuJoCo settings, every optimization on but
  * gradient clipping). Any key can be overridden afterwards. The paper's own per-environment configs
  * are the {@link PaperPreset}s.
