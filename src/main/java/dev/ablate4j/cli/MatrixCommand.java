@@ -12,6 +12,7 @@ import dev.ablate4j.matrix.ProgressReporter;
 import dev.ablate4j.matrix.RunExecutor;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SpecException;
+import dev.ablate4j.matrix.SpecRecord;
 import dev.ablate4j.matrix.Summary;
 import dev.ablate4j.tensorboard.BadExportException;
 import dev.ablate4j.tensorboard.LiveBoard;
@@ -98,6 +99,7 @@ public final class MatrixCommand implements Callable<Integer> {
             if (Files.exists(results) && !Files.isDirectory(results)) {
                 throw new SpecException("--results: " + results + " exists and is not a directory");
             }
+            OutputPath.check("--results", results);
             if (progressEvery < 1) {
                 throw new SpecException("--progress-every: " + progressEvery + " is not a positive whole number");
             }
@@ -111,11 +113,17 @@ public final class MatrixCommand implements Callable<Integer> {
                 throw new SpecException(otherMujoco);
             }
             if (full.setup() != null) {
-                return adaptive(full, part, options);
+                RunExecutor board = withTensorboard(full);
+                new MatrixRunner(full, Shard.ALL, results, options, board, MatrixListener.NONE).check();
+                SpecRecord.write(specFile, full, results);
+                return adaptive(full, part, options, board);
             }
             Plan plan = full.shard(part);
-            summary = new MatrixRunner(plan, part, results, options, withTensorboard(full),
-                    listener(plan.spec().name() + (part.n() > 1 ? " " + part : ""))).run();
+            MatrixRunner runner = new MatrixRunner(plan, part, results, options, withTensorboard(full),
+                    listener(plan.spec().name() + (part.n() > 1 ? " " + part : "")));
+            runner.check();
+            SpecRecord.write(specFile, full, results);
+            summary = runner.run();
         } catch (SpecException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -125,8 +133,8 @@ public final class MatrixCommand implements Callable<Integer> {
     }
 
     /** Rounds of an adaptive spec ({@link AdaptiveMatrix}); the summary, then where the rule stands. */
-    private int adaptive(Plan full, Shard part, MatrixOptions options) {
-        AdaptiveMatrix.Result r = AdaptiveMatrix.run(full, part, results, options, withTensorboard(full), this::listener,
+    private int adaptive(Plan full, Shard part, MatrixOptions options, RunExecutor board) {
+        AdaptiveMatrix.Result r = AdaptiveMatrix.run(full, part, results, options, board, this::listener,
                 NextRound.decider(full));
         System.out.print(r.summary().table());
         System.out.println(DecisionText.status(full.setup(), r.decision()));
@@ -149,6 +157,7 @@ public final class MatrixCommand implements Callable<Integer> {
         } catch (BadExportException e) {
             throw new SpecException(e.getMessage());
         }
+        OutputPath.check("--tensorboard", tensorboard);
         return LiveBoard.matrix(executor, tensorboard, full, results, System.err);
     }
 

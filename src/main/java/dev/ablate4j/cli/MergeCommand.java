@@ -25,6 +25,7 @@ public final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Merger.Report report;
+        OutputPath.check("--into", into);
         try {
             report = Merger.merge(sources, into);
         } catch (SpecException e) {

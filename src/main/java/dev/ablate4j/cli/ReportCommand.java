@@ -47,6 +47,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Bootstrap resamples per interval (default: ${DEFAULT-VALUE}).")
     private int resamples;
 
+    @Option(names = "--all-cells",
+            description = "Also use runs a results directory holds beyond the spec its last matrix ran (recorded in"
+                    + " <spec>/spec.json): cells, envs or seeds the spec no longer has. Default: only the spec's.")
+    private boolean allCells;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -55,19 +60,25 @@ public final class ReportCommand implements Callable<Integer> {
             if (resamples < 100) {
                 throw new ReportInputException("--resamples must be at least 100, got " + resamples);
             }
-            ReportBuilder.Result r = ReportBuilder.build(roots, out, new ReportOptions(seed, resamples, baseline));
+            ReportBuilder.Result r = ReportBuilder.build(roots, out, new ReportOptions(seed, resamples, baseline, allCells));
             for (String w : r.tree().warnings()) {
                 err.println("report: warning: " + w);
             }
             List<Exclusion> ex = r.tree().excluded();
+            String breakdown = ex.isEmpty() ? "" : ": " + Exclusion.breakdown(ex);
+            if (!ex.isEmpty()) {
+                err.println("report: left out " + ex.size() + " of " + (ex.size() + r.tree().runs().size())
+                        + " run directories" + breakdown + (ex.size() > SHOW_EXCLUDED ? "; the first "
+                                + SHOW_EXCLUDED + ":" : ":"));
+            }
             for (int i = 0; i < Math.min(SHOW_EXCLUDED, ex.size()); i++) {
-                err.println("report: left out " + ex.get(i).path() + ": " + ex.get(i).reason());
+                err.println("report:   " + ex.get(i).path() + ": " + ex.get(i).reason());
             }
             if (ex.size() > SHOW_EXCLUDED) {
-                err.println("report: ... and " + (ex.size() - SHOW_EXCLUDED) + " more left out (listed in the appendix)");
+                err.println("report:   (all " + ex.size() + " with their reasons in the report's appendix)");
             }
-            o.printf("report: %d runs (%d left out) -> %s (%d pages), %d PNGs, %s, %s%n", r.tree().runs().size(),
-                    ex.size(), r.pdf(), r.pdfPages(), r.pngs().size(), r.markdown(), r.summary());
+            o.printf("report: %d runs (%d left out%s) -> %s (%d pages), %d PNGs, %s, %s%n", r.tree().runs().size(),
+                    ex.size(), breakdown, r.pdf(), r.pdfPages(), r.pngs().size(), r.markdown(), r.summary());
             o.flush();
             err.flush();
             return 0;

@@ -39,7 +39,10 @@ import java.util.stream.Stream;
  * directory a {@code matrix} is writing to.
  *
  * <p>An adaptive spec's rule file ({@code <spec>/adaptive.json}, {@link RuleFile}) is carried over
- * too; its copies in the sources and the target must be identical, byte for byte.
+ * too; its copies in the sources and the target must be identical, byte for byte. So is the spec a
+ * matrix recorded ({@code <spec>/spec.yaml} and {@code spec.json}, {@link SpecRecord}): its copies
+ * must hold the same spec bytes and expansion (the paths they name may differ); the target's, or
+ * else the first source's, is kept.
  */
 public final class Merger {
 
@@ -105,6 +108,7 @@ public final class Merger {
             }
         }
         Map<String, Path> rules = ruleFiles(sources, into, conflicts);
+        Map<String, Path> specRecords = SpecRecords.toCopy(sources, into, conflicts);
         if (!conflicts.isEmpty()) {
             throw new SpecException("merge: the same run id has different content: " + conflicts.get(0)
                     + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
@@ -119,6 +123,7 @@ public final class Merger {
             copyRun(e.getValue().dir, into.resolve(e.getKey()));
         }
         rules.forEach((spec, file) -> copyRuleFile(file, into.resolve(spec).resolve(RuleFile.NAME)));
+        specRecords.forEach((spec, from) -> SpecRecords.copy(from, into.resolve(spec)));
         return new Report(chosen.size(), identical, incomplete, replaced);
     }
 
@@ -188,7 +193,7 @@ public final class Merger {
         return runs;
     }
 
-    private static List<Path> children(Path dir, Pattern names) {
+    static List<Path> children(Path dir, Pattern names) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).filter(p -> names.matcher(p.getFileName().toString()).matches())
                     .sorted().toList();

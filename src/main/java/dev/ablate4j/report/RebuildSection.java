@@ -25,18 +25,38 @@ final class RebuildSection {
                 + Provenance.commit() + " with:"));
         blocks.add(new Block.Code(command(roots, out, ctx.options)));
         Map<String, Integer> specs = new TreeMap<>();
+        Map<String, RecordedSpec> recorded = new TreeMap<>();
         for (Run r : ctx.tree.runs()) {
             String spec = ctx.tree.cell(r.cellKey()).spec();
-            specs.merge(spec, 1, Integer::sum);
+            RecordedSpec rec = ctx.tree.specOf(r);
+            String key = rec == null ? spec : spec + "\t" + rec.specDir();
+            specs.merge(key, 1, Integer::sum);
+            if (rec != null) {
+                recorded.put(key, rec);
+            }
         }
         Table.Builder t = new Table.Builder(List.of("spec", "trains them again", "runs"), 2);
-        specs.forEach((spec, n) -> t.row(List.of(spec.isEmpty() ? "(single runs, no spec)" : spec,
-                spec.isEmpty() ? "ablate4j train with each run's config.json" : "ablate4j matrix ablations/" + spec
-                        + ".yaml --results results", "" + n)));
+        specs.forEach((key, n) -> {
+            RecordedSpec rec = recorded.get(key);
+            String spec = rec == null ? key : rec.name();
+            t.row(List.of(spec.isEmpty() ? "(single runs, no spec)" : spec, rec != null ? matrixCommand(rec)
+                    : spec.isEmpty() ? "ablate4j train with each run's config.json" : "ablate4j matrix ablations/" + spec
+                            + ".yaml --results results", "" + n));
+        });
         blocks.add(new Block.TableBlock(t.build(), "Runs by the spec named in their cell.json. The same"
                 + " spec and tool version retrain them byte for byte (metrics.csv, episodes.csv, trust_region.csv);"
-                + " rerunning the report command above on these runs rewrites summary.csv byte for byte."));
+                + " rerunning the report command above on these runs rewrites summary.csv byte for byte."
+                + (recorded.isEmpty() ? "" : " Where matrix recorded the spec it ran (<spec>/spec.json), the command"
+                        + " names that file as matrix was given it and the results directory these runs were read"
+                        + " from; <spec>/spec.yaml is a byte copy of the spec, for when the file has changed since.")));
         return blocks;
+    }
+
+    /** {@code ablate4j matrix <spec as given> --results <the results root the runs were read from>}. */
+    static String matrixCommand(RecordedSpec rec) {
+        String abs = rec.record().absolute();
+        return "java -jar target/ablate4j.jar matrix " + rec.record().path() + " --results " + rec.results()
+                + (abs == null || abs.equals(rec.record().path()) ? "" : " (spec file: " + abs + ")");
     }
 
     /** The {@code report} command line with the options that differ from their defaults. */
@@ -52,6 +72,9 @@ final class RebuildSection {
         }
         if (options.resamples() != Bootstrap.DEFAULT_RESAMPLES) {
             sb.append(" --resamples ").append(options.resamples());
+        }
+        if (options.allCells()) {
+            sb.append(" --all-cells");
         }
         return sb.toString();
     }

@@ -43,7 +43,7 @@ public final class ReportBuilder {
 
     /** Builds the report into {@code dir}; the result names the files as they will be in {@code out}. */
     private static Result build(List<Path> roots, Path out, Path dir, ReportOptions options) throws IOException {
-        ResultsTree tree = ResultsReader.read(roots);
+        ResultsTree tree = ResultsReader.read(roots, options.allCells());
         if (tree.runs().isEmpty()) {
             String roots0 = roots.stream().map(Path::toString).collect(Collectors.joining(", "));
             if (tree.excluded().isEmpty()) {
@@ -51,7 +51,8 @@ public final class ReportBuilder {
             }
             Exclusion first = tree.excluded().get(0);
             throw new ReportInputException("no completed runs under " + roots0 + ": all " + tree.excluded().size()
-                    + " run directories were left out (e.g. " + first.path() + ": " + first.reason() + ")");
+                    + " run directories were left out (" + Exclusion.breakdown(tree.excluded()) + "; e.g. "
+                    + first.path() + ": " + first.reason() + ")");
         }
         ReportContext ctx = new ReportContext(tree, options);
         List<String> rootNames = roots.stream().map(Path::toString).toList();
@@ -76,6 +77,7 @@ public final class ReportBuilder {
     /** Every block of the report, in order. */
     static List<Block> blocks(ReportContext ctx, List<Path> roots) {
         List<Block> blocks = new ArrayList<>(OverviewSection.blocks(ctx, roots.stream().map(Path::toString).toList()));
+        blocks.addAll(ScopeSection.blocks(ctx.tree));
         for (String env : ctx.tree.envs()) {
             blocks.addAll(EnvSection.blocks(ctx, env));
         }

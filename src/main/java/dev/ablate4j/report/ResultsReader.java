@@ -40,8 +40,11 @@ public final class ResultsReader {
 
     private final List<Exclusion> excluded = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final SpecScope scope;
 
-    private ResultsReader() {}
+    private ResultsReader(boolean allCells) {
+        this.scope = new SpecScope(allCells);
+    }
 
     /**
      * Reads every run under {@code roots}.
@@ -49,7 +52,17 @@ public final class ResultsReader {
      * @throws ReportInputException when a root is not a directory
      */
     public static ResultsTree read(List<Path> roots) {
-        return new ResultsReader().readAll(roots);
+        return read(roots, false);
+    }
+
+    /**
+     * Reads the runs under {@code roots}; a run outside the spec recorded in its spec directory
+     * ({@link SpecScope}) is left out unless {@code allCells}.
+     *
+     * @throws ReportInputException when a root is not a directory
+     */
+    public static ResultsTree read(List<Path> roots, boolean allCells) {
+        return new ResultsReader(allCells).readAll(roots);
     }
 
     /** A run as found, before it is assigned to a cell. */
@@ -66,6 +79,11 @@ public final class ResultsReader {
             }
             for (Path dir : listRuns(root)) {
                 String shown = RunDirs.shown(root, dir);
+                String outside = scope.outside(dir);
+                if (outside != null) {
+                    excluded.add(new Exclusion(shown, outside));
+                    continue;
+                }
                 try {
                     Found f = load(dir, shown);
                     if (f != null) {
@@ -78,6 +96,7 @@ public final class ResultsReader {
                 }
             }
         }
+        warnings.addAll(scope.warnings());
         found = dropDuplicates(found);
         found = dropOffBudget(found);
         found = dropConfigMismatches(found);
@@ -299,6 +318,8 @@ public final class ResultsReader {
             }
         }
         Map<String, String> chosen = new HashMap<>();
+        Map<String, Integer> total = new HashMap<>();
+        counts.forEach((env, byBudget) -> total.put(env, byBudget.values().stream().mapToInt(Integer::intValue).sum()));
         counts.forEach((env, byBudget) -> chosen.put(env, byBudget.entrySet().stream()
                 .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparingDouble(e -> Double.parseDouble(e.getKey())))
@@ -310,8 +331,12 @@ public final class ResultsReader {
             if (steps == null || steps.equals(want)) {
                 out.add(f);
             } else {
-                excluded.add(new Exclusion(f.run().path(), "step budget mismatch: steps=" + steps + " but most "
-                        + f.run().env() + " runs have steps=" + want));
+                Map<String, Integer> byBudget = counts.get(f.run().env());
+                boolean tie = byBudget.values().stream().filter(n -> n.equals(byBudget.get(want))).count() > 1;
+                excluded.add(new Exclusion(f.run().path(), "step budget mismatch: steps=" + steps + " but "
+                        + byBudget.get(want) + " of the " + total.get(f.run().env()) + " " + f.run().env()
+                        + " runs have steps=" + want + (tie ? " (as many as another budget; on a tie the larger is"
+                                + " compared)" : " (the most common budget, the one compared)")));
             }
         }
         return out;
@@ -372,7 +397,7 @@ public final class ResultsReader {
         List<String> envs = new ArrayList<>(new TreeSet<>(runs.stream().map(Run::env).toList()));
         excluded.sort(Comparator.comparing(Exclusion::path));
         return new ResultsTree(List.copyOf(runs), List.copyOf(cells), List.copyOf(envs), List.copyOf(excluded),
-                List.copyOf(warnings));
+                List.copyOf(warnings), scope.recorded());
     }
 
     /** Config entries equal in every run of the group (seed and env left out). */

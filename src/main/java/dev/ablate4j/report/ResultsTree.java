@@ -12,9 +12,26 @@ import java.util.List;
  * @param envs     environment ids, sorted
  * @param excluded runs left out, with the reason
  * @param warnings problems that did not exclude a run (mixed tool versions, unreadable optional files)
+ * @param specs    the spec directories found holding the spec their last matrix ran ({@link SpecScope})
  */
-public record ResultsTree(
-        List<Run> runs, List<ResultCell> cells, List<String> envs, List<Exclusion> excluded, List<String> warnings) {
+public record ResultsTree(List<Run> runs, List<ResultCell> cells, List<String> envs, List<Exclusion> excluded,
+        List<String> warnings, List<RecordedSpec> specs) {
+
+    /** A tree without recorded specs. */
+    public ResultsTree(List<Run> runs, List<ResultCell> cells, List<String> envs, List<Exclusion> excluded,
+            List<String> warnings) {
+        this(runs, cells, envs, excluded, warnings, List.of());
+    }
+
+    /** The recorded spec of the spec directory that holds {@code run}, or null. */
+    public RecordedSpec specOf(Run run) {
+        for (RecordedSpec s : specs) {
+            if (run.path().startsWith(s.specDir() + "/")) {
+                return s;
+            }
+        }
+        return null;
+    }
 
     /** Runs of {@code cellKey} in {@code env}, sorted by seed. */
     public List<Run> runs(String env, String cellKey) {
