@@ -42,20 +42,32 @@ public final class TensorboardCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Export.Result r;
+        if (!java.nio.file.Files.isRegularFile(out)) { // a file --out: the export's own message
+            OutputPath.check("--out", out);
+        }
+        if (out.toAbsolutePath().getParent() != null) {
+            OutputPath.check("--out", out.toAbsolutePath().getParent()); // the export is written beside it
+        }
         try {
             r = Export.export(roots, out);
         } catch (BadExportException e) {
             throw new BadInputException(e.getMessage());
         }
-        for (int i = 0; i < Math.min(SHOW_SKIPPED, r.skipped().size()); i++) {
-            err.println("tensorboard: left out " + r.skipped().get(i));
+        int skipped = r.skipped().size();
+        if (skipped > 0) {
+            err.println("tensorboard: left out " + skipped + " of " + (skipped + r.runs().size()) + " run directories"
+                    + (skipped > SHOW_SKIPPED ? "; the first " + SHOW_SKIPPED + ":" : ":"));
         }
-        if (r.skipped().size() > SHOW_SKIPPED) {
-            err.println("tensorboard: ... and " + (r.skipped().size() - SHOW_SKIPPED) + " more left out");
+        for (int i = 0; i < Math.min(SHOW_SKIPPED, skipped); i++) {
+            err.println("tensorboard:   " + r.skipped().get(i));
+        }
+        if (skipped > SHOW_SKIPPED) {
+            err.println("tensorboard:   ... " + (skipped - SHOW_SKIPPED) + " more (" + skipped + " in all)");
         }
         err.flush();
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("tensorboard: %d runs -> %s (open with: tensorboard --logdir %s)%n", r.runs().size(), out, out);
+        o.printf("tensorboard: %d runs (%d left out) -> %s (open with: tensorboard --logdir %s)%n", r.runs().size(),
+                skipped, out, out);
         o.flush();
         return ExitCodes.OK;
     }

@@ -157,11 +157,17 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> readPaperConfig() {
+        Map<String, Object> m;
         try {
-            return AtomicFiles.readJson(paperConfig);
+            m = AtomicFiles.readJson(paperConfig);
         } catch (RuntimeException e) {
             throw new BadInputException("--paper-config: cannot read " + paperConfig + " as a JSON object ("
                     + e.getClass().getSimpleName() + ")");
         }
+        if (m == null) {
+            throw new BadInputException("--paper-config " + paperConfig + ": holds JSON null; a paper config is a JSON"
+                    + " object of the paper's keys (as its agent_configs/N.json)");
+        }
+        return m;
     }
 }

@@ -91,6 +91,10 @@ public final class Key<T> {
         try {
             value = convert(raw);
         } catch (RuntimeException e) {
+            if (type == Type.LONG && "beyond the range of a long".equals(e.getMessage())) {
+                throw new ConfigException(name + ": '" + raw + "' is beyond the range of a 64-bit whole number ("
+                        + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "); allowed: " + allowedText);
+            }
             throw new ConfigException(name + ": '" + raw + "' is not " + allowedText);
         }
         if (!allowed.test(value)) {
@@ -157,27 +161,54 @@ public final class Key<T> {
         }
     }
 
+    /**
+     * A whole number within the range of a long. Values beyond it (a seed of 10^20, given as a flag
+     * or in a config file) are refused rather than saturated to {@link Long#MAX_VALUE}; so are
+     * fractions and infinities.
+     */
     private static long integral(Object raw) {
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
             return ((Number) raw).longValue();
         }
-        if (raw instanceof Number n) {
-            double d = n.doubleValue();
-            if (d != Math.rint(d) || Double.isInfinite(d)) {
+        if (raw instanceof java.math.BigDecimal b) {
+            if (b.signum() != 0 && b.stripTrailingZeros().scale() > 0) {
                 throw new IllegalArgumentException("not integral");
             }
-            return (long) d;
+            return exact(b.toBigInteger());
+        }
+        if (raw instanceof java.math.BigInteger b) {
+            return exact(b);
+        }
+        if (raw instanceof Number n) {
+            return wholeDouble(n.doubleValue());
         }
         String s = raw.toString().trim().replace("_", "");
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            double d = Double.parseDouble(s);
-            if (d != Math.rint(d) || Double.isInfinite(d)) {
-                throw new IllegalArgumentException("not integral", e);
+            if (s.matches("[+-]?[0-9]+")) {
+                throw new IllegalArgumentException("beyond the range of a long", e);
             }
-            return (long) d;
+            return wholeDouble(Double.parseDouble(s));
         }
+    }
+
+    private static long exact(java.math.BigInteger b) {
+        if (b.bitLength() > 63) {
+            throw new IllegalArgumentException("beyond the range of a long");
+        }
+        return b.longValue();
+    }
+
+    /** {@code d} as a long when it is a whole number strictly inside the range of a long. */
+    private static long wholeDouble(double d) {
+        if (d != Math.rint(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("not integral");
+        }
+        if (d >= 0x1p63 || d < -0x1p63) {
+            throw new IllegalArgumentException("beyond the range of a long");
+        }
+        return (long) d;
     }
 
     @Override

@@ -109,12 +109,18 @@ public final class SpecReader {
             throw new SpecException(where + ": more than " + MAX_BYTES + " characters; too large for a spec");
         }
         JsonNode root;
+        boolean specialFloats = false;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new SpecException(malformed(where, e));
+            // Jackson's YAML parser cannot read YAML's .inf, -.inf, .nan; SnakeYAML's composer can
+            if (!SpecText.hasSpecialFloats(yaml)) {
+                throw new SpecException(malformed(where, e));
+            }
+            root = null;
+            specialFloats = true;
         }
-        if (SpecText.hasAliases(yaml)) {
+        if (specialFloats || SpecText.hasAliases(yaml)) {
             root = SpecText.resolveAliases(yaml, where);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -60,6 +60,22 @@ final class SpecText {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** YAML's special floats (1.1 and 1.2 core schema): {@code .inf}, {@code -.inf}, {@code +.inf}, {@code .nan}. */
+    private static final java.util.regex.Pattern SPECIAL_FLOAT = java.util.regex.Pattern.compile(
+            "[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    private static final java.util.regex.Pattern SPECIAL_FLOAT_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(?:" + SPECIAL_FLOAT.pattern() + ")(?![\\w.])");
+
+    /**
+     * Whether the text may hold one of YAML's special floats, which Jackson's YAML parser refuses as
+     * malformed numbers; such a spec is composed by SnakeYAML ({@link #resolveAliases}), which types
+     * plain {@code .inf}, {@code -.inf} and {@code .nan} as the doubles they are, so each key then
+     * accepts or refuses the value with its own message ({@code clip-eps: .inf} = no ratio clipping).
+     */
+    static boolean hasSpecialFloats(String yaml) {
+        return SPECIAL_FLOAT_IN_TEXT.matcher(yaml).find();
+    }
+
     static boolean hasAliases(String yaml) {
         if (yaml.indexOf('*') < 0) {
             return false;
@@ -121,6 +137,11 @@ final class SpecText {
         ScalarNode scalar = (ScalarNode) node;
         if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
             return f.textNode(scalar.getValue());
+        }
+        if (SPECIAL_FLOAT.matcher(scalar.getValue()).matches()) {
+            String v = scalar.getValue();
+            return f.numberNode(v.toLowerCase(java.util.Locale.ROOT).endsWith("nan") ? Double.NaN
+                    : v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }
         try {
             JsonNode typed = SCALARS.readTree(scalar.getValue());

@@ -77,6 +77,9 @@ public final class Samples {
             throw new ReportInputException(flag + " " + file + ": empty file");
         }
         boolean header = !allNumeric(records.get(0));
+        if (header) {
+            checkHeader(records.get(0), flag + " " + file);
+        }
         List<String> names = new ArrayList<>();
         int width = records.get(0).size();
         for (int i = 0; i < width; i++) {
@@ -144,6 +147,35 @@ public final class Samples {
 
     private static String listing(List<String> names, boolean header) {
         return header ? String.join(", ", names) : "1.." + names.size() + ", no header row";
+    }
+
+    /**
+     * A first row that is not all numbers is a header only if each of its names has a letter: a
+     * field like {@code "2,3"} (a number with a decimal comma, or two numbers in one quoted field) is
+     * refused rather than silently read as a column name, which would drop the first value.
+     */
+    private static void checkHeader(CSVRecord first, String where) {
+        for (String f : first) {
+            String s = f.trim();
+            if (!s.isEmpty() && s.codePoints().noneMatch(Character::isLetter) && !isNumber(s)) {
+                throw new ReportInputException(where + " line 1: '" + s + "' is neither a number nor a column name"
+                        + " (a header's names contain a letter); write numbers with a '.' decimal point, one value per"
+                        + " field (e.g. 2.3)");
+            }
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("nan")) {
+            return true;
+        }
+        try {
+            Double.parseDouble(t);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean allNumeric(CSVRecord rec) {

@@ -49,16 +49,32 @@ public final class RunDirs {
     /**
      * The run directories below {@code root} (root itself included), sorted by path: every
      * {@code seed-<n>} directory and every directory holding a {@code config.json}. A directory
-     * inside a run directory is part of that run, not a run of its own.
+     * inside a run directory is part of that run, not a run of its own. Symbolic links are followed
+     * (a linked results root, a linked cell directory), as {@code matrix} and {@code merge} follow
+     * them; a link back to a directory above it is not followed again (no cycles).
      */
     public static List<Path> under(Path root) throws IOException {
-        List<Path> candidates;
-        try (Stream<Path> walk = Files.walk(root)) {
-            candidates = walk.filter(Files::isDirectory)
-                    .filter(d -> isSeedDir(d) || Files.isRegularFile(d.resolve(RunFiles.CONFIG)))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        }
+        List<Path> candidates = new ArrayList<>();
+        Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(Path d,
+                            java.nio.file.attribute.BasicFileAttributes attrs) {
+                        if (isSeedDir(d) || Files.isRegularFile(d.resolve(RunFiles.CONFIG))) {
+                            candidates.add(d);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                        if (e instanceof java.nio.file.FileSystemLoopException) {
+                            return java.nio.file.FileVisitResult.CONTINUE; // a link back to a directory above
+                        }
+                        throw e;
+                    }
+                });
+        candidates.sort(Comparator.comparing(Path::toString));
         List<Path> runs = new ArrayList<>();
         for (Path candidate : candidates) {
             if (runs.stream().noneMatch(candidate::startsWith)) {

@@ -55,7 +55,9 @@ public final class Export {
                     + (skipped.isEmpty() ? "" : " (" + skipped.get(0) + ")"));
         }
         List<String> names = RunNames.assign(runs.stream()
-                .map(r -> new RunNames.Key(r.spec(), r.label(), r.cellId(), r.env(), r.seed())).toList());
+                .map(r -> new RunNames.Key(r.spec(), r.label(), r.cellId() != null ? r.cellId()
+                        : SessionGroups.configHash(r.config()), r.env(), r.seed())).toList());
+        List<String> groups = SessionGroups.assign(runs, names);
         List<HParams.Source> sources = runs.stream().map(Export::source).toList();
         HParams hparams = HParams.of(sources);
 
@@ -72,7 +74,7 @@ public final class Export {
                         .setSummary(hparams.experiment(created)).build());
             }
             for (int i = 0; i < runs.size(); i++) {
-                writeRun(runs.get(i), names.get(i), hparams, sources.get(i), tmp);
+                writeRun(runs.get(i), names.get(i), groups.get(i), hparams, sources.get(i), tmp);
             }
             Files.writeString(tmp.resolve(MARKER), "TensorBoard log directory written by 'ablate4j tensorboard';"
                     + " the next export into it replaces it whole\n", StandardCharsets.UTF_8);
@@ -130,6 +132,12 @@ public final class Export {
                 } catch (CorruptFileException e) {
                     skipped.add(shown + ": " + e.getMessage());
                     continue;
+                } catch (IOException | UncheckedIOException e) {
+                    // as the report does: one run that cannot be read is left out, not the export
+                    IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                    skipped.add(shown + ": unreadable: " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+                    continue;
                 }
                 String identity = run.cellId() == null ? dir.toAbsolutePath().normalize().toString()
                         : run.spec() + "/" + run.cellId() + "/" + run.env() + "/" + run.seed();
@@ -144,7 +152,7 @@ public final class Export {
     }
 
     /** Writes one run's event file into {@code logdir/<name>/}. */
-    static void writeRun(RunData run, String name, HParams hparams, HParams.Source source, Path logdir)
+    static void writeRun(RunData run, String name, String group, HParams hparams, HParams.Source source, Path logdir)
             throws IOException {
         WallTimes times = WallTimes.of(run);
         Path file = logdir.resolve(name).resolve(EventFile.name(times.start(), HOST));
@@ -162,7 +170,7 @@ public final class Export {
         double lastWall = times.start();
         try (EventFile f = EventFile.create(file, times.start())) {
             RunEvents events = new RunEvents(f);
-            events.sessionStart(hparams, source, RunNames.group(name), times.start());
+            events.sessionStart(hparams, source, group, times.start());
             int e = 0;
             for (double[] row : metrics.rows) {
                 long iteration = (long) row[iterationCol];

@@ -11,14 +11,19 @@ import java.util.Set;
 /**
  * Readable TensorBoard run names, {@code <spec>/<cell label>/<env>/seed-<n>} (without the spec for
  * a run that {@code train} wrote), each part made safe as a directory name: characters other than
- * letters, digits and {@code . _ + = -} become {@code _} ("ppo, no LR annealing" becomes
- * {@code ppo_no_LR_annealing}). Two cells whose labels read alike get their cell id appended; any
- * remaining clash gets {@code -2}, {@code -3}, ... in input order.
+ * letters and digits (of any script: {@code Hüpfer}, {@code 跑}) and {@code . _ + = -} become
+ * {@code _} ("ppo, no LR annealing" becomes {@code ppo_no_LR_annealing}). Two cells whose labels read
+ * alike get their cell id appended (for {@code train} directories, which have no cell, the export
+ * passes a short hash of the configuration instead); any remaining clash gets {@code -2},
+ * {@code -3}, ... in input order.
  */
 public final class RunNames {
 
     /** What names a run. */
     public record Key(String spec, String label, String cellId, String env, long seed) {}
+
+    /** Runs of characters that are not letters or digits (any script) or {@code . _ + = -}. */
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[^\\p{L}\\p{M}\\p{N}._+=-]+");
 
     private RunNames() {}
 
@@ -52,7 +57,7 @@ public final class RunNames {
 
     /** A text made safe as one path segment (never empty, never {@code .} or {@code ..}). */
     public static String segment(String text) {
-        String s = text == null ? "" : text.replaceAll("[^A-Za-z0-9._+=-]+", "_");
+        String s = text == null ? "" : SEPARATORS.matcher(text).replaceAll("_");
         s = s.replaceAll("^[_.]+|_+$", "");
         return s.isEmpty() ? "_" : s;
     }
