@@ -59,7 +59,7 @@ class TrainHardeningTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--steps|9223372036854775807|largest allowed, 1000000000000",
-        "--steps|1e20|largest allowed, 1000000000000",
+        "--steps|1e20|steps: '1e20' is beyond the range of a 64-bit whole number",
         "--hidden|100000,100000|the largest allowed is 10,000,000",
         "--rollout-steps|1|is 1000000000000 iterations, more than the largest allowed"})
     void oversizedRunsAreRefusedBeforeAnythingIsAllocated(String flag, String value, String message) {
