@@ -7,6 +7,10 @@
  *     TensorBoard run per run directory, named {@code <spec>/<cell label>/<env>/seed-<n>}
  *     ({@link dev.ablate4j.tensorboard.RunNames}). Same inputs, same bytes: every wall time comes
  *     from the run's own records ({@link dev.ablate4j.tensorboard.WallTimes}), never the export's clock.
+ *     A run that cannot be read is left out with the reason and counted, as the report does; symbolic
+ *     links to a results root or a cell directory are followed (not back up a cycle). HParams session
+ *     groups are configurations ({@link dev.ablate4j.tensorboard.SessionGroups}): the seeds of one
+ *     resolved config, never two configs whose directories happen to share a name.
  * <li>{@link dev.ablate4j.tensorboard.Tags} says which scalar tag each CSV column becomes
  *     ({@code charts/mean_return}, {@code losses/value_loss}, {@code trust_region/max_ratio_train},
  *     {@code charts/episodic_return}, ...), always at step = environment steps.
