@@ -85,18 +85,29 @@ public record SpecRecord(String path, String absolute, String sha256, List<CellR
             Files.createDirectories(specDir);
             writeIfChanged(specDir.resolve(COPY), content);
             writeIfChanged(specDir.resolve(NAME), of(specFile, content, plan).bytes());
-        } catch (IOException | UncheckedIOException e) {
-            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        } catch (IOException e) {
+            IOException cause = e;
             throw new SpecException("--results " + results + ": cannot record the spec in " + specDir + " ("
                     + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
         }
     }
 
+    /**
+     * Writes through a temporary file of this process's own (several shards of one matrix start at
+     * once on a shared results directory and write the same record), renamed over the file.
+     */
     private static void writeIfChanged(Path file, byte[] content) throws IOException {
         if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), content)) {
             return;
         }
-        AtomicFiles.writeBytes(file, content);
+        Path tmp = file.resolveSibling(file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The bytes of {@code spec.json}: deterministic for the same spec, paths and plan. */
