@@ -174,6 +174,21 @@ class WrongRowsTest {
         }
     }
 
+    /** A directory no one may create entries in, even root: /proc (Linux). */
+    @Test
+    void outputPathsWhereNothingCanBeCreatedAreOneLine() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "no /proc on this system");
+        Path spec = tmp.resolve("s.yaml");
+        Files.writeString(spec, SPEC.formatted("hidden: [4]"));
+        String results = "reports/quickstart/results";
+        assertOneLine(run("tensorboard", results, "--out", "/proc/ablate4j-test/tb"), "--out /proc/ablate4j-test/tb:"
+                + " cannot write there");
+        assertOneLine(run("matrix", spec.toString(), "--results", "/proc/ablate4j-test/r", "--quiet"),
+                "--results /proc/ablate4j-test/r: cannot write there");
+        assertOneLine(run("merge", results, "--into", "/proc/ablate4j-test/m"), "--into /proc/ablate4j-test/m: cannot"
+                + " write there");
+    }
+
     private static boolean canWrite(Path dir) {
         try {
             Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
