@@ -8,10 +8,15 @@ import dev.ablate4j.report.Samples;
 import dev.ablate4j.stats.Bootstrap;
 import dev.ablate4j.stats.Comparison;
 import dev.ablate4j.stats.Interval;
+import dev.ablate4j.stats.IntervalMethod;
+import dev.ablate4j.stats.Intervals;
+import dev.ablate4j.report.SampleOrigin;
 import dev.ablate4j.stats.Seeds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,20 +58,33 @@ public final class CompareCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--resamples", defaultValue = "10000",
-            description = "Bootstrap resamples per interval (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples per interval, 100 to 1000000 (default: ${DEFAULT-VALUE}).")
     private int resamples;
+
+    @Option(names = "--interval", defaultValue = "t", paramLabel = "METHOD",
+            description = "Interval method for means and their difference: t (default: Student-t, Welch-t for the "
+                    + "difference), bootstrap-t, percentile or bca. Coverage: docs/statistics.md.")
+    private String interval;
+
+    private IntervalMethod method;
+    private final List<String> warnings = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (resamples < 100) {
-                throw new ReportInputException("--resamples must be at least 100, got " + resamples);
-            }
+            method = IntervalOptions.check(resamples, interval);
             double[] xs = Samples.read(x, column, "--x");
             double[] ys = Samples.read(y, column, "--y");
-            Comparison c = Comparison.of(xs, ys, new Bootstrap(resamples, 0.95), Seeds.stream(seed, "compare"));
+            warnings.addAll(fewRuns("X", xs.length));
+            warnings.addAll(fewRuns("Y", ys.length));
+            warnings.addAll(SampleOrigin.mismatch(SampleOrigin.of(x), SampleOrigin.of(y)));
+            Comparison c = Comparison.of(xs, ys, intervals(), Seeds.stream(seed, "compare"));
+            for (String w : warnings) {
+                err.println("compare: warning: " + w);
+            }
+            err.flush();
             out.print(format == Format.json ? json(c) : text(c));
             out.flush();
             return 0;
@@ -75,6 +93,19 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+    }
+
+    private Intervals intervals() {
+        return new Intervals(method, new Bootstrap(resamples, 0.95));
+    }
+
+    /** The few-seeds warning for a sample of n values, if any. */
+    static List<String> fewRuns(String name, int n) {
+        if (n >= Intervals.FEW_RUNS) {
+            return List.of();
+        }
+        return List.of("n = " + n + " in " + name + (n < 2 ? ": too few runs for an interval (printed as n/a)"
+                : ": too few runs for a reliable interval; fewer than " + Intervals.FEW_RUNS + " per sample"));
     }
 
     private String json(Comparison c) throws Exception {
@@ -106,6 +137,15 @@ public final class CompareCommand implements Callable<Integer> {
         m.put("seeds_needed_80pct_power", c.seedsNeeded() > 0 ? c.seedsNeeded() : null);
         m.put("resamples", resamples);
         m.put("seed", seed);
+        m.put("interval", method.cliName());
+        Map<String, String> methods = new LinkedHashMap<>();
+        Intervals iv = intervals();
+        methods.put("ci95_mean", iv.describe(Intervals.Statistic.MEAN));
+        methods.put("ci95_mean_x_bca", "BCa bootstrap");
+        methods.put("ci95_diff_means", iv.describe(Intervals.Statistic.DIFF_MEANS));
+        methods.put("ci95_prob_improvement", iv.describe(Intervals.Statistic.PROB_IMPROVEMENT));
+        m.put("interval_methods", methods);
+        m.put("warnings", warnings);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
     }
 
@@ -137,12 +177,19 @@ public final class CompareCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, kv, "Mann-Whitney U", String.format(Locale.ROOT, "U = %s, p = %s (%s)",
                 Fmt.num(c.mannWhitney().u()), Fmt.p(c.mannWhitney().p()), c.mannWhitney().method())));
         sb.append(String.format(Locale.ROOT, kv, "Hedges' g", Fmt.num(c.hedgesG())));
-        sb.append(String.format(Locale.ROOT, kv, "P(X > Y)", Fmt.prob(c.probImprovement()) + "  95% CI ["
-                + Fmt.prob(c.probImprovementCi().lo()) + ", " + Fmt.prob(c.probImprovementCi().hi()) + "]"));
+        sb.append(String.format(Locale.ROOT, kv, "P(X > Y)", Fmt.prob(c.probImprovement()) + "  95% CI "
+                + Fmt.probCi(c.probImprovementCi())));
         sb.append(String.format(Locale.ROOT, kv, "seeds for 80% power", Fmt.seeds(c.seedsNeeded(), c.hedgesG())
                 + " per sample (two-sided, alpha = 0.05)"));
-        sb.append(String.format(Locale.ROOT, kv, "bootstrap", resamples + " resamples, seed " + seed
-                + ", percentile intervals unless marked BCa"));
+        Intervals iv = intervals();
+        sb.append(String.format(Locale.ROOT, kv, "intervals", "--interval " + method.cliName() + ": mean "
+                + iv.describe(Intervals.Statistic.MEAN) + ", difference " + iv.describe(Intervals.Statistic.DIFF_MEANS)
+                + ", P(X > Y) " + iv.describe(Intervals.Statistic.PROB_IMPROVEMENT) + "; n/a: fewer than two values or "
+                + "no spread"));
+        sb.append(String.format(Locale.ROOT, kv, "bootstrap", resamples + " resamples, seed " + seed));
+        for (String w : warnings) {
+            sb.append(String.format(Locale.ROOT, kv, "warning", w));
+        }
         return sb.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.Exclusion;
 import dev.ablate4j.report.ReportBuilder;
 import dev.ablate4j.report.ReportOptions;
+import dev.ablate4j.stats.IntervalMethod;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
     private String baseline;
 
     @Option(names = "--resamples", defaultValue = "10000",
-            description = "Bootstrap resamples per interval (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples per interval, 100 to 1000000 (default: ${DEFAULT-VALUE}).")
     private int resamples;
 
     @Option(names = "--all-cells",
@@ -52,15 +53,19 @@ public final class ReportCommand implements Callable<Integer> {
                     + " <spec>/spec.json): cells, envs or seeds the spec no longer has. Default: only the spec's.")
     private boolean allCells;
 
+    @Option(names = "--interval", defaultValue = "t", paramLabel = "METHOD",
+            description = "Interval method: t (default: Student-t for means, Welch-t for differences, t on the cell "
+                    + "structure for factorial effects), bootstrap-t, percentile or bca. Coverage: docs/statistics.md.")
+    private String interval;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (resamples < 100) {
-                throw new ReportInputException("--resamples must be at least 100, got " + resamples);
-            }
-            ReportBuilder.Result r = ReportBuilder.build(roots, out, new ReportOptions(seed, resamples, baseline, allCells));
+            IntervalMethod method = IntervalOptions.check(resamples, interval);
+            ReportBuilder.Result r = ReportBuilder.build(roots, out,
+                    new ReportOptions(seed, resamples, baseline, allCells, method));
             for (String w : r.tree().warnings()) {
                 err.println("report: warning: " + w);
             }

@@ -57,20 +57,20 @@ final class AcrossEnvSection {
         for (ResultCell c : cells) {
             double[][] s = strata.get(c.key());
             double iqm = pooledIqm(s);
-            Interval ci = ctx.boot.percentileStratified(s, AcrossEnvSection::pooledIqm,
+            Interval ci = ctx.intervals.stratified(s, AcrossEnvSection::pooledIqm,
                     Seeds.stream(ctx.seed(), "aggregate-iqm", c.key()));
             items.add(new IntervalChart.Item(c.label(), iqm, ci.lo(), ci.hi(), ctx.color(c)));
             int n = 0;
             for (double[] x : s) {
                 n += x.length;
             }
-            table.row(List.of(c.label(), "" + n, Fmt.prob(iqm), "[" + Fmt.prob(ci.lo()) + ", " + Fmt.prob(ci.hi()) + "]",
+            table.row(List.of(c.label(), "" + n, Fmt.prob(iqm), Fmt.probCi(ci),
                     Fmt.prob(Descriptive.mean(concat(s)))));
         }
         String envList = String.join(", ", envs);
         out.add(new Block.Paragraph("Scores normalized per environment to [0, 1] by the worst and best final return of "
                 + "any run there (" + envList + "). Intervals: stratified bootstrap, resampling seeds within each "
-                + "environment (" + ctx.options.resamples() + " resamples)."));
+                + "environment (" + ctx.options.resamples() + " resamples), as rliable does, whatever --interval says."));
         JFreeChart iqmChart = IntervalChart.create("Aggregate IQM over " + envs.size() + " environments",
                 "IQM of normalized final return", items, Double.NaN);
         out.add(new Block.FigureBlock(new Figure("aggregate-iqm", "Aggregate IQM", "Interquartile mean of the "

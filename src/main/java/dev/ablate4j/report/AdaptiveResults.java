@@ -8,6 +8,8 @@ import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunStatus;
 import dev.ablate4j.stats.Bootstrap;
+import dev.ablate4j.stats.Intervals;
+import dev.ablate4j.stats.IntervalMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,8 +27,9 @@ import java.util.Map;
  * what was decided then. A run the reader leaves out is finished when it is done or recorded as
  * diverged ({@code provenance.json} or {@code failure.json}); any other run is pending. The
  * precision half-width is the report's interval of the mean ({@link SummaryRow#meanInterval}) with
- * report seed {@value #REPORT_SEED} and {@link Bootstrap#DEFAULT_RESAMPLES} resamples, i.e. what a
- * default {@code report} prints for the cell.
+ * the default interval method ({@link IntervalMethod#DEFAULT}, Student-t), report seed
+ * {@value #REPORT_SEED} and {@link Bootstrap#DEFAULT_RESAMPLES} resamples, i.e. what a default
+ * {@code report} prints for the cell; NaN (not met) when the runs have no spread.
  */
 public final class AdaptiveResults implements Rounds.Results {
 
@@ -36,7 +39,8 @@ public final class AdaptiveResults implements Rounds.Results {
     private final String spec;
     private final List<Path> specDirs;
     private final Map<String, Outcome> outcomes = new HashMap<>();
-    private final Bootstrap boot = new Bootstrap(Bootstrap.DEFAULT_RESAMPLES, ReportOptions.CONFIDENCE);
+    private final Intervals intervals = new Intervals(IntervalMethod.DEFAULT,
+            new Bootstrap(Bootstrap.DEFAULT_RESAMPLES, ReportOptions.CONFIDENCE));
 
     private AdaptiveResults(String spec, List<Path> specDirs) {
         this.spec = spec;
@@ -88,6 +92,6 @@ public final class AdaptiveResults implements Rounds.Results {
 
     @Override
     public double halfWidth(String cellId, String env, double[] values) {
-        return SummaryRow.meanInterval(values, env, spec + "/" + cellId, boot, REPORT_SEED).width() / 2;
+        return SummaryRow.meanInterval(values, env, spec + "/" + cellId, intervals, REPORT_SEED).width() / 2;
     }
 }

@@ -79,8 +79,8 @@ final class AdaptiveSection {
                         : "Comparisons: Welch's t mapped to z against Lan–DeMets O'Brien–Fleming α-spending boundaries"
                                 + " |z| ≥ " + bounds + " at those looks (information fraction = seeds / max; two-sided"
                                 + " α = 0.05 per comparison, not corrected across comparisons). ")
-                + "Precision: half-width of the 95% bootstrap interval of the mean final return as this report"
-                + " computes it with --seed 0. Only seeds below a cell's allocation enter; diverged runs use up"
+                + "Precision: half-width of the 95% Student-t interval of the mean final return as a default"
+                + " report computes it (--interval t). Only seeds below a cell's allocation enter; diverged runs use up"
                 + " their seed and add no value. " + status));
         Table.Builder cells = new Table.Builder(List.of("environment", "cell", "precision", "receiving more",
                 "seeds", "runs used", "95% CI half-width"), 4);

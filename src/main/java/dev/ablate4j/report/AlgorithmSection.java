@@ -52,6 +52,7 @@ final class AlgorithmSection {
             return List.of();
         }
         String pct = Math.round(ctx.boot.confidence() * 100) + "%";
+        Map<String, Integer> runs = new LinkedHashMap<>();
         Table.Builder t = new Table.Builder(List.of("environment", "PPO", "PPO-M", "TRPO", "TRPO+", "AAI", pct + " CI",
                 "ACLI", pct + " CI", "ACLI > AAI"), 1);
         for (String env : ctx.tree.envs()) {
@@ -64,8 +65,11 @@ final class AlgorithmSection {
             if (!all) {
                 continue;
             }
+            for (int i = 0; i < 4; i++) {
+                runs.put(cells.get(PRESETS.get(i)).label() + (ctx.tree.envs().size() > 1 ? " on " + env : ""), s[i].length);
+            }
             double[] est = aaiAcli(s);
-            Interval[] ci = ctx.boot.percentileBandsStratified(s, AlgorithmSection::aaiAcli,
+            Interval[] ci = ctx.intervals.stratifiedBands(s, AlgorithmSection::aaiAcli,
                     Seeds.stream(ctx.seed(), "aai-acli", env));
             t.row(List.of(env, Fmt.num(Descriptive.mean(s[0])), Fmt.num(Descriptive.mean(s[1])),
                     Fmt.num(Descriptive.mean(s[2])), Fmt.num(Descriptive.mean(s[3])), Fmt.num(est[0]), Fmt.ci(ci[0]),
@@ -78,9 +82,12 @@ final class AlgorithmSection {
         out.add(new Block.Heading(1, "Algorithm versus code-level optimizations"));
         out.add(new Block.TableBlock(t.build(), "Mean final return of the four presets, AAI = max(|PPO − TRPO+|, "
                 + "|PPO-M − TRPO|) and ACLI = max(|PPO − PPO-M|, |TRPO+ − TRPO|) (Engstrom et al. 2020, Table 1), with "
-                + pct + " bootstrap intervals resampling seeds within each preset. ACLI > AAI means the code-level "
+                + pct + " percentile bootstrap intervals resampling seeds within each preset (whatever --interval says:"
+                + " a maximum of absolute differences has no t interval; at 5–10 seeds such intervals cover less than "
+                + pct + ", see docs/statistics.md). ACLI > AAI means the code-level "
                 + "optimizations moved the score more than the choice of algorithm. Configs: "
-                + String.join(", ", cells.values().stream().map(ResultCell::label).toList()) + "."));
+                + String.join(", ", cells.values().stream().map(ResultCell::label).toList()) + "."
+                + (FewRuns.note(runs) == null ? "" : " " + FewRuns.note(runs))));
         return out;
     }
 

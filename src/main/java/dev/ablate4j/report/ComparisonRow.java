@@ -1,6 +1,6 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.stats.Bootstrap;
+import dev.ablate4j.stats.Intervals;
 import dev.ablate4j.stats.Comparison;
 import dev.ablate4j.stats.Holm;
 import dev.ablate4j.stats.Seeds;
@@ -14,7 +14,7 @@ import java.util.List;
 record ComparisonRow(ResultCell cell, Comparison stats, double welchPHolm, double mannWhitneyPHolm) {
 
     /** Every cell except the baseline against the baseline, in display order. */
-    static List<ComparisonRow> against(ResultsTree tree, String env, ResultCell baseline, Bootstrap boot, long seed) {
+    static List<ComparisonRow> against(ResultsTree tree, String env, ResultCell baseline, Intervals intervals, long seed) {
         double[] y = tree.finalReturns(env, baseline.key());
         List<ResultCell> others = new ArrayList<>();
         List<Comparison> stats = new ArrayList<>();
@@ -24,7 +24,7 @@ record ComparisonRow(ResultCell cell, Comparison stats, double welchPHolm, doubl
         for (ResultCell c : tree.cellsIn(env)) {
             if (!c.key().equals(baseline.key())) {
                 others.add(c);
-                stats.add(Comparison.of(tree.finalReturns(env, c.key()), y, boot,
+                stats.add(Comparison.of(tree.finalReturns(env, c.key()), y, intervals,
                         Seeds.stream(seed, "compare", env, c.key(), baseline.key())));
             }
         }

@@ -35,7 +35,8 @@ final class CurveFigures {
             series.put(c.key(), curve(ctx, env, c, unit));
         }
         String caption = "Mean over seeds of the per-iteration mean episode return; shaded: " + pct(ctx)
-                + " percentile bootstrap interval of that mean over seeds (" + ctx.options.resamples() + " resamples).";
+                + " " + ctx.intervals.describe(dev.ablate4j.stats.Intervals.Statistic.MEAN)
+                + " interval of that mean over seeds (none where fewer than two seeds reached the iteration).";
         return BandFigures.build(ctx, "learning-curves_" + ReportContext.slug(env), "Learning curves: " + env, caption,
                 "environment steps (" + (unit == 1e6 ? "millions" : "thousands") + ")", "mean episode return", cells,
                 series);
@@ -81,8 +82,10 @@ final class CurveFigures {
             double[] v = vals.stream().mapToDouble(Double::doubleValue).toArray();
             x[k] = Descriptive.mean(steps.stream().mapToDouble(Double::doubleValue).toArray()) / unit;
             y[k] = Descriptive.mean(v);
-            Interval band = v.length < 2 ? new Interval(y[k], y[k])
-                    : ctx.boot.percentile(v, Descriptive::mean, Seeds.stream(ctx.seed(), "curve", env, c.key(), "" + i));
+            Interval band = ctx.intervals.mean(v, Seeds.stream(ctx.seed(), "curve", env, c.key(), "" + i));
+            if (!band.isFinite()) {
+                band = new Interval(y[k], y[k]); // keep the mean line; no band where there is no interval
+            }
             lo[k] = band.lo();
             hi[k] = band.hi();
         }

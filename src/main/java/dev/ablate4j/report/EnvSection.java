@@ -1,6 +1,7 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.stats.FactorialEffects;
+import dev.ablate4j.stats.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,20 +24,24 @@ final class EnvSection {
             out.add(new Block.FigureBlock(f));
         }
         out.add(new Block.Heading(2, "Final return: " + env));
-        out.add(new Block.TableBlock(finalTable(ctx, rows), "Final return = mean of the last " + Run.FINAL_WINDOW
-                + " iterations' mean episode return; max = best per-iteration mean return during training. "
-                + "Intervals: " + pct(ctx) + " percentile bootstrap over seeds. Bold: highest mean final return."));
+        out.add(new Block.TableBlock(finalTable(ctx, rows), FewRuns.append("Final return = mean of the last "
+                + Run.FINAL_WINDOW + " iterations' mean episode return; max = best per-iteration mean return during "
+                + "training. Intervals over seeds: " + pct(ctx) + " " + ctx.intervals.describe(Intervals.Statistic.MEAN)
+                + " for the mean, " + ctx.intervals.describe(Intervals.Statistic.IQM) + " for the IQM; n/a: fewer than"
+                + " two runs or no spread. Bold: highest mean final return.", rows)));
         out.add(new Block.FigureBlock(finalFigure(ctx, env, rows)));
         List<ComparisonRow> comps = ctx.comparisons.get(env);
         out.add(new Block.Heading(2, "Against the baseline: " + env));
         if (comps.isEmpty()) {
             out.add(new Block.Paragraph("The baseline '" + ctx.baseline.label() + "' has no runs here, or no other config does."));
         } else {
-            out.add(new Block.TableBlock(comparisonTable(ctx, env, comps), "Each config against the baseline '"
-                    + ctx.baseline.label() + "'. p-values: Welch's t-test and Mann–Whitney U ("
+            out.add(new Block.TableBlock(comparisonTable(ctx, env, comps), FewRuns.append("Each config against the baseline '"
+                    + ctx.baseline.label() + "'. CI of Δ: " + ctx.intervals.describe(Intervals.Statistic.DIFF_MEANS)
+                    + ". p-values: Welch's t-test and Mann–Whitney U ("
                     + mannWhitneyMethods(comps) + "), both Holm-adjusted over the " + comps.size()
                     + " comparisons in this environment. g: Hedges' bias-corrected standardized difference. "
-                    + "P(improve): probability that a run of the config beats a run of the baseline."));
+                    + "P(improve): probability that a run of the config beats a run of the baseline, with a "
+                    + ctx.intervals.describe(Intervals.Statistic.PROB_IMPROVEMENT) + " interval.", rows)));
         }
         List<String> factors = OptimizationFigures.factors(ctx.tree, env);
         out.add(new Block.Heading(2, "Per optimization: " + env));
@@ -49,7 +54,9 @@ final class EnvSection {
             FactorialEffects.Result res = OptimizationFigures.effects(ctx, env, factors);
             out.add(new Block.FigureBlock(OptimizationFigures.forest(ctx, env, res)));
             out.add(new Block.TableBlock(OptimizationFigures.effectsTable(ctx, env, res),
-                    "Factorial main effects on final return, pooled over the other settings."));
+                    FewRuns.append("Factorial main effects on final return, pooled over the other settings; " + pct(ctx)
+                            + " intervals: " + ctx.intervals.describe(Intervals.Statistic.EFFECT)
+                            + " (n/a: a config with a single run, or no spread).", rows)));
             for (List<String> group : OptimizationFigures.aliased(ctx.tree, env, factors)) {
                 out.add(new Block.Paragraph("Confounded here: " + String.join(", ", group.stream()
                         .map(OptimizationNames::legend).toList()) + " were switched together (or exactly"
@@ -107,7 +114,8 @@ final class EnvSection {
         }
         JFreeChart chart = IntervalChart.create("Final return: " + env, "final return (mean over seeds)", items, Double.NaN);
         return new Figure("final-return_" + ReportContext.slug(env), "Mean final return per config: " + env,
-                "Mean final return per config with its " + pct(ctx) + " bootstrap interval over seeds.",
+                "Mean final return per config with its " + pct(ctx) + " " + ctx.intervals.describe(Intervals.Statistic.MEAN)
+                        + " interval over seeds (none drawn where there is no interval).",
                 List.of(chart), 1, 760, Math.max(240, 80 + 34 * items.size()));
     }
 
@@ -119,8 +127,7 @@ final class EnvSection {
             var s = c.stats();
             t.row(List.of(c.cell().label(), "" + s.nX(), Fmt.num(s.meanX()), Fmt.num(s.meanX() - s.meanY()),
                     Fmt.ci(s.ci95DiffMeans()), Fmt.p(c.welchPHolm()), Fmt.p(c.mannWhitneyPHolm()), Fmt.num(s.hedgesG()),
-                    Fmt.prob(s.probImprovement()), "[" + Fmt.prob(s.probImprovementCi().lo()) + ", "
-                            + Fmt.prob(s.probImprovementCi().hi()) + "]"));
+                    Fmt.prob(s.probImprovement()), Fmt.probCi(s.probImprovementCi())));
         }
         return t.build();
     }

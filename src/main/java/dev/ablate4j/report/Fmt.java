@@ -41,6 +41,11 @@ public final class Fmt {
         return i == null || Double.isNaN(i.lo()) ? "n/a" : "[" + num(i.lo()) + ", " + num(i.hi()) + "]";
     }
 
+    /** "[lo, hi]" with {@link #prob}; "n/a" when there is no interval. */
+    public static String probCi(Interval i) {
+        return i == null || Double.isNaN(i.lo()) ? "n/a" : "[" + prob(i.lo()) + ", " + prob(i.hi()) + "]";
+    }
+
     /** A p-value: three decimals, or scientific below 0.001. */
     public static String p(double p) {
         if (Double.isNaN(p)) {

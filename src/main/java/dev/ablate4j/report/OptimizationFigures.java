@@ -120,7 +120,7 @@ final class OptimizationFigures {
             }
             obs.add(new FactorialEffects.Observation(r.cellKey(), levels, r.finalReturn()));
         }
-        return FactorialEffects.analyze(obs, factors, ctx.boot, Seeds.stream(ctx.seed(), "factorial", env));
+        return FactorialEffects.analyze(obs, factors, ctx.intervals, Seeds.stream(ctx.seed(), "factorial", env));
     }
 
     static Figure forest(ReportContext ctx, String env, FactorialEffects.Result res) {
@@ -130,8 +130,8 @@ final class OptimizationFigures {
         }
         JFreeChart chart = IntervalChart.create("Main effects: " + env, "effect on final return (on − off)", items, 0);
         String caption = "Main effect of each switch: mean final return of runs with it on minus runs with it off, "
-                + "pooled over all other settings, with a " + Math.round(ctx.boot.confidence() * 100)
-                + "% bootstrap interval (runs resampled within each config). In a one-at-a-time design the \"off\" "
+                + "pooled over all other settings, with a " + ctx.intervals.level() + " interval: "
+                + ctx.intervals.describe(dev.ablate4j.stats.Intervals.Statistic.EFFECT) + ". In a one-at-a-time design the \"off\" "
                 + "side is a single config, so read these as that config against all others.";
         return new Figure("main-effects_" + ReportContext.slug(env), "Factorial main effects: " + env, caption,
                 List.of(chart), 1, 760, Math.max(260, 80 + 42 * items.size()));

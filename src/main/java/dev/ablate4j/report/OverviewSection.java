@@ -20,10 +20,12 @@ final class OverviewSection {
                 tree.excluded().isEmpty() ? "" : " (listed with reasons in the appendix)")));
         out.add(new Block.Paragraph(String.format(Locale.ROOT,
                 "Baseline for comparisons: '%s'. Score of a run: final return, the mean of the last %d iterations' "
-                        + "mean episode return. Intervals are %d%% percentile bootstrap intervals over seeds "
-                        + "(%d resamples, seed %d): the same inputs and seed give the same numbers.",
-                ctx.baseline.label(), Run.FINAL_WINDOW, Math.round(ctx.boot.confidence() * 100),
-                ctx.options.resamples(), ctx.options.seed())));
+                        + "mean episode return. %s",
+                ctx.baseline.label(), Run.FINAL_WINDOW, intervalsSentence(ctx))));
+        String few = FewRuns.note(runsPerConfig(ctx));
+        if (few != null) {
+            out.add(new Block.Paragraph(few));
+        }
         for (String w : tree.warnings()) {
             out.add(new Block.Paragraph("Warning: " + w));
         }
@@ -42,5 +44,26 @@ final class OverviewSection {
         out.add(new Block.TableBlock(cells.build(), "Configs compared, in the order that fixes their colours"
                 + (mujoco ? "; MuJoCo: the version their MuJoCo tasks ran on (provenance.json)." : ".")));
         return out;
+    }
+
+    /** Which method each kind of interval uses, with its resampling settings. */
+    static String intervalsSentence(ReportContext ctx) {
+        var iv = ctx.intervals;
+        return String.format(Locale.ROOT, "Intervals (%s, --interval %s): %s for means, %s for differences of means, "
+                        + "%s for IQM and P(improve), %s for factorial effects; bootstrap intervals use %d resamples "
+                        + "and seed %d, so the same inputs and seed give the same numbers. Their coverage at few seeds"
+                        + " is measured in docs/statistics.md.",
+                iv.level(), iv.method().cliName(), iv.describe(dev.ablate4j.stats.Intervals.Statistic.MEAN),
+                iv.describe(dev.ablate4j.stats.Intervals.Statistic.DIFF_MEANS),
+                iv.describe(dev.ablate4j.stats.Intervals.Statistic.IQM),
+                iv.describe(dev.ablate4j.stats.Intervals.Statistic.EFFECT), ctx.options.resamples(), ctx.options.seed());
+    }
+
+    /** Runs per config and environment, labelled "config" (or "config on env" with several environments). */
+    private static java.util.Map<String, Integer> runsPerConfig(ReportContext ctx) {
+        java.util.Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        boolean several = ctx.summary.size() > 1;
+        ctx.summary.forEach((env, rows) -> rows.forEach(r -> m.put(r.cell().label() + (several ? " on " + env : ""), r.n())));
+        return m;
     }
 }

@@ -76,6 +76,9 @@ final class RebuildSection {
         if (options.allCells()) {
             sb.append(" --all-cells");
         }
+        if (options.interval() != dev.ablate4j.stats.IntervalMethod.DEFAULT) {
+            sb.append(" --interval ").append(options.interval().cliName());
+        }
         return sb.toString();
     }
 }

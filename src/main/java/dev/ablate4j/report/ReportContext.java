@@ -1,6 +1,7 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.stats.Bootstrap;
+import dev.ablate4j.stats.Intervals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ final class ReportContext {
     final ResultsTree tree;
     final ReportOptions options;
     final Bootstrap boot;
+    /** Every interval of the report: the method of {@code --interval} over {@link #boot}. */
+    final Intervals intervals;
     final ResultCell baseline;
     final Map<String, List<SummaryRow>> summary = new LinkedHashMap<>();
     final Map<String, List<ComparisonRow>> comparisons = new LinkedHashMap<>();
@@ -21,14 +24,15 @@ final class ReportContext {
         this.tree = tree;
         this.options = options;
         this.boot = options.bootstrap();
+        this.intervals = new Intervals(options.interval(), boot);
         this.baseline = Baseline.choose(tree, options.baseline());
         for (String env : tree.envs()) {
             List<SummaryRow> rows = new ArrayList<>();
             for (ResultCell c : tree.cellsIn(env)) {
-                rows.add(SummaryRow.compute(tree, env, c, boot, options.seed()));
+                rows.add(SummaryRow.compute(tree, env, c, intervals, options.seed()));
             }
             summary.put(env, rows);
-            comparisons.put(env, ComparisonRow.against(tree, env, baseline, boot, options.seed()));
+            comparisons.put(env, ComparisonRow.against(tree, env, baseline, intervals, options.seed()));
         }
     }
 

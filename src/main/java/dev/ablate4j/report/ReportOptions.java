@@ -1,6 +1,8 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.stats.Bootstrap;
+import dev.ablate4j.stats.IntervalMethod;
+import dev.ablate4j.stats.Intervals;
 
 /**
  * Settings of one report.
@@ -9,12 +11,18 @@ import dev.ablate4j.stats.Bootstrap;
  * @param resamples bootstrap resamples per interval
  * @param baseline  requested baseline cell (key, id or label), or null to pick one
  * @param allCells  include runs outside the spec recorded in their spec directory ({@code --all-cells})
+ * @param interval  how intervals are computed ({@code --interval}); see {@link Intervals}
  */
-public record ReportOptions(long seed, int resamples, String baseline, boolean allCells) {
+public record ReportOptions(long seed, int resamples, String baseline, boolean allCells, IntervalMethod interval) {
 
-    /** Options covering the recorded specs only. */
+    /** Options covering the recorded specs only, with the default interval method. */
     public ReportOptions(long seed, int resamples, String baseline) {
-        this(seed, resamples, baseline, false);
+        this(seed, resamples, baseline, false, IntervalMethod.DEFAULT);
+    }
+
+    /** Options with the default interval method. */
+    public ReportOptions(long seed, int resamples, String baseline, boolean allCells) {
+        this(seed, resamples, baseline, allCells, IntervalMethod.DEFAULT);
     }
 
     /** Confidence level of every interval in the report. */
@@ -23,5 +31,10 @@ public record ReportOptions(long seed, int resamples, String baseline, boolean a
     /** The bootstrap with these settings. */
     public Bootstrap bootstrap() {
         return new Bootstrap(resamples, CONFIDENCE);
+    }
+
+    /** The intervals with these settings. */
+    public Intervals intervals() {
+        return new Intervals(interval, bootstrap());
     }
 }

@@ -1,6 +1,6 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.stats.Bootstrap;
+import dev.ablate4j.stats.Intervals;
 import dev.ablate4j.stats.Descriptive;
 import dev.ablate4j.stats.Interval;
 import dev.ablate4j.stats.Seeds;
@@ -47,26 +47,27 @@ public record SummaryRow(
     }
 
     /** Computes the row; each interval has its own bootstrap stream derived from the seed. */
-    static SummaryRow compute(ResultsTree tree, String env, ResultCell cell, Bootstrap boot, long seed) {
+    static SummaryRow compute(ResultsTree tree, String env, ResultCell cell, Intervals intervals, long seed) {
         double[] fin = tree.finalReturns(env, cell.key());
         double[] max = tree.maxReturns(env, cell.key());
         double steps = tree.runs(env, cell.key()).get(0).number("steps");
         return new SummaryRow(env, cell, fin.length, steps,
-                Descriptive.mean(fin), meanInterval(fin, env, cell.key(), boot, seed),
+                Descriptive.mean(fin), meanInterval(fin, env, cell.key(), intervals, seed),
                 Descriptive.median(fin),
-                Descriptive.iqm(fin), boot.percentile(fin, Descriptive::iqm, Seeds.stream(seed, "summary", env, cell.key(), "iqm")),
+                Descriptive.iqm(fin), intervals.iqm(fin, Seeds.stream(seed, "summary", env, cell.key(), "iqm")),
                 Descriptive.std(fin),
-                Descriptive.mean(max), boot.percentile(max, Descriptive::mean, Seeds.stream(seed, "summary", env, cell.key(), "max")),
+                Descriptive.mean(max), intervals.mean(max, Seeds.stream(seed, "summary", env, cell.key(), "max")),
                 tree.runs(env, cell.key()).get(0).config());
     }
 
     /**
-     * The interval of a cell's mean final return ({@code final_mean_ci95_lo/hi}): percentile bootstrap
-     * with the stream {@code summary/<env>/<cell key>/mean} of {@code seed}. Adaptive seeds' precision
-     * rule uses this very computation (report seed 0, default resamples).
+     * The interval of a cell's mean final return ({@code final_mean_ci95_lo/hi}) by {@code intervals}'
+     * method (a bootstrap draws from the stream {@code summary/<env>/<cell key>/mean} of {@code seed}).
+     * Adaptive seeds' precision rule uses this very computation (default method, report seed 0,
+     * default resamples).
      */
-    public static Interval meanInterval(double[] finalReturns, String env, String cellKey, Bootstrap boot, long seed) {
-        return boot.percentile(finalReturns, Descriptive::mean, Seeds.stream(seed, "summary", env, cellKey, "mean"));
+    public static Interval meanInterval(double[] finalReturns, String env, String cellKey, Intervals intervals, long seed) {
+        return intervals.mean(finalReturns, Seeds.stream(seed, "summary", env, cellKey, "mean"));
     }
 
     /** The row as CSV fields, in {@link #CSV_HEADER} order: each optimization's switch, then the statistics. */

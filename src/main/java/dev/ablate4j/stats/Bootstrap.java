@@ -124,6 +124,90 @@ public final class Bootstrap {
         return normalCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
     }
 
+    /**
+     * Studentized (bootstrap-t) interval of the mean of {@code x}: with t* = (mean* − mean)/se* over
+     * the resamples, {@code [mean − q(1 − α/2)·se, mean − q(α/2)·se]}, se = s/√n. A resample without
+     * spread has an infinite t* (kept: it widens the interval, as it should at n = 3) or, when its mean
+     * equals the sample's, an undefined one (dropped). NaN bounds when n &lt; 2 or the sample has no spread.
+     */
+    public Interval studentizedMean(double[] x, SplittableRandom rng) {
+        int n = x.length;
+        if (n < 2) {
+            return Interval.NAN;
+        }
+        double m = Descriptive.mean(x);
+        double se = Math.sqrt(Descriptive.variance(x) / n);
+        double[] buf = new double[n];
+        double[] t = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            fill(buf, x, rng);
+            t[b] = (Descriptive.mean(buf) - m) / Math.sqrt(Descriptive.variance(buf) / n);
+        }
+        return studentized(m, se, t);
+    }
+
+    /**
+     * Studentized (bootstrap-t) interval of mean x − mean y, x and y resampled apart, each resample
+     * studentized by its Welch standard error √(s²ₓ/nₓ + s²ᵧ/nᵧ). NaN bounds when either sample has
+     * fewer than two values or neither has spread.
+     */
+    public Interval studentizedDiffMeans(double[] x, double[] y, SplittableRandom rng) {
+        int nx = x.length;
+        int ny = y.length;
+        if (nx < 2 || ny < 2) {
+            return Interval.NAN;
+        }
+        double d = Descriptive.mean(x) - Descriptive.mean(y);
+        double se = Math.sqrt(Descriptive.variance(x) / nx + Descriptive.variance(y) / ny);
+        double[] bx = new double[nx];
+        double[] by = new double[ny];
+        double[] t = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            fill(bx, x, rng);
+            fill(by, y, rng);
+            double seB = Math.sqrt(Descriptive.variance(bx) / nx + Descriptive.variance(by) / ny);
+            t[b] = (Descriptive.mean(bx) - Descriptive.mean(by) - d) / seB;
+        }
+        return studentized(d, se, t);
+    }
+
+    private Interval studentized(double estimate, double se, double[] t) {
+        if (!(se > 0)) {
+            return Interval.NAN;
+        }
+        double[] sorted = sortedFinite(t); // drops NaN only; ±∞ stay
+        if (sorted.length == 0) {
+            return Interval.NAN;
+        }
+        double alpha = (1 - confidence) / 2;
+        double lo = quantileAllowingInfinity(sorted, alpha);
+        double hi = quantileAllowingInfinity(sorted, 1 - alpha);
+        return new Interval(estimate - hi * se, estimate - lo * se);
+    }
+
+    /** Linear quantile as {@link Descriptive#quantileOfSorted}, where an infinite neighbour gives that infinity. */
+    private static double quantileAllowingInfinity(double[] sorted, double p) {
+        int n = sorted.length;
+        double h = (n - 1) * p;
+        int lo = (int) Math.floor(h);
+        if (lo >= n - 1) {
+            return sorted[n - 1];
+        }
+        double frac = h - lo;
+        double a = sorted[lo];
+        double b = sorted[lo + 1];
+        if (frac == 0 || a == b) {
+            return a;
+        }
+        if (Double.isInfinite(a)) {
+            return a;
+        }
+        if (Double.isInfinite(b)) {
+            return b;
+        }
+        return a + frac * (b - a);
+    }
+
     /** Percentile interval of a statistic of two independent samples, each resampled on its own. */
     public Interval percentileTwoSample(
             double[] x, double[] y, ToDoubleBiFunction<double[], double[]> stat, SplittableRandom rng) {

@@ -6,10 +6,12 @@ import java.util.SplittableRandom;
  * Everything the tool reports for sample X against sample Y (e.g. final returns of a config against
  * the baseline). Build with {@link #of}.
  *
- * @param ci95MeanX       percentile bootstrap interval of mean x
- * @param ci95MeanY       percentile bootstrap interval of mean y
- * @param bcaMeanX        BCa bootstrap interval of mean x
- * @param ci95DiffMeans   percentile bootstrap interval of mean x − mean y (x and y resampled apart)
+ * <p>Intervals come from {@link Intervals} (its method and confidence level; "n/a" as NaN bounds):
+ *
+ * @param ci95MeanX       interval of mean x
+ * @param ci95MeanY       interval of mean y
+ * @param bcaMeanX        BCa bootstrap interval of mean x, whatever the method
+ * @param ci95DiffMeans   interval of mean x − mean y
  * @param probImprovementCi percentile bootstrap interval of the probability of improvement
  * @param seedsNeeded     runs per group for 80% power at α = 0.05 at the observed |g|; -1 if none
  */
@@ -35,12 +37,16 @@ public record Comparison(
         Interval ci95DiffMeans,
         int seedsNeeded) {
 
-    /**
-     * All statistics of x against y. Bootstrap intervals use {@code bootstrap} (its confidence level)
-     * with streams split from {@code rng} in a fixed order, so the result depends only on the inputs
-     * and the stream.
-     */
+    /** All statistics of x against y with the default interval method and {@code bootstrap}'s resamples. */
     public static Comparison of(double[] x, double[] y, Bootstrap bootstrap, SplittableRandom rng) {
+        return of(x, y, new Intervals(IntervalMethod.DEFAULT, bootstrap), rng);
+    }
+
+    /**
+     * All statistics of x against y. Bootstrap intervals draw from streams split from {@code rng} in a
+     * fixed order, so the result depends only on the inputs, the method and the stream.
+     */
+    public static Comparison of(double[] x, double[] y, Intervals intervals, SplittableRandom rng) {
         SplittableRandom rMeanX = rng.split();
         SplittableRandom rMeanY = rng.split();
         SplittableRandom rDiff = rng.split();
@@ -61,12 +67,12 @@ public record Comparison(
                 WelchTest.test(x, y),
                 MannWhitney.test(x, y),
                 ProbabilityOfImprovement.estimate(x, y),
-                ProbabilityOfImprovement.interval(x, y, bootstrap, rProb),
+                intervals.probImprovement(x, y, rProb),
                 g,
-                bootstrap.percentile(x, Descriptive::mean, rMeanX),
-                bootstrap.percentile(y, Descriptive::mean, rMeanY),
-                bootstrap.bca(x, Descriptive::mean, rBca),
-                bootstrap.percentileTwoSample(x, y, (a, b) -> Descriptive.mean(a) - Descriptive.mean(b), rDiff),
+                intervals.mean(x, rMeanX),
+                intervals.mean(y, rMeanY),
+                Intervals.shown(intervals.bootstrap().bca(x, Descriptive::mean, rBca)),
+                intervals.diffMeans(x, y, rDiff),
                 PowerAnalysis.seedsNeeded(g));
     }
 }
