@@ -45,7 +45,9 @@ class CompareCommandTest {
     @Test
     void twoColumnsOfNumbersGiveTheJsonWithScipyValues() throws IOException {
         JsonNode ref = reference();
-        CommandRun o = run("--x", column("x.csv", ref.get("x")).toString(), "--y", column("y.csv", ref.get("y")).toString());
+        // --interval percentile: the difference's interval is checked against scipy's percentile bootstrap
+        CommandRun o = run("--x", column("x.csv", ref.get("x")).toString(), "--y", column("y.csv", ref.get("y")).toString(),
+                "--interval", "percentile");
         assertEquals(0, o.code(), o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
         for (String k : REQUIRED_KEYS) {
@@ -69,7 +71,8 @@ class CompareCommandTest {
         assertEquals(refBca.get(0).asDouble(), bca.get(0).asDouble(), 0.03 * bw);
         assertEquals(refBca.get(1).asDouble(), bca.get(1).asDouble(), 0.03 * bw);
         // Same seed, same output.
-        assertEquals(o.out(), run("--x", tmp.resolve("x.csv").toString(), "--y", tmp.resolve("y.csv").toString()).out());
+        assertEquals(o.out(), run("--x", tmp.resolve("x.csv").toString(), "--y", tmp.resolve("y.csv").toString(),
+                "--interval", "percentile").out());
     }
 
     @Test
