@@ -8,9 +8,12 @@
  * more, up to {@code max}. The planned looks are min, min + step, ..., and max last.
  * {@code until} holds one or both of:
  * <ul>
- * <li>{@code ci-half-width: H}: the half-width of the report's 95% percentile-bootstrap interval of
- *     the cell's mean final return (10,000 resamples, report seed 0, the report's stream for that
- *     cell and environment) is at most H. It looks at the width only, never at the estimate.
+ * <li>{@code ci-half-width: H}: the half-width of the report's default 95% interval of the cell's
+ *     mean final return (Student-t since issue 26, {@link dev.ablate4j.stats.IntervalMethod#DEFAULT};
+ *     it was the percentile bootstrap, which covers ~84% at 5 seeds) is at most H; a cell whose runs
+ *     have no spread has no interval and does not meet it. It looks at the width only, never at the
+ *     estimate. A design started before the change replays with the new half-width, which is wider
+ *     at every n (t quantile above 1.96, no (n − 1)/n shrinkage), so it can only ask for more seeds.
  * <li>{@code decided: [A vs B, ...]}: comparisons between cell labels, each tested on every
  *     environment with a two-sided group-sequential test: Welch's t of A against B on the seeds so
  *     far, mapped to z, against Lan–DeMets O'Brien–Fleming α-spending boundaries at information
