@@ -13,7 +13,8 @@
  *     it was the percentile bootstrap, which covers ~84% at 5 seeds) is at most H; a cell whose runs
  *     have no spread has no interval and does not meet it. It looks at the width only, never at the
  *     estimate. A design started before the change replays with the new half-width, which is wider
- *     at every n (t quantile above 1.96, no (n − 1)/n shrinkage), so it can only ask for more seeds.
+ *     on average at every n (a t quantile above 1.96 and no (n − 1)/n shrinkage), so it tends to ask
+ *     for more seeds, not fewer.
  * <li>{@code decided: [A vs B, ...]}: comparisons between cell labels, each tested on every
  *     environment with a two-sided group-sequential test: Welch's t of A against B on the seeds so
  *     far, mapped to z, against Lan–DeMets O'Brien–Fleming α-spending boundaries at information

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  */
 final class FewRuns {
 
+    /** Most config labels named per run count. */
+    static final int SHOW = 6;
+
     private FewRuns() {}
 
     /** The note for configs with the given run counts (label → n), or null when all have enough. */
@@ -29,8 +32,19 @@ final class FewRuns {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        byN.forEach((n, labels) -> parts.add("n = " + n + (n < 2 ? ": too few runs for an interval" : ": too few runs for a"
-                + " reliable interval") + " (" + String.join(", ", labels) + ")"));
+        int total = runsByLabel.size();
+        byN.forEach((n, labels) -> {
+            String what = n < 2 ? ": too few runs for an interval" : ": too few runs for a reliable interval";
+            String which;
+            if (labels.size() == total && total > 1) {
+                which = " (all " + total + " configs)";
+            } else {
+                List<String> shown = labels.subList(0, Math.min(SHOW, labels.size()));
+                which = " (" + String.join("; ", shown) + (labels.size() > SHOW ? "; and " + (labels.size() - SHOW)
+                        + " more" : "") + ")";
+            }
+            parts.add("n = " + n + what + which);
+        });
         return "Few seeds: " + String.join("; ", parts) + ". Below " + Intervals.FEW_RUNS + " runs per config an interval"
                 + " is printed as n/a when it cannot be computed and is otherwise wide and fragile; add seeds before"
                 + " drawing conclusions.";
