@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code compare}: statistics of sample X against sample Y, as JSON or a text table. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare two samples (e.g. final returns of two configs): Welch t-test, Mann-Whitney U, "
-                + "Hedges' g, probability of improvement, bootstrap confidence intervals.",
+                + "Hedges' g, probability of improvement, 95%% intervals (Student-t and Welch-t by default, see --interval); "
+                + "warns below 5 values per sample and when two results directories differ in environment or step budget.",
             "Each of --x and --y is a CSV file (one column, or pick one with --column) or a results directory "
                 + "holding the runs of one config (its final returns)."})
 public final class CompareCommand implements Callable<Integer> {
@@ -81,8 +82,10 @@ public final class CompareCommand implements Callable<Integer> {
             warnings.addAll(fewRuns("Y", ys.length));
             warnings.addAll(SampleOrigin.mismatch(SampleOrigin.of(x), SampleOrigin.of(y)));
             Comparison c = Comparison.of(xs, ys, intervals(), Seeds.stream(seed, "compare"));
-            for (String w : warnings) {
-                err.println("compare: warning: " + w);
+            if (format == Format.json) { // the text format lists them itself
+                for (String w : warnings) {
+                    err.println("compare: warning: " + w);
+                }
             }
             err.flush();
             out.print(format == Format.json ? json(c) : text(c));

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * as a Markdown table ({@link CoverageStudy}); {@code docs/statistics.md} holds its output.
  */
 @Command(name = "coverage", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure how often nominal 95% intervals (t, bootstrap-t, percentile, bca) hold the true mean, "
+        description = {"Measure how often nominal 95-percent intervals (t, bootstrap-t, percentile, bca) hold the true mean, "
                 + "difference of means or IQM, on normal, lognormal, bimodal 'failed seeds' data and the committed "
                 + "Walker2d TRPO+/TRPO final returns (40 each, drawn without replacement). Prints a Markdown table.",
             "Seeded: the same options give the same table. Bootstrap methods cost reps x resamples x n per cell."})
