@@ -50,12 +50,13 @@ final class OverviewSection {
     static String intervalsSentence(ReportContext ctx) {
         var iv = ctx.intervals;
         return String.format(Locale.ROOT, "Intervals (%s, --interval %s): %s for means, %s for differences of means, "
-                        + "%s for IQM and P(improve), %s for factorial effects; bootstrap intervals use %d resamples "
+                        + "%s for IQM, %s for P(improve), %s for factorial effects; bootstrap intervals use %d resamples "
                         + "and seed %d, so the same inputs and seed give the same numbers. Their coverage at few seeds"
                         + " is measured in docs/statistics.md.",
                 iv.level(), iv.method().cliName(), iv.describe(dev.ablate4j.stats.Intervals.Statistic.MEAN),
                 iv.describe(dev.ablate4j.stats.Intervals.Statistic.DIFF_MEANS),
                 iv.describe(dev.ablate4j.stats.Intervals.Statistic.IQM),
+                iv.describe(dev.ablate4j.stats.Intervals.Statistic.PROB_IMPROVEMENT),
                 iv.describe(dev.ablate4j.stats.Intervals.Statistic.EFFECT), ctx.options.resamples(), ctx.options.seed());
     }
 

@@ -141,7 +141,7 @@ public final class Bootstrap {
         double[] t = new double[resamples];
         for (int b = 0; b < resamples; b++) {
             fill(buf, x, rng);
-            t[b] = (Descriptive.mean(buf) - m) / Math.sqrt(Descriptive.variance(buf) / n);
+            t[b] = (Descriptive.mean(buf) - m) / Math.sqrt(spreadVariance(buf) / n);
         }
         return studentized(m, se, t);
     }
@@ -165,10 +165,25 @@ public final class Bootstrap {
         for (int b = 0; b < resamples; b++) {
             fill(bx, x, rng);
             fill(by, y, rng);
-            double seB = Math.sqrt(Descriptive.variance(bx) / nx + Descriptive.variance(by) / ny);
+            double seB = Math.sqrt(spreadVariance(bx) / nx + spreadVariance(by) / ny);
             t[b] = (Descriptive.mean(bx) - Descriptive.mean(by) - d) / seB;
         }
         return studentized(d, se, t);
+    }
+
+    /**
+     * The sample variance, exactly 0 when every value is equal (the two-pass formula can leave a
+     * rounding residue of ~1e-26 there, which would turn a resample without spread into a finite but
+     * absurd t* instead of an infinite one).
+     */
+    private static double spreadVariance(double[] x) {
+        double first = x[0];
+        for (double v : x) {
+            if (v != first) {
+                return Descriptive.variance(x);
+            }
+        }
+        return 0;
     }
 
     private Interval studentized(double estimate, double se, double[] t) {
