@@ -230,7 +230,7 @@ final class OptimizationFigures {
                 + " the two switches act together. The interaction above the chart is half the difference of the two"
                 + " slopes, with the interval of the factorial analysis (runs resampled within each config)."
                 + confoundedCaption(groups);
-        return new Figure("interactions_" + ReportContext.slug(env), "Two-way interaction: " + env, caption,
+        return new Figure("interactions_" + ReportContext.slug(env), "Two-way interactions: " + env, caption,
                 List.of(chart), 1, 620, 440);
     }
 
