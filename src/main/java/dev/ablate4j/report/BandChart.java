@@ -23,12 +23,14 @@ final class BandChart {
     record Series(String label, int colorIndex, double[] x, double[] y, double[] lo, double[] hi) {}
 
     /**
-     * Opacity of a band's fill. Low, so two or three overlapping bands blend into a light tint of
-     * their colours rather than a brown or grey (at 0.16 three Okabe–Ito bands turned muddy).
+     * Opacity of a band's fill. Low, so two or three overlapping bands stay a light tint (at 0.16
+     * three Okabe–Ito bands turned a muddy brown-grey). Complementary colours such as blue and
+     * vermillion still blend towards a light grey where they overlap, which is why every band's
+     * edges are also drawn as thin lines in its own colour.
      */
-    static final float BAND_ALPHA = 0.10f;
+    static final float BAND_ALPHA = 0.08f;
     /** Opacity of the thin lines along each band's edges. */
-    static final double EDGE_ALPHA = 0.55;
+    static final double EDGE_ALPHA = 0.7;
 
     private BandChart() {}
 

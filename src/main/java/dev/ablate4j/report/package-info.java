@@ -28,7 +28,7 @@
  *   <li>A cell has the same colour and dash in every chart (Okabe–Ito palette, by display order).
  *       Learning curves and performance profiles of more than 5 configs become small multiples:
  *       each panel shows one config against the baseline on a shared y-axis. Bands are light fills
- *       (alpha 0.10) with thin edges in their colour, so overlapping bands stay readable.</li>
+ *       (alpha 0.08) with thin edges in their colour, so overlapping bands stay readable.</li>
  *   <li>Switches on and off in exactly the same runs (or exactly opposite) are confounded: the
  *       per-optimization panels, the main-effects chart and table and the interaction charts show
  *       one entry per such group, named together and marked "(confounded)"
