@@ -98,15 +98,49 @@ final class ChartStyle {
         a.setTickLabelPaint(new Color(0x222222));
         a.setTickLabelInsets(new RectangleInsets(5, 6, 5, 6));
         if (a instanceof NumberAxis n && !(a instanceof SymbolAxis)) {
-            n.setNumberFormatOverride(new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            n.setNumberFormatOverride(new NoNegativeZero("#,##0.###"));
         }
     }
 
-    /** Sets a number format that fits the axis range ("#,##0" for big values, more digits for small). */
+    /**
+     * Sets a number format that fits the axis range ("#,##0" for big values, more digits for small:
+     * two significant digits beyond the magnitude of {@code maxAbs}, so 0.0003 does not print as 0).
+     * Never prints "−0".
+     */
     static void fitFormat(ValueAxis axis, double maxAbs) {
         if (axis instanceof NumberAxis n && !(axis instanceof SymbolAxis)) {
-            String pattern = maxAbs >= 100 ? "#,##0" : maxAbs >= 1 ? "#,##0.##" : "0.###";
-            n.setNumberFormatOverride(new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            n.setNumberFormatOverride(new NoNegativeZero(pattern(maxAbs)));
+        }
+    }
+
+    /** The format pattern for values up to {@code maxAbs} in magnitude. */
+    static String pattern(double maxAbs) {
+        if (maxAbs >= 100) {
+            return "#,##0";
+        }
+        if (maxAbs >= 1) {
+            return "#,##0.##";
+        }
+        int decimals = maxAbs > 0 && Double.isFinite(maxAbs) ? (int) Math.ceil(-Math.log10(maxAbs)) + 2 : 3;
+        return "0." + "#".repeat(Math.max(3, Math.min(12, decimals)));
+    }
+
+    /** A decimal format that writes "0" where a tick a rounding error below zero would read "-0". */
+    static final class NoNegativeZero extends DecimalFormat {
+        private static final long serialVersionUID = 1L;
+
+        NoNegativeZero(String pattern) {
+            super(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            StringBuffer mine = super.format(number, new StringBuffer(), pos);
+            String s = mine.toString();
+            if (s.startsWith("-") && s.substring(1).matches("[0.,]*")) {
+                s = s.substring(1);
+            }
+            return to.append(s);
         }
     }
 }

@@ -25,11 +25,7 @@ final class CurveFigures {
 
     static List<Figure> learningCurves(ReportContext ctx, String env) {
         List<ResultCell> cells = ctx.tree.cellsIn(env);
-        double maxSteps = 0;
-        for (Run r : ctx.tree.runs(env)) {
-            maxSteps = Math.max(maxSteps, Descriptive.max(r.envSteps()));
-        }
-        double unit = maxSteps >= 2e6 ? 1e6 : 1e3;
+        double unit = stepUnit(ctx, env);
         Map<String, BandChart.Series> series = new TreeMap<>();
         for (ResultCell c : cells) {
             series.put(c.key(), curve(ctx, env, c, unit));
@@ -38,7 +34,7 @@ final class CurveFigures {
                 + " " + ctx.intervals.describe(dev.ablate4j.stats.Intervals.Statistic.MEAN)
                 + " interval of that mean over seeds (none where fewer than two seeds reached the iteration).";
         return BandFigures.build(ctx, "learning-curves_" + ReportContext.slug(env), "Learning curves: " + env, caption,
-                "environment steps (" + (unit == 1e6 ? "millions" : "thousands") + ")", "mean episode return", cells,
+                stepLabel(unit), "mean episode return", cells,
                 series);
     }
 
@@ -107,15 +103,15 @@ final class CurveFigures {
         Set<String> delta = new LinkedHashSet<>();
         double maxRatio = 0;
         double minRatio = Double.POSITIVE_INFINITY;
+        double unit = stepUnit(ctx, env);
         for (ResultCell c : shown) {
-            List<TrustRegionSeries> data = ctx.tree.runs(env, c.key()).stream()
-                    .map(Run::trustRegion).filter(t -> t != null).toList();
-            double[][] mr = average(data, 0);
-            double[][] mrh = average(data, 2);
+            List<Run> data = ctx.tree.runs(env, c.key()).stream().filter(r -> r.trustRegion() != null).toList();
+            double[][] mr = average(data, 0, unit);
+            double[][] mrh = average(data, 2, unit);
             ratio.add(new LineChart.Series(c.label() + " (train)", ctx.color(c), 0, mr[0], mr[1]));
             ratio.add(new LineChart.Series(c.label() + " (held-out)", ctx.color(c), 1, mrh[0], mrh[1]));
-            double[][] k1 = average(data, 1);
-            double[][] k2 = average(data, 3);
+            double[][] k1 = average(data, 1, unit);
+            double[][] k2 = average(data, 3, unit);
             kl.add(new LineChart.Series(c.label() + " (train)", ctx.color(c), 0, k1[0], k1[1]));
             kl.add(new LineChart.Series(c.label() + " (held-out)", ctx.color(c), 1, k2[0], k2[1]));
             maxRatio = Math.max(maxRatio, Math.max(Descriptive.max(mr[1]), Descriptive.max(mrh[1])));
@@ -134,9 +130,10 @@ final class CurveFigures {
         List<LineChart.Reference> klRefs = delta.stream()
                 .map(d -> new LineChart.Reference(Double.parseDouble(d), "δ = " + d)).toList();
         boolean log = minRatio > 0 && maxRatio / minRatio > 50;
-        JFreeChart left = LineChart.create("Max probability ratio", "iteration", "max ratio π_new/π_old" + (log ? " (log)" : ""),
+        String xLabel = stepLabel(unit);
+        JFreeChart left = LineChart.create("Max probability ratio", xLabel, "max ratio π_new/π_old" + (log ? " (log)" : ""),
                 ratio, ratioRefs, log);
-        JFreeChart right = LineChart.create("Mean KL(old ‖ new)", "iteration", "mean KL (nats)", kl, klRefs, false);
+        JFreeChart right = LineChart.create("Mean KL(old ‖ new)", xLabel, "mean KL (nats)", kl, klRefs, false);
         String omitted = shown.size() < withData.size()
                 ? " Showing " + shown.size() + " of " + withData.size() + " configs with trust-region data ("
                         + withData.stream().filter(c -> !shown.contains(c)).map(ResultCell::label).collect(Collectors.joining(", "))
@@ -167,10 +164,42 @@ final class CurveFigures {
         return withData.stream().filter(keep::contains).toList();
     }
 
-    /** Mean over runs of column {@code col} (0..3 after iteration) by iteration: {x[], y[]}. */
-    private static double[][] average(List<TrustRegionSeries> data, int col) {
+    /** Unit of the environment-step axis of an env's charts: millions from 2M steps on, else thousands. */
+    static double stepUnit(ReportContext ctx, String env) {
+        double maxSteps = 0;
+        for (Run r : ctx.tree.runs(env)) {
+            maxSteps = Math.max(maxSteps, Descriptive.max(r.envSteps()));
+        }
+        return maxSteps >= 2e6 ? 1e6 : 1e3;
+    }
+
+    static String stepLabel(double unit) {
+        return "environment steps (" + (unit == 1e6 ? "millions" : "thousands") + ")";
+    }
+
+    /**
+     * Environment steps at the end of iteration {@code iteration} of a run: its metrics row of that
+     * index (iterations are numbered from 0, one metrics row each); past the last row, extrapolated
+     * with the run's steps per iteration.
+     */
+    static double stepsAt(Run r, double iteration) {
+        double[] steps = r.envSteps();
+        int i = (int) iteration;
+        if (i >= 0 && i < steps.length && i == iteration) {
+            return steps[i];
+        }
+        double perIteration = steps.length == 0 ? Double.NaN : steps[0];
+        return (iteration + 1) * perIteration;
+    }
+
+    /**
+     * Mean over runs of column {@code col} (0..3 after iteration), by the env steps of the measured
+     * iteration (in {@code unit}): {x[], y[]}.
+     */
+    private static double[][] average(List<Run> runs, int col, double unit) {
         TreeMap<Double, double[]> acc = new TreeMap<>();
-        for (TrustRegionSeries t : data) {
+        for (Run run : runs) {
+            TrustRegionSeries t = run.trustRegion();
             double[] v = switch (col) {
                 case 0 -> t.maxRatioTrain();
                 case 1 -> t.meanKlTrain();
@@ -179,7 +208,7 @@ final class CurveFigures {
             };
             for (int i = 0; i < v.length; i++) {
                 if (Double.isFinite(v[i])) {
-                    double[] s = acc.computeIfAbsent(t.iteration()[i], k -> new double[2]);
+                    double[] s = acc.computeIfAbsent(stepsAt(run, t.iteration()[i]) / unit, k -> new double[2]);
                     s[0] += v[i];
                     s[1]++;
                 }

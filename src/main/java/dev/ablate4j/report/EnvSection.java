@@ -60,8 +60,8 @@ final class EnvSection {
             for (List<String> group : OptimizationFigures.aliased(ctx.tree, env, factors)) {
                 out.add(new Block.Paragraph("Confounded here: " + String.join(", ", group.stream()
                         .map(OptimizationNames::legend).toList()) + " were switched together (or exactly"
-                        + " opposite) in every run, so their rows above measure one effect and cannot be told apart;"
-                        + " a factorial design separates them."));
+                        + " opposite) in every run, so their effects cannot be told apart: the charts and the table above"
+                        + " show them as one entry; a factorial design separates them."));
             }
             Figure heat = OptimizationFigures.heatmap(ctx, env, factors, res);
             if (heat != null) {

@@ -25,6 +25,9 @@ final class LineChart {
     /** A horizontal reference line at {@code value} with a label. */
     record Reference(double value, String label) {}
 
+    /** Series with at most this many points get a marker on every point. */
+    static final int MARKERS_UP_TO = 15;
+
     private LineChart() {}
 
     static JFreeChart create(String title, String xLabel, String yLabel, List<Series> series,
@@ -34,21 +37,33 @@ final class LineChart {
         double maxAbs = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < series.size(); s++) {
-            Series in = series.get(s);
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        int most = 0;
+        for (Series in : series) {
             XYSeries xy = new XYSeries(in.label(), false, true);
             for (int i = 0; i < in.x().length; i++) {
-                if (Double.isFinite(in.y()[i]) && (!logScale || in.y()[i] > 0)) {
+                if (Double.isFinite(in.x()[i]) && Double.isFinite(in.y()[i]) && (!logScale || in.y()[i] > 0)) {
                     xy.add(in.x()[i], in.y()[i]);
                     min = Math.min(min, in.y()[i]);
                     max = Math.max(max, in.y()[i]);
                     maxAbs = Math.max(maxAbs, Math.abs(in.y()[i]));
+                    xMin = Math.min(xMin, in.x()[i]);
+                    xMax = Math.max(xMax, in.x()[i]);
                 }
             }
+            if (xy.isEmpty()) {
+                continue; // nothing to draw: no line, and no legend entry for it
+            }
+            int s = data.getSeriesCount();
             data.addSeries(xy);
+            most = Math.max(most, xy.getItemCount());
             r.setSeriesPaint(s, Palette.color(in.colorIndex()));
             r.setSeriesStroke(s, Palette.dashed(in.dash(), 1.8f));
         }
+        // Few points: a marker on each, so a single measurement (one logged row) is still visible.
+        r.setDefaultShapesVisible(most <= MARKERS_UP_TO);
+        r.setDefaultShapesFilled(true);
         XYPlot plot = ChartStyle.xyPlot(xLabel, yLabel);
         if (logScale) {
             LogAxis log = new LogAxis(yLabel);
@@ -78,7 +93,16 @@ final class LineChart {
                 plot.getRangeAxis().setRange(min - pad, max + pad);
             }
         }
-        JFreeChart chart = ChartStyle.chart(title, plot, true, RectangleEdge.BOTTOM);
+        if (xMin < xMax) {
+            double pad = 0.02 * (xMax - xMin); // keeps the end markers whole
+            plot.getDomainAxis().setRange(xMin - pad, xMax + pad);
+        } else if (xMin == xMax) {
+            // one x value: a range around it, from 0 for positive x (steps), never a zero-width axis
+            double half = xMin > 0 ? xMin : Math.max(1, Math.abs(xMin));
+            plot.getDomainAxis().setRange(xMin - half, xMin + half);
+        }
+        JFreeChart chart = ChartStyle.chart(title, plot, data.getSeriesCount() > 0, RectangleEdge.BOTTOM);
+        ChartStyle.fitFormat(plot.getDomainAxis(), Math.max(Math.abs(xMin), Math.abs(xMax)));
         if (!logScale) {
             ChartStyle.fitFormat(plot.getRangeAxis(), maxAbs);
         }

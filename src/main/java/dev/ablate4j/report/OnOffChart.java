@@ -16,6 +16,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class OnOffChart {
 
+    /** Titles longer than this (in characters) get a smaller font. */
+    static final int LONG_TITLE = 32;
+
     private OnOffChart() {}
 
     static JFreeChart create(String title, double[] on, double[] off) {
@@ -37,6 +40,10 @@ final class OnOffChart {
         y.setRange(-0.02, 1.02);
         plot.getDomainAxis().setRange(lo - pad, hi + pad);
         JFreeChart chart = ChartStyle.chart(title, plot, true, RectangleEdge.BOTTOM);
+        if (title.length() > LONG_TITLE) {
+            // a confounded group's names: smaller, so the wrapped title leaves the plot its height
+            chart.getTitle().setFont(ChartStyle.font(true, 11.5f));
+        }
         ChartStyle.fitFormat(plot.getDomainAxis(), Math.max(Math.abs(lo), Math.abs(hi)));
         ChartStyle.fitFormat(y, 1);
         return chart;

@@ -19,10 +19,21 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * Lays the report's blocks out on A4 landscape pages. Charts are vector graphics (JFreeChart drawn
- * through pdfbox-graphics2d) whose text is real, selectable text in the report fonts. Sections
- * start on a new page; a figure goes below what is already on the page when it fits there at
- * nearly full size, else on the next page, and a heading is kept with the figure that follows it.
- * Every section and figure gets a bookmark.
+ * through pdfbox-graphics2d) whose text is real, selectable text in the report fonts. Layout rules,
+ * chosen so that no page is left mostly blank:
+ * <ul>
+ *   <li>A section (level-1 heading) starts a new page unless less than two thirds of the current page
+ *       are used and the heading fits there with what follows it (a one-sentence section such as
+ *       "Across environments" flows on with the next section).</li>
+ *   <li>A figure goes below what is already on the page when it fits there at nearly full size.
+ *       When it does not, the figure floats (as in LaTeX): the text, tables and subsection headings
+ *       that follow it fill the rest of the page, and the figure, with any figures queued behind
+ *       it in order, starts the next page. Floating stops at a new section and at a heading that
+ *       leads a figure. Figures carry their own titles, so they read on their own.</li>
+ *   <li>A heading is kept with the figure or table that follows it; a table that fits on one page
+ *       is never split (see {@link PdfTableWriter}).</li>
+ * </ul>
+ * Every section and figure gets a bookmark. The Markdown keeps the blocks' order.
  */
 final class PdfWriter {
 
@@ -70,9 +81,9 @@ final class PdfWriter {
             doc.setDocumentInformation(info);
             PdfWriter w = new PdfWriter(doc, text, drawer);
             for (int i = 0; i < blocks.size(); i++) {
-                Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
-                w.add(blocks.get(i), next);
+                w.place(blocks, i);
             }
+            w.flushFloats();
             w.closePage();
             doc.getDocumentCatalog().setDocumentOutline(w.outline);
             // saved whole, then renamed into place: a reader (or a rerun over an old report) never sees half a PDF
@@ -80,6 +91,94 @@ final class PdfWriter {
             doc.save(bytes);
             dev.ablate4j.run.AtomicFiles.writeBytes(file, bytes.toByteArray());
             return doc.getNumberOfPages();
+        }
+    }
+
+    /** Figures waiting for the next page while the text after them fills this one. */
+    private final List<Figure> floating = new java.util.ArrayList<>();
+
+    /** Places block {@code i}: now, or after floating figures, or as a floating figure itself. */
+    private void place(List<Block> blocks, int i) throws IOException {
+        Block b = blocks.get(i);
+        Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+        if (b instanceof Block.FigureBlock f) {
+            boolean freshPage = page != null && y >= PAGE.getHeight() - MARGIN - 1;
+            if (!floating.isEmpty()) {
+                floating.add(f.figure()); // figures keep their order
+                return;
+            }
+            if (page != null && !freshPage && !fits(f.figure(), y - 12) && fillsHere(blocks, i + 1)) {
+                floating.add(f.figure());
+                return;
+            }
+            figure(f.figure());
+            return;
+        }
+        if (!floating.isEmpty()) {
+            if (fillsHere(blocks, i)) {
+                add(b, next);
+                return;
+            }
+            flushFloats();
+        }
+        add(b, next);
+    }
+
+    /**
+     * Whether block {@code i} may be drawn on the current page ahead of floating figures: text, a
+     * table or a subsection heading with its text or table, that fits whole in what is left.
+     */
+    private boolean fillsHere(List<Block> blocks, int i) throws IOException {
+        if (page == null || i >= blocks.size()) {
+            return false;
+        }
+        Block b = blocks.get(i);
+        float left = y - bottom();
+        if (b instanceof Block.Heading h) {
+            if (h.level() <= 1 || i + 1 >= blocks.size() || blocks.get(i + 1) instanceof Block.FigureBlock
+                    || blocks.get(i + 1) instanceof Block.Heading) {
+                return false;
+            }
+            return headingHeight(h) + height(blocks.get(i + 1)) <= left;
+        }
+        if (b instanceof Block.FigureBlock) {
+            return false;
+        }
+        return height(b) <= left;
+    }
+
+    /** Height of a text or table block drawn whole (figures: not used). */
+    private float height(Block b) throws IOException {
+        if (b instanceof Block.Paragraph p) {
+            return paragraphHeight(p.text(), text.regular, 10.5f);
+        } else if (b instanceof Block.Code c) {
+            return paragraphHeight(c.text(), text.regular, 9.5f);
+        } else if (b instanceof Block.TableBlock t) {
+            return tables.height(t.table(), t.caption());
+        } else if (b instanceof Block.Heading h) {
+            return headingHeight(h);
+        }
+        return Float.MAX_VALUE;
+    }
+
+    private float paragraphHeight(String s, PDFont font, float size) throws IOException {
+        return text.wrap(font, size, s, width()).size() * size * 1.35f + size * 0.7f;
+    }
+
+    private static float headingHeight(Block.Heading h) {
+        return headingSize(h.level()) * 1.25f + 16;
+    }
+
+    /** Draws the floating figures, starting on a new page. */
+    private void flushFloats() throws IOException {
+        if (floating.isEmpty()) {
+            return;
+        }
+        List<Figure> queued = List.copyOf(floating);
+        floating.clear();
+        newPage();
+        for (Figure f : queued) {
+            figure(f);
         }
     }
 
@@ -106,14 +205,24 @@ final class PdfWriter {
         float size = headingSize(h.level());
         float height = size * 1.25f + 16;
         float usable = PAGE.getHeight() - MARGIN - bottom();
-        boolean fresh = h.level() <= 1 || page == null || y - height < MARGIN + 100;
+        boolean fresh = h.level() == 0 || page == null || y - height < MARGIN + 100
+                || (h.level() == 1 && y < bottom() + usable / 3);
+        if (!fresh && h.level() == 1 && next instanceof Block.Paragraph p) {
+            fresh = y - height - paragraphHeight(p.text(), text.regular, 10.5f) < MARGIN + 100;
+        }
         if (!fresh && next instanceof Block.FigureBlock f) {
             fresh = !fits(f.figure(), y - height);
         } else if (!fresh && next instanceof Block.TableBlock t) {
             fresh = y - height - Math.min(tables.height(t.table(), t.caption()), usable - height) < bottom();
         }
-        if (fresh) {
+        boolean pageTop = page != null && y >= PAGE.getHeight() - MARGIN - 1;
+        if (pageTop) {
+            // already at the top of a page: nothing to skip
+        } else if (fresh) {
             newPage();
+        } else if (h.level() == 1) {
+            y -= 14; // a section that flows on: a gap and a rule above it
+            line(MARGIN, y + 6, PAGE.getWidth() - MARGIN, y + 6, 0.6f, new Color(0x999999));
         } else {
             y -= 8;
         }

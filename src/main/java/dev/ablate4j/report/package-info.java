@@ -27,7 +27,20 @@
  *       inputs and seed, and adding a chart changes no other number.</li>
  *   <li>A cell has the same colour and dash in every chart (Okabe–Ito palette, by display order).
  *       Learning curves and performance profiles of more than 5 configs become small multiples:
- *       each panel shows one config against the baseline on a shared y-axis.</li>
+ *       each panel shows one config against the baseline on a shared y-axis. Bands are light fills
+ *       (alpha 0.08) with thin edges in their colour, so overlapping bands stay readable.</li>
+ *   <li>Switches on and off in exactly the same runs (or exactly opposite) are confounded: the
+ *       per-optimization panels, the main-effects chart and table and the interaction charts show
+ *       one entry per such group, named together and marked "(confounded)"
+ *       ({@link dev.ablate4j.report.FactorGroups} is the one owner of that grouping). A single
+ *       estimable pair of switches is drawn as an interaction plot (four cell means with Student-t
+ *       intervals); more pairs as a heat map.</li>
+ *   <li>Trust-region curves are over environment steps (an iteration's {@code metrics.csv} row),
+ *       with a marker on every point when a line has at most 15, and legend entries only for lines
+ *       with data.</li>
+ *   <li>PDF layout ({@link dev.ablate4j.report.PdfWriter}): sections flow on when less than half a
+ *       page is used, figures that do not fit float behind the text that follows them, tables that
+ *       fit on a page are not split, and long narrow tables are set side by side.</li>
  *   <li>A spec run with adaptive seeds leaves {@code <spec>/adaptive.json}; for each one found in a
  *       root or a root's spec directories, the section "Adaptive seeds" replays the rounds from the
  *       runs ({@link dev.ablate4j.report.AdaptiveResults}, the same reading the matrix decides with)
