@@ -5,7 +5,6 @@ import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
-import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.tensorboard.BadExportException;
 import dev.ablate4j.tensorboard.LiveBoard;
 import dev.ablate4j.tensorboard.LiveRun;
@@ -87,6 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
         }
         HeapCheck.require(config);
+        if (config.stepsRoundingNote() != null) {
+            spec.commandLine().getErr().println(config.stepsRoundingNote());
+        }
         checkTensorboard();
         RunDirectory.Action action = RunDirectory.decide(out, config, force);
         if (action == RunDirectory.Action.SKIP) {
@@ -157,17 +159,6 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> readPaperConfig() {
-        Map<String, Object> m;
-        try {
-            m = AtomicFiles.readJson(paperConfig);
-        } catch (RuntimeException e) {
-            throw new BadInputException("--paper-config: cannot read " + paperConfig + " as a JSON object ("
-                    + e.getClass().getSimpleName() + ")");
-        }
-        if (m == null) {
-            throw new BadInputException("--paper-config " + paperConfig + ": holds JSON null; a paper config is a JSON"
-                    + " object of the paper's keys (as its agent_configs/N.json)");
-        }
-        return m;
+        return UserJson.readObject(paperConfig, "--paper-config " + paperConfig + ": ", "a paper config");
     }
 }
