@@ -3,6 +3,7 @@ package dev.ablate4j.cli;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Envs;
+import dev.ablate4j.matrix.RunClaim;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import dev.ablate4j.tensorboard.BadExportException;
@@ -92,13 +93,33 @@ public final class TrainCommand implements Callable<Integer> {
         checkTensorboard();
         RunDirectory.Action action = RunDirectory.decide(out, config, force);
         if (action == RunDirectory.Action.SKIP) {
-            spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
-                    + " (--force retrains it)");
-            spec.commandLine().getErr().flush();
-            return ExitCodes.OK;
+            return skipped();
         }
         checkTensorboard();
-        RunDirectory.prepare(out, action);
+        RunDirectory.prepare(out, RunDirectory.Action.RESUME); // creates --out, checks it is writable
+        try (RunClaim claim = RunClaim.tryClaim(out)) {
+            if (claim == null) {
+                throw new BadInputException("--out " + out + ": another process is training in it ("
+                        + RunClaim.holder(out) + "); wait for it to finish, or choose another --out");
+            }
+            // decided again: the other process may have finished or changed the run in between
+            action = RunDirectory.decide(out, config, force);
+            if (action == RunDirectory.Action.SKIP) {
+                return skipped();
+            }
+            RunDirectory.prepare(out, action);
+            return train(config);
+        }
+    }
+
+    private int skipped() {
+        spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
+                + " (--force retrains it)");
+        spec.commandLine().getErr().flush();
+        return ExitCodes.OK;
+    }
+
+    private int train(TrainConfig config) {
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
         RunOutcome outcome;
         try (LiveRun live = liveTensorboard(config)) {
