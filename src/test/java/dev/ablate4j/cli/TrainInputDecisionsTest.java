@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Issue 27, item 6: the questionable rows of train's input files and --steps, decided. */
+/** Issue 27, item 6: the questionable rows of train's (and compare's) input files and --steps, decided. */
 class TrainInputDecisionsTest {
 
     @TempDir
@@ -74,6 +74,18 @@ class TrainInputDecisionsTest {
             assertRefused(code, flag + " " + latin1 + ": not UTF-8 text (a byte at offset 16", out);
             assertFalse(err.toString().contains("Exception"), err.toString());
         }
+    }
+
+    @Test
+    void aCompareSampleThatIsNotUtf8IsNamedAsSuch() throws Exception {
+        Path latin1 = tmp.resolve("x.csv");
+        Files.write(latin1, "x\n1\n2\n3\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path ok = file("y.csv", "y\n1\n2\n3\n");
+        int code = run("compare", "--x", latin1.toString(), "--y", ok.toString());
+        String text = err.toString().strip();
+        assertEquals(2, code, text);
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.endsWith("--x " + latin1 + ": not UTF-8 text (save the file as UTF-8)"), text);
     }
 
     @Test
