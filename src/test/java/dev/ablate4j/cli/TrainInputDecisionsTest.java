@@ -117,6 +117,13 @@ class TrainInputDecisionsTest {
                 + " training 3 iterations = 384 env steps (config.json keeps steps 300)"), err.toString());
         assertTrue(Files.readString(out.resolve("config.json")).contains("\"steps\" : 300,"));
         assertEquals(1 + 3, Files.readAllLines(out.resolve("metrics.csv")).size());
+        Path spec = file("round.yaml", "name: round\nbase: {preset: ppo, rollout-steps: 128, minibatches: 4,"
+                + " epochs: 1, hidden: [8, 8]}\nenvs: [Pendulum-v1]\nseeds: 1\nsteps: 300\n");
+        MatrixBadInputTest.Outcome m = MatrixBadInputTest.run("matrix", spec.toString(), "--results",
+                tmp.resolve("results").toString(), "--quiet");
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.err().contains("note: steps 300 is not a whole number of iterations of rollout-steps 128:"
+                + " training 3 iterations = 384 env steps"), m.err());
         run("train", "--env", "Pendulum-v1", "--steps", "256", "--rollout-steps", "128", "--minibatches", "4",
                 "--epochs", "1", "--hidden", "8,8", "--quiet", "--out", tmp.resolve("whole").toString());
         assertFalse(err.toString().contains("note:"), err.toString());
