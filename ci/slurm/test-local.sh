@@ -2,13 +2,16 @@
 # The Slurm check: starts a real single-node Slurm (Debian 12's slurm-wlm + munge) and runs the
 # tiny spec ci/ci-tiny.yaml on it the ways ci/README.md documents, comparing every metrics.csv,
 # episodes.csv and trust_region.csv with a local `matrix` run byte for byte:
-#   A  the array template as ci/README.md shows it, the report chained with --dependency=afterany
+#   A  the array template as ci/README.md shows it, the report chained with --dependency=afterok
 #      (JAVA_OPTS passed through; a submission without --array is refused with its reason)
 #   B  a `plan --emit slurm` script written with relative paths, submitted from another directory,
 #      with the report step its header gives
 #   C  B's script resubmitted over the finished directory: every run skipped, no file rewritten
 #   D  two arrays at once over a fresh directory (4 tasks on 2 CPUs: OverSubscribe=FORCE:2) and
 #      one task requeued mid-run
+#   E  plan --emit slurm --submit with --account/--partition/--mem/--time: the report chained with
+#      afterok, the tasks running the jar copy taken at submission although the jar they were
+#      planned with is overwritten while they wait; without sbatch, --submit exits 2 in one line
 # Each time: the report exists and no run was trained twice (one "done" line per run in the logs).
 # Then, if the jar has the MuJoCo shim: the shim loads with java.io.tmpdir on a noexec mount.
 #
@@ -129,7 +132,7 @@ cluster_start "$W/cluster"
 sinfo
 
 # ---------------------------------------------------------------------------------------------
-step "A: the array template as ci/README.md documents it, the report chained with afterany"
+step "A: the array template as ci/README.md documents it, the report chained with afterok"
 mkdir -p "$W/a"
 # Guard: without --array the template says how to submit and fails.
 g=$(sbatch --parsable -o "$W/a/guard-%j.out" --cpus-per-task=1 \
@@ -143,7 +146,7 @@ echo "   without --array: exit code 2, \"$(cat "$W/a/guard-$g.out")\""
 jid=$(JAVA_OPTS="-Xmx256m -XX:+PrintCommandLineFlags" sbatch --parsable --array=1-2 --cpus-per-task=1 \
       -o "$W/a/ablate4j-%A_%a.out" \
       --export=ALL,SPEC=$SPEC_REL,SHARDS=2,RESULTS=$W/a/results ci/slurm/ablate4j-array.sbatch)
-rid=$(sbatch --parsable --dependency=afterany:"$jid" -o "$W/a/report-%j.out" \
+rid=$(sbatch --parsable --dependency=afterok:"$jid" -o "$W/a/report-%j.out" \
       --export=ALL,RUNS=$W/a/results/$NAME,OUT=$W/a/report ci/slurm/ablate4j-report.sbatch)
 JOBS+=("$jid" "$rid")
 wait_jobs "$jid,$rid" 300
@@ -163,7 +166,7 @@ java -jar target/ablate4j.jar plan "$SPEC_REL" --emit slurm --shards 2 --results
 bash -n "$W/b/job.sbatch" || fail "the generated script does not pass bash -n"
 out=$(env -u SLURM_ARRAY_TASK_ID bash "$W/b/job.sbatch" 2>&1) && fail "the generated script ran without an array task id"
 [[ $out == *"submit with --array=1-2"* ]] || fail "the generated script's guard said: $out"
-report_line=$(sed -n 's/^#   \(sbatch --dependency=afterany:\$jid .*\)$/\1/p' "$W/b/job.sbatch")
+report_line=$(sed -n 's/^#   \(sbatch --dependency=afterok:\$jid .*\)$/\1/p' "$W/b/job.sbatch")
 [ -n "$report_line" ] || fail "the generated script's header gives no report step"
 cd "$W/b/elsewhere"
 jid=$(sbatch --parsable ../job.sbatch)
@@ -242,6 +245,59 @@ echo "   the requeued task's log holds both attempts (--open-mode=append)"
 grep -hE "^resumed " "$W"/d/ablate4j-$NAME-*.out | sed 's/^/   /' | grep . \
   || fail "no run resumed from a checkpoint after the requeue"
 report_exists "$W/d/report"
+
+# ---------------------------------------------------------------------------------------------
+step "E: plan --emit slurm --submit with --account, --partition, --mem, --time; a rebuild while the tasks wait"
+mkdir -p "$W/e/build" "$W/e/submit"
+cp "$JAR" "$W/e/build/ablate4j.jar"
+# Without sbatch on PATH, --submit says so in one line (exit 2) and writes nothing.
+JAVA_BIN=$(command -v java)
+set +e
+out=$(cd "$W/e/submit" && PATH=/nonexistent "$JAVA_BIN" -jar "$JAR" plan "$ROOT/$SPEC_REL" --emit slurm --shards 2 \
+      --results "$W/e/none" --jar "$W/e/build/ablate4j.jar" --submit 2>&1)
+rc=$?
+set -e
+[ $rc = 2 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 1 ] && [[ $out == *"sbatch is not on PATH"* ]] \
+  || fail "--submit without sbatch: exit $rc, said: $out"
+[ ! -e "$W/e/none" ] || fail "--submit without sbatch wrote $W/e/none"
+echo "   without sbatch: exit 2, \"$out\""
+# Bad values are refused before anything is submitted.
+for bad in "--mem 4GB" "--time 24h" "--account a;b" "--partition ci,"; do
+  # shellcheck disable=SC2086
+  if java -jar "$JAR" plan "$SPEC_REL" --emit slurm --results "$W/e/none" $bad > /dev/null 2>&1; then
+    fail "plan --emit slurm $bad was accepted"
+  fi
+done
+[ ! -e "$W/e/none" ] || fail "a refused plan wrote $W/e/none"
+# The partition is down while submitting, so the tasks wait in the queue while the jar is "rebuilt".
+scontrol update PartitionName=ci State=DOWN
+cd "$W/e/submit"
+java -jar "$JAR" plan "$ROOT/$SPEC_REL" --emit slurm --shards 2 --results "$W/e/results" \
+  --jar "$W/e/build/ablate4j.jar" --cpus-per-task 1 --time 0:30:00 --mem 256M --account ci-account \
+  --partition ci --submit > "$W/e/ids" 2> "$W/e/plan.err" || { cat "$W/e/plan.err" >&2; fail "plan --submit failed"; }
+cd "$ROOT"
+jid=$(sed -n 's/^array-job \([0-9]*\)$/\1/p' "$W/e/ids")
+rid=$(sed -n 's/^report-job \([0-9]*\)$/\1/p' "$W/e/ids")
+[ -n "$jid" ] && [ -n "$rid" ] || fail "plan --submit printed no job ids: $(cat "$W/e/ids" "$W/e/plan.err")"
+JOBS+=("$jid" "$rid")
+scontrol show job -o "$rid" | grep -q "Dependency=afterok:${jid}" \
+  || { scontrol show job -o "$rid" >&2; fail "the report job is not chained with afterok:$jid"; }
+task=$(scontrol show job -o "${jid}_1" 2>/dev/null || scontrol show job -o "$jid" | head -1)
+for want in "Account=ci-account" "Partition=ci" "TimeLimit=00:30:00" "MinMemoryNode=256M"; do
+  [[ $task == *"$want"* ]] || { echo "$task" >&2; fail "the array job does not have $want"; }
+done
+echo "   array job $jid (Account=ci-account Partition=ci TimeLimit=00:30:00 MinMemoryNode=256M), report job $rid (afterok:$jid)"
+copy=$(sed -n "s|.*-jar '\($W/e/results/.ablate4j-slurm/ablate4j-[0-9a-f]*\.jar\)' matrix.*|\1|p" \
+       "$W/e/results/.ablate4j-slurm/$NAME.sbatch")
+[ -n "$copy" ] && cmp -s "$copy" "$JAR" || fail "the submitted script does not run a copy of the jar ($copy)"
+echo "not a jar any more" > "$W/e/build/ablate4j.jar"   # the rebuild
+scontrol update PartitionName=ci State=UP
+wait_jobs "$jid,$rid" 300
+expect_completed "$jid" "$rid"
+same_as_local "$W/e/results/$NAME"
+trained E 1 "$W"/e/submit/ablate4j-$NAME-*.out
+report_exists "$W/e/results/$NAME-report"
+echo "   the tasks ran $copy, taken at submission (the jar they were planned with was overwritten while they waited)"
 
 # ---------------------------------------------------------------------------------------------
 if grep -aq 'libablate4j_mujoco.so' "$JAR" && dpkg -s libmujoco-dev >/dev/null 2>&1; then

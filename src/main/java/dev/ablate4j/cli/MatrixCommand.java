@@ -112,6 +112,8 @@ public final class MatrixCommand implements Callable<Integer> {
             if (otherMujoco != null) {
                 throw new SpecException(otherMujoco);
             }
+            full.cells().stream().map(c -> c.config().stepsRoundingNote()).filter(java.util.Objects::nonNull)
+                    .distinct().forEach(System.err::println);
             if (full.setup() != null) {
                 RunExecutor board = withTensorboard(full);
                 new MatrixRunner(full, Shard.ALL, results, options, board, MatrixListener.NONE).check();

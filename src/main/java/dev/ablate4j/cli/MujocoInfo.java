@@ -12,9 +12,13 @@ import dev.ablate4j.env.mujoco.MujocoEnvs;
 final class MujocoInfo {
     private MujocoInfo() {}
 
-    /** The loaded MuJoCo library's version for provenance (null when MuJoCo cannot be loaded). */
+    /**
+     * The loaded MuJoCo library's version for provenance: null when MuJoCo cannot be loaded, and for a
+     * classic task (Pendulum-v1, ...), which does not load MuJoCo at all, so that a broken
+     * {@code MUJOCO_HOME} does not concern it.
+     */
     static String version(TrainConfig config) {
-        return MujocoEnvs.available() ? MujocoEnvs.version() : null;
+        return config.usesMujoco() && MujocoEnvs.available() ? MujocoEnvs.version() : null;
     }
 
     /**

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
             "  list    one line per run: <cell-id>/<env>/seed-<n> <TAB> env steps <TAB> label [<TAB> shard k/n]",
             "  github  a GitHub Actions strategy.matrix (JSON, one line) with --shards jobs",
             "  slurm   a Slurm job-array script with --shards array tasks (paths made absolute:",
-            "          submit it from any directory; its header gives the report step)",
+            "          submit it from any directory; its header gives the report step; the tasks run a copy",
+            "          of the jar taken now; --submit submits it and the report job with afterok)",
             "Shards are the deterministic partition 'matrix --shard k/n' runs.",
             "--next-round prints exactly what 'matrix' trains next over the runs under --results: for a spec with",
             "adaptive seeds its next round, decided from the finished runs (nothing, exit 0, once the rule holds);",
@@ -67,8 +68,33 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--cpus-per-task", paramLabel = "<n>", description = "slurm: cores per task (default: 4)")
     int cpusPerTask = 4;
 
-    @Option(names = "--time", paramLabel = "<limit>", description = "slurm: time limit per task (default: 24:00:00)")
+    @Option(names = "--time", paramLabel = "<limit>",
+            description = "slurm: time limit per task: minutes, h:m:s or d-h:m:s (default: 24:00:00)")
     String time = "24:00:00";
+
+    @Option(names = "--mem", paramLabel = "<size>",
+            description = "slurm: memory per node, megabytes or with K/M/G/T (e.g. 4G; default: the cluster's)")
+    String mem;
+
+    @Option(names = "--account", paramLabel = "<name>", description = "slurm: account to charge (array and report)")
+    String account;
+
+    @Option(names = "--partition", paramLabel = "<name>",
+            description = "slurm: partition(s), comma-separated (array and report)")
+    String partition;
+
+    @Option(names = "--jar-copy", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "slurm: the tasks run a copy of the jar taken now, in <results>/" + SlurmSubmit.DIR
+                + "/ablate4j-<hash>.jar, so a rebuild while they wait changes nothing (default: on)")
+    boolean jarCopy = true;
+
+    @Option(names = "--submit",
+            description = "slurm: submit the script (written to <results>/" + SlurmSubmit.DIR + "/<spec>.sbatch) with"
+                + " sbatch, then the report job with --dependency=afterok:<array job id>; prints both job ids")
+    boolean submit;
+
+    /** The sbatch command --submit runs; tests may replace it. */
+    String sbatch = "sbatch";
 
     @Option(names = "--max-runs", paramLabel = "<n>", description = "refuse larger expansions (default: 10000)")
     long maxRuns = Expansion.DEFAULT_MAX_RUNS;
@@ -100,10 +126,14 @@ public final class PlanCommand implements Callable<Integer> {
                         + " (with --results) to emit the next round, and run the rounds one after another");
             }
             int n = shards == null ? 4 : shards;
+            if (emit.equals("slurm")) {
+                return slurm(whole, n);
+            }
+            if (submit) {
+                throw new SpecException("--submit: only with --emit slurm");
+            }
             out = switch (emit) {
                 case "github" -> GithubMatrix.json(whole, plan.runs(), n) + "\n";
-                case "slurm" -> SlurmScript.render(whole, new SlurmScript.Settings(absolute(specFile.toString()),
-                        absolute(results), jarPath(), n, cpusPerTask, time));
                 default -> list(whole, plan);
             };
         } catch (SpecException e) {
@@ -170,6 +200,52 @@ public final class PlanCommand implements Callable<Integer> {
         }
         MatrixFiles.Failure f = MatrixFiles.failure(runDir);
         return f != null && f.diverged();
+    }
+
+    /**
+     * {@code --emit slurm}: the settings checked first (nothing written for bad input), then the jar
+     * copy, then the script printed, or with {@code --submit} submitted with its report job.
+     */
+    private int slurm(Plan whole, int n) {
+        SlurmScript.Settings settings = new SlurmScript.Settings(absolute(specFile.toString()), absolute(results),
+                jarPath(), n, cpusPerTask, time, account, partition, mem);
+        SlurmScript.check(settings);
+        Path sbatchPath = null;
+        if (submit) {
+            sbatchPath = SlurmSubmit.findSbatch(sbatch);
+            if (sbatchPath == null) {
+                throw new SpecException("--submit: " + sbatch + " is not on PATH (is this a Slurm login node?);"
+                        + " leave out --submit and submit the printed script there");
+            }
+        }
+        Path jarFile = Path.of(settings.jar());
+        if (jarCopy && Files.isRegularFile(jarFile)) {
+            Path copy = SlurmSubmit.copyJar(jarFile, Path.of(settings.results()));
+            settings = new SlurmScript.Settings(settings.specFile(), settings.results(), copy.toString(), n,
+                    cpusPerTask, time, account, partition, mem);
+            System.err.println("the tasks run " + copy + ", a copy of " + jarFile
+                    + " (a rebuild while they wait changes nothing)");
+        } else if (jarCopy) {
+            System.err.println("note: " + jarFile + " does not exist yet; the tasks run whatever is there when they"
+                    + " start");
+        }
+        String script = SlurmScript.render(whole, settings);
+        if (!submit) {
+            System.out.print(script);
+            System.out.flush();
+            return ExitCodes.OK;
+        }
+        String runs = settings.results() + "/" + whole.spec().name();
+        SlurmSubmit.Submitted jobs = SlurmSubmit.submit(sbatchPath, script, whole.spec().name(),
+                Path.of(settings.results()), SlurmScript.reportCommand(settings.jar(), runs, runs + "-report"),
+                SlurmScript.sharedOptions(settings));
+        System.err.println("submitted " + jobs.script() + " as array job " + jobs.arrayJob() + " (" + n
+                + " tasks) and the report as job " + jobs.reportJob() + " (afterok:" + jobs.arrayJob() + ", into "
+                + runs + "-report)");
+        System.out.println("array-job " + jobs.arrayJob());
+        System.out.println("report-job " + jobs.reportJob());
+        System.out.flush();
+        return ExitCodes.OK;
     }
 
     /** The jar the script runs: --jar, which must exist, else the one running now. */

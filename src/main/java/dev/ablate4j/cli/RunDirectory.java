@@ -34,6 +34,9 @@ final class RunDirectory {
     static final Set<String> RUN_FILES = Set.of(RunFiles.CONFIG, RunFiles.PROVENANCE, RunFiles.METRICS,
             RunFiles.EPISODES, RunFiles.TRUST_REGION, RunFiles.TIMING, RunFiles.CHECKPOINT, RunFiles.DONE);
 
+    /** The claim of the process training in the directory ({@code matrix}'s RunLocks), and its siblings. */
+    private static final String LOCK = dev.ablate4j.matrix.MatrixFiles.LOCK;
+
     /** Prefix of the empty file that checks --out is writable (deleted at once). */
     private static final String PROBE = ".write-test";
 
@@ -55,7 +58,8 @@ final class RunDirectory {
         if (!Files.isDirectory(out)) {
             return Action.TRAIN;
         }
-        List<String> entries = entries(out);
+        List<String> entries = entries(out).stream().filter(n -> !n.equals(LOCK) && !n.startsWith(LOCK + "."))
+                .toList();
         if (entries.isEmpty()) {
             return Action.TRAIN;
         }

@@ -3,9 +3,9 @@ package dev.ablate4j.cli;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Envs;
+import dev.ablate4j.matrix.RunClaim;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
-import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.tensorboard.BadExportException;
 import dev.ablate4j.tensorboard.LiveBoard;
 import dev.ablate4j.tensorboard.LiveRun;
@@ -87,16 +87,39 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
         }
         HeapCheck.require(config);
+        if (config.stepsRoundingNote() != null) {
+            spec.commandLine().getErr().println(config.stepsRoundingNote());
+        }
         checkTensorboard();
         RunDirectory.Action action = RunDirectory.decide(out, config, force);
         if (action == RunDirectory.Action.SKIP) {
-            spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
-                    + " (--force retrains it)");
-            spec.commandLine().getErr().flush();
-            return ExitCodes.OK;
+            return skipped();
         }
         checkTensorboard();
-        RunDirectory.prepare(out, action);
+        RunDirectory.prepare(out, RunDirectory.Action.RESUME); // creates --out, checks it is writable
+        try (RunClaim claim = RunClaim.tryClaim(out)) {
+            if (claim == null) {
+                throw new BadInputException("--out " + out + ": another process is training in it ("
+                        + RunClaim.holder(out) + "); wait for it to finish, or choose another --out");
+            }
+            // decided again: the other process may have finished or changed the run in between
+            action = RunDirectory.decide(out, config, force);
+            if (action == RunDirectory.Action.SKIP) {
+                return skipped();
+            }
+            RunDirectory.prepare(out, action);
+            return train(config);
+        }
+    }
+
+    private int skipped() {
+        spec.commandLine().getErr().println(out + ": already done with this config; nothing to do"
+                + " (--force retrains it)");
+        spec.commandLine().getErr().flush();
+        return ExitCodes.OK;
+    }
+
+    private int train(TrainConfig config) {
         RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
         RunOutcome outcome;
         try (LiveRun live = liveTensorboard(config)) {
@@ -157,17 +180,6 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> readPaperConfig() {
-        Map<String, Object> m;
-        try {
-            m = AtomicFiles.readJson(paperConfig);
-        } catch (RuntimeException e) {
-            throw new BadInputException("--paper-config: cannot read " + paperConfig + " as a JSON object ("
-                    + e.getClass().getSimpleName() + ")");
-        }
-        if (m == null) {
-            throw new BadInputException("--paper-config " + paperConfig + ": holds JSON null; a paper config is a JSON"
-                    + " object of the paper's keys (as its agent_configs/N.json)");
-        }
-        return m;
+        return UserJson.readObject(paperConfig, "--paper-config " + paperConfig + ": ", "a paper config");
     }
 }

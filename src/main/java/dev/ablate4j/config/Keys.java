@@ -35,7 +35,7 @@ public final class Keys {
     public static final Key<String> ENV = add("env", Type.STRING, RUN,
             "environment id (see the envs command)", v -> !((String) v).isBlank(), "an environment id", TrainConfig.DEFAULT_ENV);
     public static final Key<Long> STEPS = add("steps", Type.LONG, RUN,
-            "environment steps to train for", v -> (Long) v > 0, "a positive whole number", 1_000_000L);
+            "environment steps to train for, rounded up to whole iterations of rollout-steps (a note says so)", v -> (Long) v > 0, "a positive whole number", 1_000_000L);
     public static final Key<Long> SEED = add("seed", Type.LONG, RUN,
             "master seed of the run's random-number tree", v -> true, "a whole number", 0L);
 

@@ -40,6 +40,56 @@ public final class PaperConfig {
             "log_every", "the cadence of that logging (ablate4j: tr-log-every)",
             "kl_approximation_iters", "a logging-only comparison of the KL with its quadratic approximation");
 
+    /**
+     * ablate4j's keys and the paper's keys they are read from, so that a value ablate4j refuses is
+     * named by the key the user wrote ({@link #inPaperTerms}). Two are not copied as written:
+     * {@code steps} is {@code train_steps} times {@code t}, {@code max-backtracks} is
+     * {@code max_backtrack} − 1.
+     */
+    static final Map<String, String> PAPER_KEYS = Map.ofEntries(Map.entry("env", "game"),
+            Map.entry("rollout-steps", "t"), Map.entry("steps", "train_steps × t"),
+            Map.entry("epochs", "val_epochs"), Map.entry("minibatches", "num_minibatches"),
+            Map.entry("policy-lr", "ppo_lr_adam"), Map.entry("value-lr", "val_lr"), Map.entry("adam-eps", "adam_eps"),
+            Map.entry("gamma", "gamma"), Map.entry("gae-lambda", "lambda"), Map.entry("clip-eps", "clip_eps"),
+            Map.entry("value-clip-eps", "clip_val_eps"), Map.entry("entropy-coef", "entropy_coeff"),
+            Map.entry("obs-clip-max", "clip_observations"), Map.entry("reward-clip-max", "clip_rewards"),
+            Map.entry("grad-clip-norm", "clip_grad_norm"), Map.entry("max-kl", "max_kl"),
+            Map.entry("cg-iters", "cg_steps"), Map.entry("cg-damping", "damping"),
+            Map.entry("fisher-frac", "fisher_frac_samples"), Map.entry("max-backtracks", "max_backtrack − 1"));
+
+    /**
+     * {@code e}, a refusal of the imported config's values (its message {@code where + key + ": ..."}),
+     * restated with the paper's key where the value came from the paper's file rather than from a
+     * flag in {@code overridden}: {@code t (ablate4j's rollout-steps): '0' is not a positive whole
+     * number}; other ablate4j keys named in the message that came from the file are replaced by the
+     * paper's too.
+     */
+    public static ConfigException inPaperTerms(ConfigException e, String where, Set<String> overridden) {
+        String message = e.getMessage();
+        if (message == null || !message.startsWith(where)) {
+            return e;
+        }
+        String rest = message.substring(where.length());
+        int colon = rest.indexOf(": ");
+        if (colon < 0) {
+            return e;
+        }
+        String key = rest.substring(0, colon);
+        String body = rest.substring(colon);
+        for (Map.Entry<String, String> k : PAPER_KEYS.entrySet()) {
+            if (k.getKey().contains("-") && !overridden.contains(k.getKey())) {
+                body = body.replaceAll("(?<![\\w-])" + java.util.regex.Pattern.quote(k.getKey()) + "(?![\\w-])",
+                        java.util.regex.Matcher.quoteReplacement(k.getValue()));
+            }
+        }
+        String paperKey = PAPER_KEYS.get(key);
+        if (paperKey == null || overridden.contains(key)) {
+            return body.equals(rest.substring(colon)) ? e : new ConfigException(where + key + body);
+        }
+        String named = paperKey.equals(key) ? key : paperKey + " (ablate4j's " + key + ")";
+        return new ConfigException(where + named + body);
+    }
+
     /** The tasks the paper ran (gym v2) and the Gymnasium v4 models ablate4j runs for them. */
     private static final List<String> TASKS = List.of("Hopper", "Walker2d", "Humanoid", "HalfCheetah");
 

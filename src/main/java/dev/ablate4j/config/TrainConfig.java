@@ -130,7 +130,11 @@ public final class TrainConfig {
     public static TrainConfig fromPaperConfig(Map<String, ?> paperConfig, Map<String, ?> overrides, String where) {
         Map<String, Object> values = new LinkedHashMap<>(PaperConfig.toValues(paperConfig, PaperPreset.base(), where));
         values.putAll(overrides);
-        return resolve(PAPER_CONFIG, values, where);
+        try {
+            return resolve(PAPER_CONFIG, values, where);
+        } catch (ConfigException e) {
+            throw PaperConfig.inPaperTerms(e, where, overrides.keySet());
+        }
     }
 
     /** Rebuilds a config from a {@code config.json} map (the inverse of {@link #toJson()}). */
@@ -232,6 +236,22 @@ public final class TrainConfig {
         Map<String, Object> overrides = new LinkedHashMap<>(values);
         overrides.put(key.name(), value);
         return resolve(preset, overrides, "");
+    }
+
+    /**
+     * Null when {@code steps} is a whole number of iterations; else the one-line notice {@code train}
+     * and {@code matrix} print: training runs whole iterations, so it rounds up. The config (and so a
+     * run's id and config.json) keeps the steps as given; the run's files show the steps trained.
+     */
+    public String stepsRoundingNote() {
+        long steps = get(Keys.STEPS);
+        long t = get(Keys.ROLLOUT_STEPS);
+        if (steps % t == 0) {
+            return null;
+        }
+        return String.format("note: steps %d is not a whole number of iterations of rollout-steps %d: training %d"
+                + " iterations = %d env steps (config.json keeps steps %d)", steps, t, iterations(),
+                (long) iterations() * t, steps);
     }
 
     /** Number of training iterations: ceil(steps / rollout-steps). */

@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -35,8 +34,9 @@ import java.util.stream.Stream;
  * spec's wording) are not compared, except that a MuJoCo task's run must have been trained on the
  * same MuJoCo version (its {@code provenance.json}'s {@code mujoco_version}): runs of different
  * versions are never merged as one; the first copy is kept. Each run is copied into a hidden
- * staging directory and renamed into place, so readers never see half a run. Do not merge into a
- * directory a {@code matrix} is writing to.
+ * staging directory and renamed into place, so readers never see half a run; staging directories
+ * that a killed merge left behind are removed by the next merge ({@link Leftovers}). Do not merge into
+ * a directory a {@code matrix} is writing to.
  *
  * <p>An adaptive spec's rule file ({@code <spec>/adaptive.json}, {@link RuleFile}) is carried over
  * too; its copies in the sources and the target must be identical, byte for byte. So is the spec a
@@ -74,6 +74,7 @@ public final class Merger {
         if (Files.exists(into) && !Files.isDirectory(into)) {
             throw new SpecException("merge: --into " + into + " is not a directory");
         }
+        Leftovers.clearMergeStaging(into);
         Map<String, Found> target = Files.isDirectory(into) ? scan(into) : Map.of();
         Map<String, Found> chosen = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
@@ -282,7 +283,7 @@ public final class Merger {
     private static void copyRun(Path from, Path to) {
         try {
             Files.createDirectories(to.getParent());
-            Path staging = to.resolveSibling("." + to.getFileName() + ".merge-" + UUID.randomUUID());
+            Path staging = Leftovers.stagingFor(to, "merge");
             Files.createDirectory(staging);
             try (Stream<Path> files = Files.list(from)) {
                 for (Path f : files.filter(Merger::copied).sorted().toList()) {
@@ -293,7 +294,7 @@ public final class Merger {
                 Files.copy(from.resolve(RunFiles.DONE), staging.resolve(RunFiles.DONE));
             }
             if (Files.exists(to)) {
-                Path old = to.resolveSibling("." + to.getFileName() + ".old-" + UUID.randomUUID());
+                Path old = Leftovers.stagingFor(to, "old");
                 Files.move(to, old, StandardCopyOption.ATOMIC_MOVE);
                 deleteTree(old);
             }

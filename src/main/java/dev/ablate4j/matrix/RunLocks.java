@@ -142,6 +142,7 @@ public final class RunLocks {
 
     private Lock hold(Path file, boolean tookOver) {
         seen.remove(file);
+        Leftovers.clearRunTemps(file.getParent(), me, staleAfterNanos);
         Lock lock = new Lock(file, tookOver);
         held.put(file, lock);
         return lock;

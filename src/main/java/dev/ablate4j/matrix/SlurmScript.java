@@ -23,20 +23,66 @@ public final class SlurmScript {
      * @param cpusPerTask cores (and matrix workers) per task
      * @param time the per-task time limit (Slurm syntax, e.g. 24:00:00)
      */
-    public record Settings(String specFile, String results, String jar, int shards, int cpusPerTask, String time) {}
+    public record Settings(String specFile, String results, String jar, int shards, int cpusPerTask, String time,
+            String account, String partition, String mem) {
 
-    private SlurmScript() {}
+        /** Without account, partition and memory (the cluster's defaults). */
+        public Settings(String specFile, String results, String jar, int shards, int cpusPerTask, String time) {
+            this(specFile, results, jar, shards, cpusPerTask, time, null, null, null);
+        }
+    }
 
-    public static String render(Plan plan, Settings s) {
+    /** Slurm's time formats: minutes, m:s, h:m:s, d-h, d-h:m, d-h:m:s, or UNLIMITED / INFINITE. */
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile(
+            "[0-9]+(:[0-9]{1,2}){0,2}|[0-9]+-[0-9]{1,2}(:[0-9]{1,2}){0,2}|(?i:unlimited|infinite)");
+    /** Memory per node: a whole number of megabytes, or with a unit K, M, G or T (0: all of a node's memory). */
+    private static final java.util.regex.Pattern MEM = java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,8})[KMGT]?");
+    /** An account or partition name (a partition may be a comma-separated list, as sbatch takes it). */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
+
+    /** Checks the settings a user types; a {@link SpecException} naming the flag and what is allowed. */
+    public static void check(Settings s) {
         if (s.shards() < 1) {
             throw new SpecException("--shards: " + s.shards() + " is not a positive whole number");
         }
         if (s.cpusPerTask() < 1) {
             throw new SpecException("--cpus-per-task: " + s.cpusPerTask() + " is not a positive whole number");
         }
-        if (!s.time().matches("[0-9:-]+")) {
-            throw new SpecException("--time: '" + s.time() + "' is not a Slurm time like 24:00:00 or 2-00:00:00");
+        if (!TIME.matcher(s.time()).matches()) {
+            throw new SpecException("--time: '" + s.time() + "' is not a Slurm time limit; allowed: minutes (90),"
+                    + " h:m:s (24:00:00), d-h, d-h:m or d-h:m:s (2-00:00:00), or UNLIMITED");
         }
+        if (s.mem() != null && !MEM.matcher(s.mem()).matches()) {
+            throw new SpecException("--mem: '" + s.mem() + "' is not a Slurm memory size; allowed: megabytes (4000)"
+                    + " or a number with K, M, G or T (4G, 512M); 0 asks for all of a node's memory");
+        }
+        if (s.account() != null && !NAME.matcher(s.account()).matches()) {
+            throw new SpecException("--account: '" + s.account() + "' is not a Slurm account name (letters, digits,"
+                    + " _ . + -)");
+        }
+        if (s.partition() != null && !java.util.Arrays.stream(s.partition().split(",", -1))
+                .allMatch(p -> NAME.matcher(p).matches())) {
+            throw new SpecException("--partition: '" + s.partition() + "' is not a Slurm partition name, or a"
+                    + " comma-separated list of them (letters, digits, _ . + -)");
+        }
+    }
+
+    /** The options the report job shares with the array (account, partition), as sbatch words. */
+    public static java.util.List<String> sharedOptions(Settings s) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (s.account() != null) {
+            out.add("--account=" + s.account());
+        }
+        if (s.partition() != null) {
+            out.add("--partition=" + s.partition());
+        }
+        return out;
+    }
+
+    private SlurmScript() {}
+
+    public static String render(Plan plan, Settings s) {
+        check(s);
         String name = plan.spec().name();
         String runs = s.results() + "/" + name;
         String report = reportCommand(s.jar(), runs, runs + "-report");
@@ -45,9 +91,12 @@ public final class SlurmScript {
         line(b, "# ablate4j matrix '" + name + "' (" + s.specFile() + "): " + plan.runs().size() + " runs, "
                 + String.format("%,d", plan.steps()) + " env steps, in " + s.shards() + " array tasks.");
         line(b, "# Results: " + runs + "/   Logs: ablate4j-" + name + "-<job>_<task>.out in the submit directory.");
-        line(b, "# Submit from any directory, then build the report once every task has ended:");
+        String shared = sharedOptions(s).stream().map(o -> o + " ").collect(java.util.stream.Collectors.joining());
+        line(b, "# Submit from any directory, then build the report once every task has succeeded:");
         line(b, "#   jid=$(sbatch --parsable THIS-FILE)");
-        line(b, "#   sbatch --dependency=afterany:$jid --job-name=ablate4j-report --wrap " + quote(report));
+        line(b, "#   sbatch --dependency=afterok:$jid " + shared + "--job-name=ablate4j-report --wrap " + quote(report));
+        line(b, "# (plan --emit slurm --submit does both. afterok: a task that fails, or exits 3 because a run");
+        line(b, "# diverged, holds the report back; use afterany to build it whatever the tasks' outcome.)");
         line(b, "# A preempted or failed task resumes from its checkpoints when resubmitted");
         line(b, "# (sbatch --array=K THIS-FILE); tasks never run the same run twice.");
         line(b, "# Environment: JAVA (default java), JAVA_OPTS (JVM options, e.g. -Xmx256m), ABLATE4J_NATIVE_DIR");
@@ -57,6 +106,12 @@ public final class SlurmScript {
         line(b, "#SBATCH --ntasks=1");
         line(b, "#SBATCH --cpus-per-task=" + s.cpusPerTask());
         line(b, "#SBATCH --time=" + s.time());
+        if (s.mem() != null) {
+            line(b, "#SBATCH --mem=" + s.mem());
+        }
+        for (String o : sharedOptions(s)) {
+            line(b, "#SBATCH " + o);
+        }
         line(b, "#SBATCH --output=ablate4j-" + name + "-%A_%a.out");
         line(b, "#SBATCH --open-mode=append");
         line(b, "#SBATCH --requeue");
@@ -76,7 +131,7 @@ public final class SlurmScript {
     }
 
     /** The report step the header suggests. */
-    static String reportCommand(String jar, String runs, String out) {
+    public static String reportCommand(String jar, String runs, String out) {
         return "java -jar " + quote(jar) + " report " + quote(runs) + " --out " + quote(out);
     }
 

@@ -120,7 +120,8 @@ public final class SpecReader {
             root = null;
             specialFloats = true;
         }
-        if (specialFloats || SpecText.hasAliases(yaml)) {
+        boolean compose = SpecText.needsComposer(yaml, where);
+        if (specialFloats || compose) {
             root = SpecText.resolveAliases(yaml, where);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -27,8 +27,10 @@ import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * The parts of reading a spec that Jackson's YAML tree does not do: decoding the bytes as strict
- * UTF-8 (a bad byte is named by its offset), and YAML aliases ({@code &v [true, false]} then
- * {@code *v}), which Jackson reads as the alias's name. A spec with aliases is composed by
+ * UTF-8 (a bad byte is named by its offset), refusing what Jackson would silently drop (a second
+ * document, tags: {@link #needsComposer}), YAML aliases ({@code &v [true, false]} then
+ * {@code *v}), which Jackson reads as the alias's name, and merge keys ({@code <<: *base}, keys
+ * written next to it winning), which Jackson reads as a key named {@code <<}. A spec with aliases is composed by
  * SnakeYAML with its alias limit (so a "billion laughs" document stays refused) and converted to
  * the same tree, scalars typed exactly as Jackson types them; the expanded tree is limited too.
  */
@@ -76,20 +78,45 @@ final class SpecText {
         return SPECIAL_FLOAT_IN_TEXT.matcher(yaml).find();
     }
 
-    static boolean hasAliases(String yaml) {
-        if (yaml.indexOf('*') < 0) {
-            return false;
-        }
+    /**
+     * Checks what Jackson's tree would silently drop, and says whether the spec needs SnakeYAML's
+     * composer ({@link #resolveAliases}) for aliases or merge keys. Refused, naming the line: a
+     * second document (Jackson reads the first only) and tags ({@code !!int "5"}, {@code !foo}), which
+     * Jackson ignores: a spec's values are plain YAML, and a tag would change nothing or be lost.
+     * Text that does not parse is left to Jackson's message.
+     */
+    static boolean needsComposer(String yaml, String where) {
+        boolean compose = false;
+        int documents = 0;
         try {
             for (Event e : yaml().parse(new StringReader(yaml))) {
-                if (e instanceof AliasEvent) {
-                    return true;
+                if (e instanceof org.yaml.snakeyaml.events.DocumentStartEvent && ++documents > 1) {
+                    throw new SpecException(where + ":" + line(e) + ": a second YAML document (after '---');"
+                            + " a spec is one document: put each spec in its own file");
+                }
+                String tag = e instanceof org.yaml.snakeyaml.events.ScalarEvent sc ? sc.getTag()
+                        : e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c ? c.getTag() : null;
+                if (tag != null) {
+                    throw new SpecException(where + ":" + line(e) + ": the YAML tag '" + shortTag(tag)
+                            + "' is not read in a spec; write the plain value (5, 3.0e-4, true, text) without a tag");
+                }
+                if (e instanceof AliasEvent || e instanceof org.yaml.snakeyaml.events.ScalarEvent sc
+                        && sc.getImplicit().canOmitTagInPlainScalar() && sc.getValue().equals("<<")) {
+                    compose = true;
                 }
             }
         } catch (YAMLException e) {
-            return false;
+            return compose;
         }
-        return false;
+        return compose;
+    }
+
+    private static int line(Event e) {
+        return e.getStartMark() == null ? 0 : e.getStartMark().getLine() + 1;
+    }
+
+    private static String shortTag(String tag) {
+        return tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
     }
 
     /** The spec's tree with aliases expanded, or a {@link SpecException} (too many aliases or nodes). */
@@ -114,6 +141,26 @@ final class SpecText {
                 new org.yaml.snakeyaml.representer.Representer(new DumperOptions()), new DumperOptions(), options);
     }
 
+    /**
+     * YAML's merge key ({@code <<: *base} or {@code <<: [*a, *b]}): the keys of the merged mappings
+     * that {@code o} does not have yet, the first mapping listed winning over later ones.
+     */
+    private static void merge(ObjectNode o, Node value, int[] count, String where) {
+        java.util.List<Node> sources = value instanceof SequenceNode s ? s.getValue() : java.util.List.of(value);
+        for (Node source : sources) {
+            JsonNode merged = convert(source, count, where);
+            if (!merged.isObject()) {
+                throw new SpecException(where + ":" + (value.getStartMark().getLine() + 1) + ": '<<' (a YAML merge"
+                        + " key) takes a mapping or a list of mappings, e.g. <<: *base");
+            }
+            merged.fields().forEachRemaining(field -> {
+                if (!o.has(field.getKey())) {
+                    o.set(field.getKey(), field.getValue());
+                }
+            });
+        }
+    }
+
     private static JsonNode convert(Node node, int[] count, String where) {
         if (++count[0] > MAX_NODES) {
             throw new SpecException(where + ": more than " + MAX_NODES + " values once its aliases are expanded");
@@ -122,8 +169,21 @@ final class SpecText {
         if (node instanceof MappingNode m) {
             ObjectNode o = f.objectNode();
             for (NodeTuple t : m.getValue()) {
-                JsonNode key = convert(t.getKeyNode(), count, where);
-                o.set(key.asText(), convert(t.getValueNode(), count, where));
+                if (t.getKeyNode().getTag().equals(org.yaml.snakeyaml.nodes.Tag.MERGE)) {
+                    merge(o, t.getValueNode(), count, where);
+                }
+            }
+            java.util.Set<String> written = new java.util.HashSet<>();
+            for (NodeTuple t : m.getValue()) {
+                if (!t.getKeyNode().getTag().equals(org.yaml.snakeyaml.nodes.Tag.MERGE)) {
+                    JsonNode key = convert(t.getKeyNode(), count, where);
+                    if (!written.add(key.asText())) {
+                        throw new SpecException(where + ":" + (t.getKeyNode().getStartMark().getLine() + 1)
+                                + ": duplicate key '" + key.asText() + "'");
+                    }
+                    o.remove(key.asText()); // a key written here wins over a merged one (YAML's merge keys)
+                    o.set(key.asText(), convert(t.getValueNode(), count, where));
+                }
             }
             return o;
         }

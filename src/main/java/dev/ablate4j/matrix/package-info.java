@@ -38,6 +38,20 @@
  * sharing a directory claim runs with {@link dev.ablate4j.matrix.RunLocks} (atomic lock file, owner,
  * heartbeat; a dead owner's lock is taken over). {@link dev.ablate4j.matrix.Plan#shard} partitions a
  * plan deterministically, balanced by env steps; {@link dev.ablate4j.matrix.Merger} unions the
- * shards' trees, refusing a run id with two different contents.
+ * shards' trees, refusing a run id with two different contents. {@code train} claims its
+ * {@code --out} with the same lock ({@link dev.ablate4j.matrix.RunClaim}), so a train and a matrix
+ * task, or two trains, never write one run at once. Temporaries left by a kill or a full disk are
+ * removed by the next claim or merge, stale ones only ({@link dev.ablate4j.matrix.Leftovers}).
+ *
+ * <p><b>YAML, decided.</b> Specs are plain YAML values. Anchors, aliases and merge keys
+ * ({@code <<: *base}, keys written beside it winning, the first of {@code <<: [*a, *b]} winning)
+ * work as YAML defines them; what a reader would silently drop is refused with its line: a second
+ * document ({@code ---}: one spec per file) and tags ({@code !!int "5"}, {@code !mine}), which
+ * would change nothing or be lost ({@code SpecText#needsComposer}). Duplicate keys are refused.
+ *
+ * <p><b>Slurm.</b> {@link dev.ablate4j.matrix.SlurmScript} checks {@code --time}, {@code --mem},
+ * {@code --account} and {@code --partition} against Slurm's formats; the report job is chained with
+ * {@code afterok} (a task that fails or exits 3 holds it back; afterany is the documented
+ * alternative), and the tasks run a content-hashed copy of the jar taken when the script is written.
  */
 package dev.ablate4j.matrix;

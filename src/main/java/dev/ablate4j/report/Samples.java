@@ -42,6 +42,10 @@ public final class Samples {
         try {
             return fromCsv(path, column, flag);
         } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                throw new ReportInputException(flag + " " + path + ": not UTF-8 text (save the file as UTF-8)");
+            }
             throw new ReportInputException(flag + " " + path + ": cannot read: " + e.getMessage());
         }
     }

@@ -36,6 +36,9 @@ public final class LiveRun implements Closeable {
     private final RunEvents events;
     private final PrintStream warnings;
     private boolean broken;
+    /** The last step earlier live files of this run hold (-1: none); a resumed run writes only past it. */
+    private long writtenUpTo;
+    private boolean first = true;
 
     private LiveRun(String name, EventFile file, RunEvents events, PrintStream warnings) {
         this.name = name;
@@ -59,10 +62,13 @@ public final class LiveRun implements Closeable {
             for (int n = 2; Files.exists(path); n++) {
                 path = dir.resolve(EventFile.name(now, host + "." + n));
             }
+            long writtenUpTo = LiveSteps.lastStep(dir);
             EventFile file = EventFile.create(path, now);
             RunEvents events = new RunEvents(file);
             events.sessionStart(hparams, source, RunNames.group(name), now);
-            return new LiveRun(name, file, events, warnings);
+            LiveRun live = new LiveRun(name, file, events, warnings);
+            live.writtenUpTo = writtenUpTo;
+            return live;
         } catch (IOException | RuntimeException e) {
             warnings.println("tensorboard: warning: cannot write live events for " + name + " into " + logdir + ": " + e
                     + " (training goes on)");
@@ -81,15 +87,32 @@ public final class LiveRun implements Closeable {
         };
     }
 
-    /** Writes one iteration's events. */
+    /**
+     * Writes one iteration's events. A run resumed from a checkpoint retrains iterations whose events
+     * an earlier, killed process may have written already: only steps past the last one in the run's
+     * earlier live files are written, so TensorBoard shows no point twice. A run that starts at
+     * iteration 1 (fresh, or retrained with --force) writes everything.
+     */
     void iteration(IterationResult r) {
         if (broken) {
             return;
         }
+        if (first) {
+            first = false;
+            if (r.metrics().iteration() == 1) {
+                writtenUpTo = -1;
+            }
+        }
         try {
             double now = LiveBoard.now();
             long step = r.metrics().envSteps();
+            if (step <= writtenUpTo) {
+                return;
+            }
             for (EpisodeRecord ep : r.episodes()) {
+                if (ep.envSteps() <= writtenUpTo) {
+                    continue;
+                }
                 events.episode(ep.envSteps(), now, EPISODE_HEADER, new double[] {
                     number(Num.format(ep.totalReward())), ep.length(), ep.envSteps()});
             }

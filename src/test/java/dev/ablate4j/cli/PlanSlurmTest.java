@@ -12,7 +12,7 @@ class PlanSlurmTest {
     @Test
     void relativePathsBecomeAbsolute() {
         MatrixBadInputTest.Outcome o = MatrixBadInputTest.run("plan", "ci/ci-tiny.yaml", "--emit", "slurm",
-                "--shards", "2", "--results", "some/../res");
+                "--shards", "2", "--results", "some/../res", "--no-jar-copy");
         assertEquals(ExitCodes.OK, o.code(), o.err());
         Path cwd = Path.of("").toAbsolutePath();
         String script = o.out();

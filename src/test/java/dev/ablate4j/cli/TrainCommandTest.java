@@ -82,7 +82,7 @@ class TrainCommandTest {
         "--entropy-coef|inf|entropy-coef: 'inf' is not a finite number",
         "--reward-scale-mode|centred|reward-scale-mode: 'centred' is not returns or rewards",
         "--max-kl-final|0|max-kl-final: '0' is not a positive finite number or none",
-        "--paper-config|no-such.json|--paper-config: cannot read no-such.json"})
+        "--paper-config|no-such.json|--paper-config no-such.json: no such file"})
     void badInputGivesOneLineExitTwoAndWritesNothing(String flag, String value, String message) {
         Path out = tmp.resolve("never");
         int code = run("train", "--out", out.toString(), flag, value);

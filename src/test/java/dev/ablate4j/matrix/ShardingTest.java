@@ -92,7 +92,7 @@ class ShardingTest {
         assertTrue(script.contains("\"${JAVA:-java}\" ${JAVA_OPTS:-} -jar '/opt/ablate4j.jar' matrix"
                 + " '/abs/ablations/x y.yaml' --results '/scratch/res' --shard \"${SLURM_ARRAY_TASK_ID}/6\""), script);
         assertTrue(script.contains("submit with --array=1-6"), script);
-        assertTrue(script.contains("sbatch --dependency=afterany:$jid --job-name=ablate4j-report --wrap "
+        assertTrue(script.contains("sbatch --dependency=afterok:$jid --job-name=ablate4j-report --wrap "
                 + SlurmScript.quote(SlurmScript.reportCommand("/opt/ablate4j.jar", "/scratch/res/shards",
                         "/scratch/res/shards-report")) + "\n"), script);
         assertEquals("'it'\\''s'", SlurmScript.quote("it's"));

@@ -84,12 +84,29 @@ final class MujocoHome {
 
     /** Loads the library by its absolute path, so the shim's dependency on it is already met; null on success. */
     String load() {
+        if (!isElf(library)) {
+            return "cannot load " + library + " (" + origin + "): not a shared library (no ELF header); point it at"
+                    + " a MuJoCo release's folder";
+        }
         try {
             System.load(library.toString());
             return null;
         } catch (UnsatisfiedLinkError e) {
             return "cannot load " + library + " (" + origin + "): "
                     + MujocoUnavailableException.oneLine(e.getMessage());
+        }
+    }
+
+    /**
+     * Whether {@code file} starts like an ELF object. Checked before {@code System.load}, which on a
+     * file that is not one prints the JVM's own stack-guard warning lines before it fails.
+     */
+    static boolean isElf(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        } catch (IOException e) {
+            return false;
         }
     }
 
