@@ -76,8 +76,8 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             method = IntervalOptions.check(resamples, interval);
-            double[] xs = Samples.read(x, column, "--x");
-            double[] ys = Samples.read(y, column, "--y");
+            double[] xs = sample(x, "--x", err);
+            double[] ys = sample(y, "--y", err);
             warnings.addAll(fewRuns("X", xs.length));
             warnings.addAll(fewRuns("Y", ys.length));
             warnings.addAll(SampleOrigin.mismatch(SampleOrigin.of(x), SampleOrigin.of(y)));
@@ -109,6 +109,26 @@ public final class CompareCommand implements Callable<Integer> {
         }
         return List.of("n = " + n + " in " + name + (n < 2 ? ": too few runs for an interval (printed as n/a)"
                 : ": too few runs for a reliable interval; fewer than " + Intervals.FEW_RUNS + " per sample"));
+    }
+
+    /** How many left-out runs of a results directory are named one by one; the rest are counted. */
+    private static final int SHOW_LEFT_OUT = 5;
+
+    /** Reads one sample; for a results directory, names the runs it left out and counts them. */
+    private double[] sample(Path path, String flag, PrintWriter err) {
+        List<String> leftOut = new ArrayList<>();
+        double[] values = Samples.read(path, column, flag, leftOut::add);
+        for (int i = 0; i < Math.min(SHOW_LEFT_OUT, leftOut.size()); i++) {
+            err.println("compare: " + flag + ": left out " + leftOut.get(i));
+        }
+        if (leftOut.size() > SHOW_LEFT_OUT) {
+            err.println("compare: " + flag + ": ... and " + (leftOut.size() - SHOW_LEFT_OUT) + " more left out");
+        }
+        if (!leftOut.isEmpty()) {
+            err.println("compare: " + flag + ": " + values.length + " runs used, " + leftOut.size() + " left out");
+        }
+        err.flush();
+        return values;
     }
 
     private String json(Comparison c) throws Exception {

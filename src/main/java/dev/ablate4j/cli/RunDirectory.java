@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
@@ -21,8 +22,10 @@ import java.util.stream.Stream;
 /**
  * What {@code train} does with its {@code --out} directory, decided before anything is written:
  * a missing or empty directory gets a fresh run; a finished run of the identical config is
- * skipped; an unfinished one of the identical config resumes from its checkpoint (as {@code matrix}
- * does); a different run, or files that are not a run's, are refused unless {@code --force}, which
+ * skipped, unless its files fail {@link RunIntegrity#finished} (refused with the reason; {@code --force}
+ * retrains); an unfinished one of the identical config resumes from its checkpoint (as {@code matrix}
+ * does; a checkpoint its CSV files are shorter than is refused, {@link RunIntegrity#resumable});
+ * a different run, or files that are not a run's, are refused unless {@code --force}, which
  * replaces the run files and leaves any other file alone.
  */
 final class RunDirectory {
@@ -81,7 +84,20 @@ final class RunDirectory {
         if (force) {
             return Action.TRAIN;
         }
-        return RunFiles.isDone(out) ? Action.SKIP : Action.RESUME;
+        if (RunFiles.isDone(out)) {
+            String damaged = RunIntegrity.finished(out).reason();
+            if (damaged != null) {
+                throw new BadInputException("--out " + out + ": holds this config's finished run, but its files are"
+                        + " damaged (" + damaged + "); add --force to retrain it");
+            }
+            return Action.SKIP;
+        }
+        String stuck = RunIntegrity.resumable(out).reason();
+        if (stuck != null) {
+            throw new BadInputException("--out " + out + ": holds this config's unfinished run, but " + stuck
+                    + "; add --force to retrain it from the start");
+        }
+        return Action.RESUME;
     }
 
     /**

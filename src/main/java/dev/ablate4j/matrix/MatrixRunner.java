@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.matrix.RunResult.Status;
+import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.Checkpoint;
 import dev.ablate4j.run.RunDriver;
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>Before anything is written, every run's config is resolved and compared with the
  *     {@code config.json} of an existing run directory; a difference is a {@link SpecException}.
- * <li>Runs with a {@code DONE} marker are skipped; runs recorded in {@code failure.json} are
+ * <li>Runs with a {@code DONE} marker are skipped, unless their files fail {@link RunIntegrity#finished}:
+ *     such a run counts as failed (listed with the reason) and {@code retryFailed} retrains it; runs recorded in {@code failure.json} are
  *     reported again, or rerun from scratch with {@code retryFailed}; others start or resume from
  *     their checkpoint.
  * <li>A run is claimed with {@link RunLocks} first, so other processes on the same directory skip
@@ -59,6 +61,9 @@ public final class MatrixRunner {
     private final Map<PlannedRun, RunResult> results = new ConcurrentHashMap<>();
     private final Map<PlannedRun, String> retry = new ConcurrentHashMap<>();
     private final Map<PlannedRun, TrainConfig> configs = new IdentityHashMap<>();
+
+    /** In {@link #retry}: the run is finished but its files are damaged; retraining replaces it. */
+    private static final String DAMAGED = new String("damaged finished run");
 
     /** Thrown from a run's progress callback when its lock was taken over. */
     private static final class LockLostException extends RuntimeException {
@@ -101,7 +106,15 @@ public final class MatrixRunner {
                 continue;
             }
             if (RunFiles.isDone(dir)) {
-                results.put(run, new RunResult(run, Status.SKIPPED, null, null, 0, true));
+                String damaged = RunIntegrity.finished(dir).reason();
+                if (damaged == null) {
+                    results.put(run, new RunResult(run, Status.SKIPPED, null, null, 0, true));
+                } else if (!options.retryFailed()) {
+                    results.put(run, new RunResult(run, Status.FAILED, null, damaged(damaged), 0, true));
+                } else {
+                    retry.put(run, DAMAGED);
+                    todo.add(run);
+                }
                 continue;
             }
             String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
@@ -223,7 +236,7 @@ public final class MatrixRunner {
     /** Tries one run; false if another process holds it (look again later). */
     private boolean attempt(PlannedRun run) {
         Path dir = run.dir(specDir);
-        if (RunFiles.isDone(dir)) {
+        if (RunFiles.isDone(dir) && retry.get(run) != DAMAGED) {
             finish(new RunResult(run, Status.ELSEWHERE, null, null, 0, false));
             return true;
         }
@@ -239,8 +252,13 @@ public final class MatrixRunner {
         long t0 = System.nanoTime();
         try {
             if (RunFiles.isDone(dir)) {
-                finish(new RunResult(run, Status.ELSEWHERE, null, null, 0, false));
-                return true;
+                if (retry.get(run) != DAMAGED || RunIntegrity.finished(dir).ok()) {
+                    finish(new RunResult(run, Status.ELSEWHERE, null, null, 0, false));
+                    return true;
+                }
+                retry.remove(run);
+                Files.deleteIfExists(dir.resolve(RunFiles.DONE));
+                Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
             }
             failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
             if (failure != null) {
@@ -258,6 +276,13 @@ public final class MatrixRunner {
                 return true;
             }
             if (options.reuse() && reuse(run, dir, config)) {
+                return true;
+            }
+            String stuck = RunIntegrity.resumable(dir).reason();
+            if (stuck != null) {
+                String error = stuck + "; --retry-failed retrains it from the start";
+                new MatrixFiles.Failure(RunStatus.FAILED, null, null, error).write(dir);
+                finish(new RunResult(run, Status.FAILED, null, error, 0, false));
                 return true;
             }
             AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cellJson(run));
@@ -328,6 +353,11 @@ public final class MatrixRunner {
         m.put("factors", cell.factors());
         m.put("varied", cell.varied());
         return m;
+    }
+
+    /** How a finished run whose files fail {@link RunIntegrity#finished} is reported. */
+    static String damaged(String reason) {
+        return "finished, but its files are damaged (" + reason + ")";
     }
 
     private static RunResult failureResult(PlannedRun run, Path dir, boolean earlier) {

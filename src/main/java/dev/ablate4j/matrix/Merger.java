@@ -2,6 +2,7 @@ package dev.ablate4j.matrix;
 
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.env.Envs;
+import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunDirs;
@@ -90,7 +91,7 @@ public final class Merger {
                     incomplete++;
                     continue;
                 }
-                String broken = RunIntegrity.problem(f.dir, RunFiles.isDone(f.dir));
+                String broken = RunIntegrity.finished(f.dir).reason();
                 if (broken != null) {
                     throw new SpecException("merge: " + f.dir + " is marked finished but " + broken
                             + "; nothing was merged (rerun it with matrix, or leave it out)");

@@ -1,6 +1,7 @@
 package dev.ablate4j.matrix;
 
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
  * PPO-NoClip study the same PPO and PPO-M cells. A config and seed determine a run's deterministic
  * files byte for byte, so a run done under one spec is the run another spec would train. Before
  * training, the matrix looks for {@code DIR/<other spec>/<cell-id>/<env>/seed-<n>/} with a
- * {@code DONE} marker and a {@code config.json} equal to this run's resolved config, and copies its
+ * {@code DONE} marker, files that pass {@link RunIntegrity#finished}, and a {@code config.json} equal to this run's resolved config, and copies its
  * files instead. The copy keeps the donor's {@code provenance.json} and {@code timing.csv} (where and
  * when it was trained) and gets its own {@code cell.json}, with {@code reused_from} naming the donor.
  */
@@ -59,7 +60,8 @@ final class RunReuse {
         for (Path sibling : siblings) {
             Path candidate = sibling.resolve(relative);
             if (RunFiles.isDone(candidate) && Files.isRegularFile(candidate.resolve(RunFiles.CONFIG))
-                    && MatrixRunner.configMismatch(candidate, config) == null) {
+                    && MatrixRunner.configMismatch(candidate, config) == null
+                    && RunIntegrity.finished(candidate).ok()) {
                 return new Donor(candidate, root.relativize(candidate.toAbsolutePath()).toString().replace('\\', '/'));
             }
         }

@@ -1,6 +1,7 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.matrix.MatrixFiles;
+import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunDirs;
 import dev.ablate4j.run.RunFiles;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * Reads results trees ({@code <root>/<spec>/<cell-id>/<env-id>/seed-<n>/}, or any directory holding a
  * {@code config.json}) into a {@link ResultsTree}. Runs that are incomplete, diverged, failed,
- * corrupt, duplicated across merged roots, or off their environment's step budget are left out with
+ * corrupt (including finished runs whose files fail {@link RunIntegrity#finished}), duplicated across merged roots, or off their environment's step budget are left out with
  * a reason rather than failing the whole report.
  */
 public final class ResultsReader {
@@ -159,6 +160,11 @@ public final class ResultsReader {
         double finalReturn = Run.finalReturn(meanReturn);
         if (Double.isNaN(finalReturn)) {
             excluded.add(new Exclusion(shown, "no finished episode in metrics.csv (mean_return empty in every row)"));
+            return null;
+        }
+        String damaged = RunIntegrity.finished(dir).reason();
+        if (damaged != null) {
+            excluded.add(new Exclusion(shown, "finished, but its files are damaged (" + damaged + ")"));
             return null;
         }
         TrustRegionSeries trust = null;

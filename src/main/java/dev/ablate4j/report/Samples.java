@@ -33,8 +33,16 @@ public final class Samples {
      * @param flag   how errors name the input (e.g. {@code --x})
      */
     public static double[] read(Path path, String column, String flag) {
+        return read(path, column, flag, leftOut -> { });
+    }
+
+    /**
+     * As {@link #read(Path, String, String)}; for a results directory, each run left out (incomplete,
+     * diverged, damaged, ...) is handed to {@code leftOut} as {@code "<path>: <reason>"}, in path order.
+     */
+    public static double[] read(Path path, String column, String flag, java.util.function.Consumer<String> leftOut) {
         if (Files.isDirectory(path)) {
-            return fromResults(path, column, flag);
+            return fromResults(path, column, flag, leftOut);
         }
         if (!Files.isRegularFile(path)) {
             throw new ReportInputException(flag + " " + path + ": no such file or directory");
@@ -50,13 +58,17 @@ public final class Samples {
         }
     }
 
-    private static double[] fromResults(Path dir, String column, String flag) {
+    private static double[] fromResults(Path dir, String column, String flag,
+            java.util.function.Consumer<String> leftOut) {
         String col = column == null ? FINAL : column;
         if (!col.equals(FINAL) && !col.equals(MAX)) {
             throw new ReportInputException(flag + " " + dir + " is a results directory: --column must be " + FINAL
                     + " or " + MAX + ", not '" + column + "'");
         }
         ResultsTree tree = ResultsReader.read(List.of(dir));
+        for (Exclusion e : tree.excluded()) {
+            leftOut.accept(e.path() + ": " + e.reason());
+        }
         if (tree.runs().isEmpty()) {
             throw new ReportInputException(flag + " " + dir + ": no completed runs (" + tree.excluded().size() + " left out)");
         }

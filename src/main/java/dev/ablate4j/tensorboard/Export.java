@@ -2,6 +2,7 @@ package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.report.CorruptFileException;
 import dev.ablate4j.report.CsvTable;
+import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.RunDirs;
 import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunStatus;
@@ -137,6 +138,11 @@ public final class Export {
                     IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
                     skipped.add(shown + ": unreadable: " + cause.getClass().getSimpleName()
                             + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+                    continue;
+                }
+                String damaged = run.done() ? RunIntegrity.finished(dir).reason() : null;
+                if (damaged != null) {
+                    skipped.add(shown + ": finished, but its files are damaged (" + damaged + ")");
                     continue;
                 }
                 String identity = run.cellId() == null ? dir.toAbsolutePath().normalize().toString()

@@ -112,7 +112,9 @@ public final class SyntheticResults {
         truncateLastLine(corrupt.resolve("metrics.csv"));
         base.put("seed", 8);
         base.put("steps", 20480);
-        writeRun(baseDir.resolve("seed-8"), base, cellJson, "done", curve(900, 8), true, false, "0.1.0");
+        // half the iterations: metrics.csv agrees with its own config.json, which differs from the cell's
+        writeRun(baseDir.resolve("seed-8"), base, cellJson, "done",
+                java.util.Arrays.copyOf(curve(900, 8), ITERATIONS / 2), true, false, "0.1.0");
         return root;
     }
 
