@@ -3,6 +3,7 @@ package dev.ablate4j.report;
 import dev.ablate4j.adaptive.Outcome;
 import dev.ablate4j.adaptive.Rounds;
 import dev.ablate4j.matrix.MatrixFiles;
+import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunFiles;
@@ -25,7 +26,9 @@ import java.util.Map;
  * purpose: within one spec directory the matrix has already refused runs of another config, and a
  * run's outcome must not change when later runs arrive, or replaying earlier looks would not give
  * what was decided then. A run the reader leaves out is finished when it is done or recorded as
- * diverged ({@code provenance.json} or {@code failure.json}); any other run is pending. The
+ * diverged ({@code provenance.json} or {@code failure.json}); any other run is pending, including a
+ * done run whose files fail {@link RunIntegrity#finished} (matrix counts it as failed and
+ * {@code --retry-failed} retrains it, so the round waits for it). The
  * precision half-width is the report's interval of the mean ({@link SummaryRow#meanInterval}) with
  * the default interval method ({@link IntervalMethod#DEFAULT}, Student-t), report seed
  * {@value #REPORT_SEED} and {@link Bootstrap#DEFAULT_RESAMPLES} resamples, i.e. what a default
@@ -69,7 +72,7 @@ public final class AdaptiveResults implements Rounds.Results {
             if (!used.isEmpty()) {
                 return Outcome.used(used.get(0).finalReturn());
             }
-            if (RunFiles.isDone(run) || diverged(run)) {
+            if (RunFiles.isDone(run) && RunIntegrity.finished(run).ok() || diverged(run)) {
                 found = Outcome.LEFT_OUT;
             }
         }

@@ -1,7 +1,9 @@
 package dev.ablate4j.results;
 
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.run.AtomicFiles;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate4j.run.Checkpoint;
 import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunFiles;
@@ -144,9 +146,22 @@ public final class RunIntegrity {
         return null;
     }
 
+    /** Reads what runs write, including the non-finite numbers a config may hold ({@code clip-eps: Infinity}). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> json(Path run, String name) {
         Path file = run.resolve(name);
-        return Files.isRegularFile(file) ? AtomicFiles.readJson(file) : null;
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Object value = JSON.readValue(file.toFile(), Object.class);
+            return value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A CSV file's header and rows, split on commas (run files hold no quoted fields). */

@@ -128,7 +128,7 @@ class MergeTest {
         Files.writeString(metrics, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n");
         Path into = tmp.resolve("into");
         SpecException e = assertThrows(SpecException.class, () -> Merger.merge(List.of(source), into));
-        assertTrue(e.getMessage().contains("is marked finished but metrics.csv is truncated: 3 rows, but config.json"
+        assertTrue(e.getMessage().contains("is marked finished but metrics.csv has 3 rows where config.json"
                 + " trains 4 iterations"), e.getMessage());
         assertFalse(Files.exists(into), "nothing merged");
         Files.writeString(metrics, String.join("\n", lines).substring(0, String.join("\n", lines).length() - 7));

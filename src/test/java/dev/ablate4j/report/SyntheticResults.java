@@ -143,12 +143,20 @@ public final class SyntheticResults {
         return y;
     }
 
-    /** Writes one run directory. */
+    /**
+     * Writes one run directory. Its {@code config.json} records {@code steps} as the iterations
+     * written times {@code rollout-steps} (when the config has them), so that a done run holds the
+     * rows its config trains, as the finished-run integrity check requires.
+     */
     public static void writeRun(Path dir, Map<String, Object> config, Map<String, Object> cell, String status,
             double[] meanReturn, boolean done, boolean trust, String version) {
         try {
             Files.createDirectories(dir);
-            JSON.writeValue(dir.resolve("config.json").toFile(), config);
+            Map<String, Object> written = new LinkedHashMap<>(config);
+            if (written.get("rollout-steps") instanceof Number t && written.containsKey("steps")) {
+                written.put("steps", (long) meanReturn.length * t.longValue());
+            }
+            JSON.writeValue(dir.resolve("config.json").toFile(), written);
             if (cell != null) {
                 JSON.writeValue(dir.resolve("cell.json").toFile(), cell);
             }
