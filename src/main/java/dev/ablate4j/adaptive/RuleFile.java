@@ -87,19 +87,35 @@ public final class RuleFile {
         Path file = specDir.resolve(NAME);
         byte[] want = bytes(setup);
         try {
-            if (Files.isRegularFile(file)) {
-                if (java.util.Arrays.equals(Files.readAllBytes(file), want)) {
-                    return;
-                }
-                throw new IllegalStateException(file + " was written for another adaptive rule, cells or envs ("
-                        + describe(file) + "); the planned looks of an experiment cannot change midway: use another"
-                        + " --results directory, or remove the file to start the rule over on the same runs");
+            if (check(specDir, setup)) {
+                return;
             }
             Files.createDirectories(specDir);
             AtomicFiles.writeBytes(file, want);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether {@code specDir} holds the rule file of {@code setup} already (false when it holds none);
+     * IllegalStateException, as {@link #write} throws it, when it holds another rule. Writes nothing.
+     */
+    public static boolean check(Path specDir, Setup setup) {
+        Path file = specDir.resolve(NAME);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            if (java.util.Arrays.equals(Files.readAllBytes(file), bytes(setup))) {
+                return true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException(file + " was written for another adaptive rule, cells or envs ("
+                + describe(file) + "); the planned looks of an experiment cannot change midway: use another"
+                + " --results directory, or remove the file to start the rule over on the same runs");
     }
 
     private static String describe(Path file) {

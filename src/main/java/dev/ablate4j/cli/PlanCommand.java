@@ -1,21 +1,17 @@
 package dev.ablate4j.cli;
 
-import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.DecisionText;
-import dev.ablate4j.adaptive.Setup;
 import dev.ablate4j.matrix.EnvCheck;
 import dev.ablate4j.matrix.Expansion;
 import dev.ablate4j.matrix.GithubMatrix;
-import dev.ablate4j.matrix.MatrixFiles;
+import dev.ablate4j.matrix.NextStep;
 import dev.ablate4j.matrix.Plan;
 import dev.ablate4j.matrix.PlannedRun;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SlurmScript;
 import dev.ablate4j.matrix.SpecException;
-import dev.ablate4j.run.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -115,12 +111,25 @@ public final class PlanCommand implements Callable<Integer> {
             Plan plan = Expansion.load(specFile, envs, maxRuns);
             Plan whole = plan;
             if (nextRound) {
-                Round round = nextRound(plan);
-                if (round == null) {
+                NextStep.Step step = NextStep.of(plan, Path.of(absolute(results)), NextRound.decider(plan));
+                if (plan.setup() != null) {
+                    System.err.println(DecisionText.status(plan.setup(), step.decision()));
+                }
+                if (step instanceof NextStep.Complete c) {
+                    complete(plan, c);
                     return ExitCodes.OK;
                 }
-                whole = round.whole();
-                plan = round.toTrain();
+                if (step instanceof NextStep.Waiting w) {
+                    System.err.println(waiting(plan, w));
+                    return ExitCodes.WAITING;
+                }
+                NextStep.Train t = (NextStep.Train) step;
+                if (!t.failed().isEmpty()) {
+                    System.err.println(t.failed().size() + " runs of this round failed and are not listed:"
+                            + " matrix --retry-failed reruns them; the round waits for them");
+                }
+                whole = t.round();
+                plan = t.toTrain();
             } else if (plan.setup() != null && !emit.equals("list")) {
                 throw new SpecException("--emit " + emit + ": " + specFile + " has adaptive seeds; add --next-round"
                         + " (with --results) to emit the next round, and run the rounds one after another");
@@ -145,61 +154,27 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /**
-     * What {@code matrix} trains next: {@code whole}, the runs whose partition defines the shards (as
-     * {@code matrix --shard} partitions them), and {@code toTrain}, those of them still to train.
+     * Nothing left to train (exit 0, nothing printed on stdout). An adaptive spec's round is decided
+     * from the finished results; a fixed-seed spec has one round, all its runs, until every one of
+     * them is finished, so a driver loops over both kinds alike.
      */
-    private record Round(Plan whole, Plan toTrain) {}
-
-    /**
-     * The next round, or null (after saying so) when there is nothing left to train. An adaptive spec's
-     * round is decided from the finished results; a fixed-seed spec has one round, all its runs, until
-     * every one of them is finished, so a driver loops over both kinds alike. Failed runs
-     * (failure.json, not diverged) are left out with a note: the round waits for them.
-     */
-    private Round nextRound(Plan full) {
-        Path dir = full.specDir(Path.of(absolute(results)));
-        Setup setup = full.setup();
-        Plan whole;
-        List<PlannedRun> unfinished;
-        if (setup == null) {
-            whole = full;
-            unfinished = full.runs().stream().filter(r -> !finished(r.dir(dir))).toList();
-            if (unfinished.isEmpty()) {
-                System.err.printf("%s: all %d runs finished; nothing to train%n", full.spec().name(),
-                        full.runs().size());
-                return null;
-            }
+    private static void complete(Plan full, NextStep.Complete c) {
+        if (full.setup() != null) {
+            System.err.print(DecisionText.details(full.setup(), c.decision()));
         } else {
-            Decision d = NextRound.decider(full).decide(dir);
-            System.err.println(DecisionText.status(setup, d));
-            if (d.complete()) {
-                System.err.print(DecisionText.details(setup, d));
-                return null;
-            }
-            whole = full.only(d.roundRuns());
-            unfinished = full.only(d.pending()).runs();
+            System.err.printf("%s: all %d runs finished; nothing to train%n", full.spec().name(), full.runs().size());
         }
-        List<PlannedRun> toTrain = new ArrayList<>();
-        for (PlannedRun r : unfinished) {
-            if (!Files.exists(r.dir(dir).resolve(MatrixFiles.FAILURE))) {
-                toTrain.add(r);
-            }
-        }
-        int failed = unfinished.size() - toTrain.size();
-        if (failed > 0) {
-            System.err.println(failed + " runs of this round failed (failure.json) and are not listed:"
-                    + " matrix --retry-failed reruns them; the round waits for them");
-        }
-        return new Round(whole, new Plan(full.spec(), full.cells(), List.copyOf(toTrain)));
     }
 
-    /** Done, or diverged (a result that stays recorded). */
-    private static boolean finished(Path runDir) {
-        if (RunFiles.isDone(runDir)) {
-            return true;
-        }
-        MatrixFiles.Failure f = MatrixFiles.failure(runDir);
-        return f != null && f.diverged();
+    /** The one line for a round that cannot go on until failed runs are retried (exit {@link ExitCodes#WAITING}). */
+    static String waiting(Plan full, NextStep.Waiting w) {
+        List<String> ids = w.failed().stream().map(PlannedRun::id).toList();
+        String named = ids.size() <= 3 ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, 3)) + " and " + (ids.size() - 3) + " more";
+        return full.spec().name() + ": waiting on " + ids.size() + " failed run" + (ids.size() == 1 ? "" : "s")
+                + (ids.isEmpty() ? "" : " (" + named + ")") + "; nothing else to train until "
+                + (ids.size() == 1 ? "it finishes" : "they finish") + ": matrix --retry-failed reruns "
+                + (ids.size() == 1 ? "it" : "them") + " (exit " + ExitCodes.WAITING + ")";
     }
 
     /**

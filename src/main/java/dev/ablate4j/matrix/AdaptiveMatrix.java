@@ -20,8 +20,9 @@ import java.util.function.Function;
  * ({@code plan --next-round}, ci/README.md). The round's shards partition all of its runs (finished
  * or not), so every process computes the same partition. If a round's runs cannot all finish
  * (a run failed and waits for {@code --retry-failed}, or was taken over), it stops after that round.
- * Before anything is written, the round's runs are checked ({@link MatrixRunner#check}) and the
- * rule file {@code DIR/<spec>/adaptive.json} is written (or compared with the one there).
+ * Before anything is written, {@link NextStep#of} (the decision {@code plan --next-round} takes too)
+ * compares the rule file {@code DIR/<spec>/adaptive.json} with the spec's rule and checks the
+ * round's runs ({@link MatrixRunner#check}); then the rule file is written if it is missing.
  */
 public final class AdaptiveMatrix {
 
@@ -52,17 +53,12 @@ public final class AdaptiveMatrix {
         Path specDir = full.specDir(results);
         List<RunResult> all = new ArrayList<>();
         int rounds = 0;
-        boolean ruleWritten = false;
-        Decision d = decider.decide(specDir);
+        Decision d = NextStep.of(full, results, decider).decision();
+        writeRule(specDir, setup);
         while (!d.complete()) {
             Plan round = full.only(d.roundRuns()).shard(shard);
             String title = full.spec().name() + " round " + (d.round() + 1) + (shard.n() > 1 ? " " + shard : "");
             MatrixRunner runner = new MatrixRunner(round, shard, results, options, executor, listeners.apply(title));
-            if (!ruleWritten) {
-                runner.check();
-                writeRule(specDir, setup);
-                ruleWritten = true;
-            }
             all.addAll(runner.run().results());
             rounds++;
             Decision next = decider.decide(specDir);
@@ -71,9 +67,6 @@ public final class AdaptiveMatrix {
             if (shard.n() > 1 || stuck) {
                 break;
             }
-        }
-        if (!ruleWritten) {
-            writeRule(specDir, setup);
         }
         return new Result(new Summary(full.spec().name(), shard, List.copyOf(all), (System.nanoTime() - started) / 1e9),
                 d, rounds);

@@ -135,6 +135,21 @@ public final class MatrixRunner {
         return todo;
     }
 
+    /**
+     * After {@link #check}: the runs it found recorded as failed (not diverged), or finished with
+     * damaged files, and left to {@code retryFailed}; in plan order.
+     */
+    public List<PlannedRun> failedEarlier() {
+        List<PlannedRun> failed = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            RunResult r = results.get(run);
+            if (r != null && r.earlier() && r.status() == Status.FAILED) {
+                failed.add(run);
+            }
+        }
+        return failed;
+    }
+
     /** Checks, then runs everything left; returns the summary. */
     public Summary run() {
         long started = System.nanoTime();
