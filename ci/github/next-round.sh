@@ -9,7 +9,13 @@ set -euo pipefail
 # plan names MuJoCo runs by the MuJoCo it loads, so load the one the shards ran on.
 home=$(bash ci/github/install-mujoco.sh)
 if [ -n "$home" ]; then export MUJOCO_HOME=$home; fi
-left=$(java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit list)
+status=0
+left=$(java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit list) || status=$?
+if [ "$status" -eq 4 ]; then   # exit 4: the round waits on failed runs; not complete, nothing to dispatch
+  echo "next-round.sh: the round waits on failed runs (named above); no further round until matrix --retry-failed reruns them" >&2
+  exit 1
+fi
+[ "$status" -eq 0 ] || exit "$status"
 if [ -z "$left" ]; then
   echo "next-round.sh: nothing left to train; no further round"
   exit 0

@@ -35,7 +35,14 @@ if [ -d results ] && [ -n "$(ls -A results)" ]; then
   echo "continuing from results/: $(find results -name DONE | wc -l) finished runs"
 fi
 mkdir -p results
-java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit list --shards "$SHARDS" > plan.tsv
+status=0
+java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit list --shards "$SHARDS" > plan.tsv \
+  || status=$?
+if [ "$status" -eq 4 ]; then   # exit 4: nothing to train until failed runs are rerun
+  echo "plan.sh: the round waits on failed runs (named above); rerun them with matrix --retry-failed" >&2
+  exit 1
+fi
+[ "$status" -eq 0 ] || exit "$status"
 cat plan.tsv
 matrix=$(java -jar target/ablate4j.jar plan "$SPEC" --results results --next-round --emit github --shards "$SHARDS")
 case "$matrix" in
