@@ -111,7 +111,8 @@ public final class PlanCommand implements Callable<Integer> {
             Plan plan = Expansion.load(specFile, envs, maxRuns);
             Plan whole = plan;
             if (nextRound) {
-                NextStep.Step step = NextStep.of(plan, Path.of(absolute(results)), NextRound.decider(plan));
+                NextStep.Step step = NextStep.of(plan, Path.of(absolute(results)),
+                        plan.setup() == null ? null : NextRound.decider(plan));
                 if (plan.setup() != null) {
                     System.err.println(DecisionText.status(plan.setup(), step.decision()));
                 }

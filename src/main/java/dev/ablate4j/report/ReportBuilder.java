@@ -37,7 +37,7 @@ public final class ReportBuilder {
             ReportOutput.commit(staging, out);
             return r;
         } finally {
-            ReportOutput.discard(staging);
+            ReportOutput.discard(staging, out);
         }
     }
 

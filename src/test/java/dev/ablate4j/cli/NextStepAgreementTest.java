@@ -106,7 +106,7 @@ class NextStepAgreementTest {
         Path results = tmp.resolve("r");
         RunExecutor real = RunExecutor.driver(c -> null);
         RunExecutor seedZeroFails = (config, dir, progress, every) -> {
-            if (config.get(Keys.SEED) == 0L && config.get(Keys.PRESET).equals("trpo")) {
+            if (config.get(Keys.SEED) == 0L && config.preset().equals("trpo")) {
                 throw new IllegalStateException("disk on fire");
             }
             return real.execute(config, dir, progress, every);
