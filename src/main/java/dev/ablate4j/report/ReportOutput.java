@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,7 +70,7 @@ final class ReportOutput {
             throw new ReportInputException("--out " + out + ": cannot be the root directory");
         }
         try {
-            recover(out);
+            recover(out, ReportOutput::running);
         } catch (IOException e) {
             throw new ReportInputException("--out " + out + ": cannot recover what an interrupted report left beside"
                     + " it in " + parent + " (" + reason(e) + ")");
@@ -146,13 +147,13 @@ final class ReportOutput {
      * Brings {@code out} back to a whole report after a killed one and removes the leftovers of
      * processes that are gone (see the class documentation).
      */
-    static void recover(Path out) throws IOException {
+    static void recover(Path out, LongPredicate running) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             return;
         }
         Path target = parent.resolve(out.getFileName().toString());
-        List<Leftover> leftovers = leftovers(target);
+        List<Leftover> leftovers = leftovers(target, running);
         // the swap rolled forward where it can, else back; legacy leftovers last (they may need an out)
         for (String kind : List.of(READY, OLD)) {
             for (Leftover l : leftovers) {
@@ -199,7 +200,7 @@ final class ReportOutput {
     private record Leftover(Path dir, String kind, boolean legacy) {}
 
     /** The leftovers of processes that are gone, sorted by name (so recovery is deterministic). */
-    private static List<Leftover> leftovers(Path out) throws IOException {
+    private static List<Leftover> leftovers(Path out, LongPredicate running) throws IOException {
         Pattern name = Pattern.compile(Pattern.quote("." + out.getFileName() + ".") + "(" + STAGING + "|" + READY
                 + "|" + OLD + ")-(.+)");
         List<Leftover> found = new ArrayList<>();
@@ -210,22 +211,26 @@ final class ReportOutput {
             }
             String token = m.group(2);
             boolean legacy = UUID_TEXT.matcher(token).matches();
-            if (legacy || !alive(token)) {
+            if (legacy || !alive(token, running)) {
                 found.add(new Leftover(p, m.group(1), legacy));
             }
         }
         return found;
     }
 
-    /** Whether the process named in a token ({@code <pid>-<uuid>}) still runs on this machine. */
-    private static boolean alive(String token) {
+    /** Whether the process named in a token ({@code <pid>-<uuid>}) still runs. */
+    private static boolean alive(String token, LongPredicate running) {
         int dash = token.indexOf('-');
         try {
-            long pid = Long.parseLong(token.substring(0, Math.max(dash, 0)));
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return running.test(Long.parseLong(token.substring(0, Math.max(dash, 0))));
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** Whether process {@code pid} runs on this machine. */
+    static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static Path sibling(Path out, String kind, String token) {
