@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
             "Shards are the deterministic partition 'matrix --shard k/n' runs.",
             "--next-round prints exactly what 'matrix' trains next over the runs under --results: for a spec with",
             "adaptive seeds its next round, decided from the finished runs (nothing, exit 0, once the rule holds);",
-            "for fixed seeds every run not yet finished (nothing once all are). A driver loops until it is empty."})
+            "for fixed seeds every run not yet finished (nothing once all are). A driver loops until it is empty.",
+            "It refuses what 'matrix' refuses (exit 2). Exit 4: nothing to train until failed runs are rerun",
+            "(matrix --retry-failed); not complete, and nothing printed."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "spec file (YAML)")
