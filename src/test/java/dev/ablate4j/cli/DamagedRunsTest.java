@@ -25,7 +25,7 @@ import picocli.CommandLine;
  * A finished run whose metrics.csv was cut short after it finished, as every command meets it:
  * {@code train} refuses it (exit 2, one line, how to go on) and retrains it with {@code --force};
  * {@code matrix} counts it as failed and retrains it with {@code --retry-failed}; {@code report},
- * {@code tensorboard} and {@code compare} leave it out with the reason and count it. On main each of
+ * {@code tensorboard} and {@code compare} leave it out with the reason and count it. Before the integrity check each of
  * these took the run as done.
  */
 class DamagedRunsTest {

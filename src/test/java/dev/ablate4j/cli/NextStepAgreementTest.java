@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code plan --next-round} refuses exactly what {@code matrix} refuses (a changed adaptive rule, a
  * changed environment override: exit 2, the same message), and a round that waits on a failed run
  * exits {@link ExitCodes#WAITING} with its own message, distinct from "complete" (exit 0, nothing
- * listed) and from "runs to train" (exit 0, runs listed). On main the first two exited 0 (listing a
+ * listed) and from "runs to train" (exit 0, runs listed). Before, the first two exited 0 (listing a
  * round, or "all 4 runs finished") and the third exited 0 with empty output.
  */
 class NextStepAgreementTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's sequence: a report that keeps its runs in {@code --out/results} was killed after it had
  * moved {@code results/} and the user's notes into its staging directory (as versions before the
- * crash-safe swap did). On main, {@code report out/results --out out} then exited 2 ("does not exist")
+ * crash-safe swap did). Before, {@code report out/results --out out} then exited 2 ("does not exist")
  * and the staging directory stayed; now the rerun brings them back first and builds the report.
  */
 class ReportRecoveryTest {

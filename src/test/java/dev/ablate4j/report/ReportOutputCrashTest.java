@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The report's replace-as-a-whole, killed after each step of its swap: {@code --out} holds the old
  * report with everything it carried or the new one with everything it carried (or, between the two
  * renames, nothing, with both complete beside it), and the next report's recovery leaves one of the
- * two whole and no leftover directory. On main a kill after the carried entries were moved lost them.
+ * two whole and no leftover directory. Before the crash-safe swap a kill after the carried entries were moved lost them.
  */
 class ReportOutputCrashTest {
 
