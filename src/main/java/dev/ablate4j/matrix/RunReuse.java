@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * PPO-NoClip study the same PPO and PPO-M cells. A config and seed determine a run's deterministic
  * files byte for byte, so a run done under one spec is the run another spec would train. Before
  * training, the matrix looks for {@code DIR/<other spec>/<cell-id>/<env>/seed-<n>/} with a
- * {@code DONE} marker, files that pass {@link RunIntegrity#finished}, and a {@code config.json} equal to this run's resolved config, and copies its
- * files instead. The copy keeps the donor's {@code provenance.json} and {@code timing.csv} (where and
+ * {@code DONE} marker, files that pass {@link RunIntegrity#finished}, and a {@code config.json}
+ * equal to this run's resolved config, and copies its files instead. The copy keeps the donor's {@code provenance.json} and {@code timing.csv} (where and
  * when it was trained) and gets its own {@code cell.json}, with {@code reused_from} naming the donor.
  */
 final class RunReuse {
