@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Reads results trees ({@code <root>/<spec>/<cell-id>/<env-id>/seed-<n>/}, or any directory holding a
  * {@code config.json}) into a {@link ResultsTree}. Runs that are incomplete, diverged, failed,
- * corrupt (including finished runs whose files fail {@link RunIntegrity#finished}), duplicated across merged roots, or off their environment's step budget are left out with
- * a reason rather than failing the whole report.
+ * corrupt (including finished runs whose files fail {@link RunIntegrity#finished}), duplicated
+ * across merged roots, or off their environment's step budget are left out with a reason rather
+ * than failing the whole report.
  */
 public final class ResultsReader {
 
