@@ -12,6 +12,7 @@ public record Exclusion(String path, String reason) {
             new String[] {"diverged", "diverged"},
             new String[] {"failed", "failed"},
             new String[] {"corrupt", "corrupt"},
+            new String[] {"finished, but its files are damaged", "damaged"},
             new String[] {"unreadable", "unreadable"},
             new String[] {"duplicate of", "duplicate"},
             new String[] {"step budget mismatch", "step budget mismatch"},

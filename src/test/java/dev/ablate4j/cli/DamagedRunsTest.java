@@ -147,7 +147,7 @@ class DamagedRunsTest {
         CommandRun report = main("report", results.toString(), "--out", tmp.resolve("rep").toString(),
                 "--resamples", "200");
         assertEquals(0, report.code(), report.err());
-        assertTrue(report.out().contains("5 runs (1 left out)"), report.out());
+        assertTrue(report.out().contains("5 runs (1 left out: 1 damaged)"), report.out());
         assertTrue(report.err().contains("left out") && report.err().contains("seed-1")
                 && report.err().contains("damaged (metrics.csv has 2 rows"), report.err());
 
