@@ -12,10 +12,10 @@ import java.util.List;
  * {@code matrix} and {@code plan --next-round} both take, so the driver of a CI loop sees exactly
  * what the matrix will do. Writes nothing.
  *
- * <p>It refuses (a {@link SpecException}, exit 2) what the matrix refuses before it writes: an
- * adaptive spec whose rule, cells or envs differ from its {@code adaptive.json}, and a run
- * directory of the runs to decide on whose {@code config.json} differs from the spec's (a changed
- * environment override, say). Otherwise the answer is one of three:
+ * <p>It refuses (a {@link SpecException}, exit 2) what the matrix refuses before it writes: a run
+ * directory of the spec whose {@code config.json} differs from the spec's (a changed environment
+ * override, say; for adaptive seeds every run up to {@code max}, even once the rule holds), and an
+ * adaptive spec whose rule, cells or envs differ from its {@code adaptive.json}. Otherwise the answer is one of three:
  * <ul>
  * <li>{@link Complete} — nothing left to train: every run finished (fixed seeds), or the adaptive
  *     rule holds everywhere;
@@ -63,6 +63,8 @@ public final class NextStep {
         Plan round = full;
         Decision decision = null;
         if (setup != null) {
+            // as matrix does first: every existing run of the spec (up to max seeds) against its config
+            new MatrixRunner(full, Shard.ALL, results, MatrixOptions.defaults(), null, MatrixListener.NONE).check();
             checkRule(specDir, setup);
             decision = decider.decide(specDir);
             if (decision.complete()) {

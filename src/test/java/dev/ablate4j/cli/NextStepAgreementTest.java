@@ -101,6 +101,28 @@ class NextStepAgreementTest {
     }
 
     @Test
+    void aChangedEnvironmentOverrideOfACompleteAdaptiveSpecIsRefusedByPlanAsByMatrix() throws IOException {
+        String spec = AdaptiveMatrixTest.SPEC.replace("envs: [Pendulum-v1]", """
+                overrides:
+                  - when: {env: Pendulum-v1}
+                    set: {value-lr: 1.0e-3}
+                envs: [Pendulum-v1]""");
+        Path file = Files.writeString(tmp.resolve("ad.yaml"), spec);
+        Path results = tmp.resolve("r");
+        assertEquals(0, matrix(file, results).code());
+        MatrixBadInputTest.Outcome complete = plan(file, results);
+        assertEquals(0, complete.code(), complete.err());
+        assertEquals("", complete.out(), "the rule holds: nothing to train");
+
+        Files.writeString(file, spec.replace("value-lr: 1.0e-3", "value-lr: 2.0e-3"));
+        MatrixBadInputTest.Outcome m = matrix(file, results);
+        MatrixBadInputTest.Outcome p = plan(file, results);
+        assertEquals(ExitCodes.BAD_INPUT, m.code(), m.out() + m.err());
+        assertEquals(ExitCodes.BAD_INPUT, p.code(), p.out() + p.err());
+        assertEquals(errorLine(m), errorLine(p));
+    }
+
+    @Test
     void aRoundWaitingOnAFailedRunHasItsOwnExitCodeAndMessage() throws IOException {
         Path spec = Files.writeString(tmp.resolve("ad.yaml"), AdaptiveMatrixTest.SPEC);
         Path results = tmp.resolve("r");
