@@ -89,7 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             Path run = runs.get(r);
             SavedPolicy policy = policies.get(r);
             List<Episode> result;
-            try (Env env = Envs.make(policy.env())) {
+            try (Env env = Envs.make(policy.env(), policy.variant())) {
                 result = Evaluation.run(policy, env, episodes, useMean, seed);
             }
             write(run, policy, result, useMean);
@@ -114,6 +114,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("env", policy.env());
         settings.put("episodes", result.size());
+        if (!policy.variant().isV4()) {
+            settings.put("env_variant", Map.of("contact_forces_zeroed", policy.variant().contactForcesZeroed(),
+                    "contact_cost", policy.variant().contactCost()));
+        }
         settings.put("actions", useMean ? "deterministic" : "stochastic");
         settings.put("seed", seed);
         if (Envs.usesMujoco(policy.env())) {

@@ -72,6 +72,10 @@ public final class ExportOnnxCommand implements Callable<Integer> {
                 policy.observationSize(), policy.actionSize(), policy.activation().name().toLowerCase(Locale.ROOT), out,
                 model.length, OnnxExport.IR_VERSION, OnnxExport.OPSET, type.word(), policy.observationSize(),
                 policy.actionSize(), policy.actionSize());
+        if (policy.variant().contactForcesZeroed()) {
+            o.println("export-onnx: note: this policy was trained with Humanoid's contact forces (cfrc_ext) zeroed in "
+                    + "its observations; give the model observations with those entries set to 0, as in training");
+        }
         o.flush();
         return ExitCodes.OK;
     }

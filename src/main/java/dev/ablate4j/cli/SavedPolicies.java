@@ -64,6 +64,10 @@ final class SavedPolicies {
         if (reason != null) {
             return "run " + run + " (" + policy.env() + "): " + reason;
         }
+        if (!policy.variant().isV4() && !Envs.hasVariants(policy.env())) {
+            return "run " + run + ": " + RunFiles.POLICY + " names an env_variant other than v4 for " + policy.env()
+                    + ", which has none (only Humanoid-v4 has variants)";
+        }
         if (Envs.usesMujoco(policy.env())) {
             String wanted = trainedOnMujoco(run);
             return MujocoInfo.mismatch(wanted, "run " + run + " (trained on MuJoCo " + wanted + ")");

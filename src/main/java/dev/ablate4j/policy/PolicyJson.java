@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ablate4j.env.EnvVariant;
 import dev.ablate4j.nn.Activation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +33,12 @@ public final class PolicyJson {
     /** The version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final Set<String> KEYS = Set.of("format", "format_version", "env", "observation_size",
+    private static final Set<String> KEYS = Set.of("format", "format_version", "env", "env_variant", "observation_size",
             "action_size", "activation", "observation_filter", "layers", "log_std", "action_low", "action_high",
             "clip_actions");
     private static final Set<String> FILTER_KEYS = Set.of("normalize", "clip", "clip_max", "epsilon", "count", "mean",
             "std");
+    private static final Set<String> VARIANT_KEYS = Set.of("contact_forces_zeroed", "contact_cost");
     private static final Set<String> LAYER_KEYS = Set.of("in", "out", "weight", "bias");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -58,6 +60,8 @@ public final class PolicyJson {
         s.append("  \"format\": \"").append(FORMAT).append("\",\n");
         s.append("  \"format_version\": ").append(FORMAT_VERSION).append(",\n");
         s.append("  \"env\": ").append(quote(p.env())).append(",\n");
+        s.append("  \"env_variant\": {\"contact_forces_zeroed\": ").append(p.variant().contactForcesZeroed())
+                .append(", \"contact_cost\": ").append(p.variant().contactCost()).append("},\n");
         s.append("  \"observation_size\": ").append(p.observationSize()).append(",\n");
         s.append("  \"action_size\": ").append(p.actionSize()).append(",\n");
         s.append("  \"activation\": \"").append(p.activation().name().toLowerCase(Locale.ROOT)).append("\",\n");
@@ -170,6 +174,10 @@ public final class PolicyJson {
         }
         onlyKeys(root, KEYS, "");
         String env = text(root, "env", "");
+        JsonNode variantNode = object(root, "env_variant", "");
+        onlyKeys(variantNode, VARIANT_KEYS, "env_variant.");
+        EnvVariant variant = new EnvVariant(bool(variantNode, "contact_forces_zeroed", "env_variant."),
+                bool(variantNode, "contact_cost", "env_variant."));
         int obsSize = integer(root, "observation_size", "");
         int actionSize = integer(root, "action_size", "");
         Activation activation = switch (text(root, "activation", "")) {
@@ -200,7 +208,7 @@ public final class PolicyJson {
         for (int j = 0; j < high.length; j++) {
             high[j] = Double.isNaN(high[j]) ? Double.POSITIVE_INFINITY : high[j];
         }
-        SavedPolicy p = new SavedPolicy(env, filter, layers, activation, logStd, low, high,
+        SavedPolicy p = new SavedPolicy(env, variant, filter, layers, activation, logStd, low, high,
                 bool(root, "clip_actions", ""));
         if (p.actionSize() != actionSize) {
             throw new BadPolicyException("the last layer has " + p.actionSize() + " outputs but action_size is "

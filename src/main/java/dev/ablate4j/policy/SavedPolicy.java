@@ -1,6 +1,7 @@
 package dev.ablate4j.policy;
 
 import dev.ablate4j.env.Box;
+import dev.ablate4j.env.EnvVariant;
 import dev.ablate4j.nn.Activation;
 import dev.ablate4j.nn.GaussianPolicy;
 import dev.ablate4j.nn.Mlp;
@@ -24,6 +25,8 @@ import java.util.List;
  * computes bit for bit the actions the trained one would.
  *
  * @param env          environment id the policy was trained on
+ * @param variant      how that environment departed from Gymnasium's v4 definition in training
+ *                     ({@link EnvVariant#V4} for every environment but a Humanoid-v4 variant)
  * @param filter       the frozen observation filter
  * @param layers       the mean network, input first; hidden layers use {@code activation}, the last is linear
  * @param activation   hidden-layer activation
@@ -32,12 +35,15 @@ import java.util.List;
  * @param actionHigh   upper action bounds (+∞ where unbounded)
  * @param clipActions  whether actions are clipped to the bounds before they reach the environment
  */
-public record SavedPolicy(String env, ObservationNormalizer filter, List<PolicyLayer> layers, Activation activation,
+public record SavedPolicy(String env, EnvVariant variant, ObservationNormalizer filter, List<PolicyLayer> layers, Activation activation,
         double[] logStd, double[] actionLow, double[] actionHigh, boolean clipActions) {
 
     public SavedPolicy {
         if (env == null || env.isBlank()) {
             throw new BadPolicyException("env must name an environment id");
+        }
+        if (variant == null) {
+            throw new BadPolicyException("env_variant is missing");
         }
         if (layers.isEmpty()) {
             throw new BadPolicyException("layers must hold at least one layer");
@@ -81,7 +87,8 @@ public record SavedPolicy(String env, ObservationNormalizer filter, List<PolicyL
      * The current state of a training run's policy: its mean network and log-std from
      * {@code policy}'s parameters, the filter, and the action space's bounds.
      */
-    public static SavedPolicy of(String env, GaussianPolicy policy, ObservationNormalizer filter, Box actionSpace) {
+    public static SavedPolicy of(String env, EnvVariant variant, GaussianPolicy policy, ObservationNormalizer filter,
+            Box actionSpace) {
         Mlp mlp = policy.mlp();
         int[] sizes = mlp.layerSizes();
         double[] params = policy.params();
@@ -93,7 +100,7 @@ public record SavedPolicy(String env, ObservationNormalizer filter, List<PolicyL
             layers.add(new PolicyLayer(n, m, Arrays.copyOfRange(params, w, w + n * m),
                     Arrays.copyOfRange(params, w + n * m, w + n * m + m)));
         }
-        return new SavedPolicy(env, filter, layers, mlp.activation(), policy.logStd(), actionSpace.low(),
+        return new SavedPolicy(env, variant, filter, layers, mlp.activation(), policy.logStd(), actionSpace.low(),
                 actionSpace.high(), false);
     }
 

@@ -221,7 +221,7 @@ public final class Training implements AutoCloseable {
     public SavedPolicy savedPolicy() {
         ObservationNormalizer filter = ObservationNormalizer.of(obsFilter.stats(), config.on(Optimization.OBS_NORM),
                 config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
-        return SavedPolicy.of(config.get(Keys.ENV), policy, filter, env.actionSpace());
+        return SavedPolicy.of(config.get(Keys.ENV), config.envVariant(), policy, filter, env.actionSpace());
     }
 
     /** The live policy (tests in this package compare it with the saved one). */

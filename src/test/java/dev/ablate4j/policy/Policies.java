@@ -47,7 +47,7 @@ public final class Policies {
             high[j] = 1;
         }
         ObservationNormalizer filter = new ObservationNormalizer(normalize, clip, 10.0, 1e-8, 4096, mean, std);
-        return new SavedPolicy(env, filter, layers, activation, logStd, low, high, false);
+        return new SavedPolicy(env, dev.ablate4j.env.EnvVariant.V4, filter, layers, activation, logStd, low, high, false);
     }
 
     private static double gaussian(SplittableRandom rng) {

@@ -50,7 +50,7 @@ class PolicyJsonTest {
     @Test
     void unboundedActionsAreWrittenAsNullAndReadBackAsInfinite() {
         SavedPolicy p = policy;
-        SavedPolicy unbounded = new SavedPolicy(p.env(), p.filter(), p.layers(), p.activation(), p.logStd(),
+        SavedPolicy unbounded = new SavedPolicy(p.env(), p.variant(), p.filter(), p.layers(), p.activation(), p.logStd(),
                 new double[] {Double.NEGATIVE_INFINITY, -1, -2}, new double[] {1, Double.POSITIVE_INFINITY, 2}, false);
         String text = PolicyJson.text(unbounded);
         assertTrue(text.contains("\"action_low\": [null, -1.0, -2.0]"), text);
@@ -58,6 +58,19 @@ class PolicyJsonTest {
         SavedPolicy back = PolicyJson.parse(text.getBytes(StandardCharsets.UTF_8));
         assertEquals(Double.NEGATIVE_INFINITY, back.actionLow()[0]);
         assertEquals(Double.POSITIVE_INFINITY, back.actionHigh()[1]);
+    }
+
+    @Test
+    void theEnvironmentVariantIsKept() {
+        SavedPolicy p = policy;
+        SavedPolicy v2 = new SavedPolicy("Humanoid-v4", new dev.ablate4j.env.EnvVariant(true, false), p.filter(),
+                p.layers(), p.activation(), p.logStd(), p.actionLow(), p.actionHigh(), false);
+        String text = PolicyJson.text(v2);
+        assertTrue(text.contains("\"env_variant\": {\"contact_forces_zeroed\": true, \"contact_cost\": false}"), text);
+        SavedPolicy back = PolicyJson.parse(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(v2.variant(), back.variant());
+        assertTrue(PolicyJson.text(policy).contains(
+                "\"env_variant\": {\"contact_forces_zeroed\": false, \"contact_cost\": false}"));
     }
 
     @Test
@@ -107,6 +120,8 @@ class PolicyJsonTest {
         assertBad("observation_filter.count must be a whole number",
                 t -> ((ObjectNode) t.get("observation_filter")).put("count", 1.5));
         assertBad("clip_actions must be true or false", t -> t.put("clip_actions", "no"));
+        assertBad("env_variant.contact_cost must be true or false",
+                t -> ((ObjectNode) t.get("env_variant")).put("contact_cost", 1));
         assertBad("action bounds of component 2 are not an interval",
                 t -> ((ArrayNode) t.get("action_low")).set(2, t.numberNode(5.0)));
         assertBad("Duplicate field", "{\"format\": \"ablate4j-policy\", \"format\": \"ablate4j-policy\"}");

@@ -126,6 +126,8 @@ public final class OnnxExport {
                         + dev.ablate4j.policy.PolicyJson.FORMAT_VERSION + ").")
                 .setGraph(g);
         metadata(m, "env", policy.env());
+        metadata(m, "env_variant", "contact_forces_zeroed=" + policy.variant().contactForcesZeroed() + ", contact_cost="
+                + policy.variant().contactCost());
         metadata(m, "activation", policy.activation().name().toLowerCase(Locale.ROOT));
         metadata(m, "observation_normalize", Boolean.toString(f.normalize()));
         metadata(m, "observation_clip", f.clip() ? ExactNumbers.format(f.clipMax()) : "false");
