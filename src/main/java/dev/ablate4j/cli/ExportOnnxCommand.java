@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
         description = {"Export a finished run's saved policy (policy.json) as an ONNX model: one graph from the raw "
                 + "observation to the action mean (observation normalization and clipping as trained, the MLP with "
                 + "tanh or ReLU, the mean head), with the log-std as a second output. ONNX IR version 8, opset 17; "
-                + "computed in float64.",
+                + "computed in float64. For n observation and m action components:",
             "",
-            "  input   obs          float32 [batch, obs size] (float64 with --input-type float64)",
-            "  output  action_mean  float64 [batch, action size]",
-            "  output  log_std      float64 [action size]"})
+            "  input   obs          float32 [batch, n], or float64 (--input-type)",
+            "  output  action_mean  float64 [batch, m]",
+            "  output  log_std      float64 [m]"})
 public final class ExportOnnxCommand implements Callable<Integer> {
 
     @Spec
