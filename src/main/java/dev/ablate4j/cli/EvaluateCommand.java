@@ -82,6 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (problem != null) {
                 throw new BadInputException(problem);
             }
+            OutputPath.check("run", run); // eval.csv and eval.json go there
             policies.add(policy);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -58,6 +58,7 @@ public final class ExportOnnxCommand implements Callable<Integer> {
         }
         SavedPolicy policy = SavedPolicies.read(run);
         Path parent = out.toAbsolutePath().getParent();
+        OutputPath.check("--out", parent); // the model is written beside its final name, then renamed
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
