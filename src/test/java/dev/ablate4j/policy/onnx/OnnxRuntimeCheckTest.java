@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,10 +50,14 @@ class OnnxRuntimeCheckTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void needsOnnxRuntime() {
+    private static boolean told;
+
+    /** Each test is skipped, with the reason, without a Python that has onnx and onnxruntime (printed once). */
+    @BeforeEach
+    void needsOnnxRuntime() {
         Path python = OnnxPython.python();
-        if (python == null) {
+        if (python == null && !told) {
+            told = true;
             System.err.println("OnnxRuntimeCheckTest: SKIPPED: " + OnnxPython.reason());
         }
         assumeTrue(python != null, () -> "skipped: " + OnnxPython.reason());
