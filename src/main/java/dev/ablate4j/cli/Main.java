@@ -11,7 +11,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Ablation harness for the code-level optimizations of PPO and TRPO.",
         subcommands = {TrainCommand.class, MatrixCommand.class, PlanCommand.class, MergeCommand.class,
             ReportCommand.class, CompareCommand.class, BenchCommand.class, EnvsCommand.class,
-            TensorboardCommand.class, StatsCommand.class, CompletionCommand.class,
+            TensorboardCommand.class, StatsCommand.class, EvaluateCommand.class, ExportOnnxCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -5,6 +5,8 @@ import dev.ablate4j.report.Exclusion;
 import dev.ablate4j.report.ReportBuilder;
 import dev.ablate4j.report.ReportOptions;
 import dev.ablate4j.stats.IntervalMethod;
+import dev.ablate4j.report.Score;
+import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,14 +60,24 @@ public final class ReportCommand implements Callable<Integer> {
                     + "structure for factorial effects), bootstrap-t, percentile or bca. Coverage: docs/statistics.md.")
     private String interval;
 
+    @Option(names = "--score", defaultValue = "final", paramLabel = "final|eval",
+            description = "Score of a run: final (mean of the last 5 iterations' mean episode return) or eval (mean "
+                    + "return of its eval.csv, from 'ablate4j evaluate'; runs without one are left out). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String score;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             IntervalMethod method = IntervalOptions.check(resamples, interval);
+            Score chosen = Score.byWord(score);
+            if (chosen == null) {
+                throw new ReportInputException("--score must be final or eval, got '" + score + "'");
+            }
             ReportBuilder.Result r = ReportBuilder.build(roots, out,
-                    new ReportOptions(seed, resamples, baseline, allCells, method));
+                    new ReportOptions(seed, resamples, baseline, allCells, method, chosen));
             for (String w : r.tree().warnings()) {
                 err.println("report: warning: " + w);
             }
@@ -81,6 +93,9 @@ public final class ReportCommand implements Callable<Integer> {
             }
             if (ex.size() > SHOW_EXCLUDED) {
                 err.println("report:   (all " + ex.size() + " with their reasons in the report's appendix)");
+            }
+            if (chosen == Score.EVAL) {
+                o.println("report: score: mean evaluation return (" + RunFiles.EVAL + ") in place of the final return");
             }
             o.printf("report: %d runs (%d left out%s) -> %s (%d pages), %d PNGs, %s, %s%n", r.tree().runs().size(),
                     ex.size(), breakdown, r.pdf(), r.pdfPages(), r.pngs().size(), r.markdown(), r.summary());

@@ -35,7 +35,8 @@ final class RunDirectory {
 
     /** The files a run directory may hold (the run's own, and their temporary siblings). */
     static final Set<String> RUN_FILES = Set.of(RunFiles.CONFIG, RunFiles.PROVENANCE, RunFiles.METRICS,
-            RunFiles.EPISODES, RunFiles.TRUST_REGION, RunFiles.TIMING, RunFiles.CHECKPOINT, RunFiles.DONE);
+            RunFiles.EPISODES, RunFiles.TRUST_REGION, RunFiles.TIMING, RunFiles.CHECKPOINT, RunFiles.DONE,
+            RunFiles.POLICY, RunFiles.EVAL, RunFiles.EVAL_SETTINGS);
 
     /** The claim of the process training in the directory ({@code matrix}'s RunLocks), and its siblings. */
     private static final String LOCK = dev.ablate4j.matrix.MatrixFiles.LOCK;

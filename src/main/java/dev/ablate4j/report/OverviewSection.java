@@ -19,9 +19,8 @@ final class OverviewSection {
                 String.join(", ", tree.envs()), tree.excluded().size(),
                 tree.excluded().isEmpty() ? "" : " (listed with reasons in the appendix)")));
         out.add(new Block.Paragraph(String.format(Locale.ROOT,
-                "Baseline for comparisons: '%s'. Score of a run: final return, the mean of the last %d iterations' "
-                        + "mean episode return. %s",
-                ctx.baseline.label(), Run.FINAL_WINDOW, intervalsSentence(ctx))));
+                "Baseline for comparisons: '%s'. Score of a run: %s. %s",
+                ctx.baseline.label(), ctx.options.score().description(), intervalsSentence(ctx))));
         String few = FewRuns.note(runsPerConfig(ctx));
         if (few != null) {
             out.add(new Block.Paragraph(few));

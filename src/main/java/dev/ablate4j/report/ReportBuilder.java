@@ -43,7 +43,7 @@ public final class ReportBuilder {
 
     /** Builds the report into {@code dir}; the result names the files as they will be in {@code out}. */
     private static Result build(List<Path> roots, Path out, Path dir, ReportOptions options) throws IOException {
-        ResultsTree tree = ResultsReader.read(roots, options.allCells());
+        ResultsTree tree = ResultsReader.read(roots, options.allCells(), options.score());
         if (tree.runs().isEmpty()) {
             String roots0 = roots.stream().map(Path::toString).collect(Collectors.joining(", "));
             if (tree.excluded().isEmpty()) {

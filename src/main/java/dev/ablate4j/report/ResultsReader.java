@@ -40,21 +40,25 @@ public final class ResultsReader {
 
     private static final List<String> METRIC_COLUMNS = List.of("iteration", "env_steps", "mean_return");
 
+    private static final List<String> EVAL_COLUMNS = List.of("episode", "return", "length");
+
     private final List<Exclusion> excluded = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final SpecScope scope;
+    private final Score score;
 
-    private ResultsReader(boolean allCells) {
+    private ResultsReader(boolean allCells, Score score) {
         this.scope = new SpecScope(allCells);
+        this.score = score;
     }
 
     /**
-     * Reads every run under {@code roots}.
+     * Reads every run under {@code roots}, scored by their final return.
      *
      * @throws ReportInputException when a root is not a directory
      */
     public static ResultsTree read(List<Path> roots) {
-        return read(roots, false);
+        return read(roots, false, Score.FINAL);
     }
 
     /**
@@ -64,7 +68,18 @@ public final class ResultsReader {
      * @throws ReportInputException when a root is not a directory
      */
     public static ResultsTree read(List<Path> roots, boolean allCells) {
-        return new ResultsReader(allCells).readAll(roots);
+        return read(roots, allCells, Score.FINAL);
+    }
+
+    /**
+     * Reads the runs under {@code roots} as {@link #read(List, boolean)}; with {@link Score#EVAL} a run's
+     * {@link Run#finalReturn} is its mean evaluation return, and runs without a usable {@code eval.csv}
+     * are left out with the reason.
+     *
+     * @throws ReportInputException when a root is not a directory
+     */
+    public static ResultsTree read(List<Path> roots, boolean allCells, Score score) {
+        return new ResultsReader(allCells, score).readAll(roots);
     }
 
     /** A run as found, before it is assigned to a cell. */
@@ -168,6 +183,12 @@ public final class ResultsReader {
             excluded.add(new Exclusion(shown, "finished, but its files are damaged (" + damaged + ")"));
             return null;
         }
+        if (score == Score.EVAL) {
+            finalReturn = evaluationReturn(dir, shown);
+            if (Double.isNaN(finalReturn)) {
+                return null;
+            }
+        }
         TrustRegionSeries trust = null;
         Path trustFile = dir.resolve(RunFiles.TRUST_REGION);
         if (Files.isRegularFile(trustFile)) {
@@ -196,6 +217,31 @@ public final class ResultsReader {
         Run run = new Run(shown, env.toString(), "", seed, config, provenance, metrics.column("env_steps"),
                 meanReturn, trust, finalReturn, Run.maxReturn(meanReturn));
         return new Found(run, spec, cellId, label, factors);
+    }
+
+    /** Mean return of the run's eval.csv; NaN (and the run left out, with the reason) when it has none to give. */
+    private double evaluationReturn(Path dir, String shown) throws CorruptFileException, IOException {
+        Path file = dir.resolve(RunFiles.EVAL);
+        if (!Files.isRegularFile(file)) {
+            excluded.add(new Exclusion(shown, "no " + RunFiles.EVAL + " (--score eval uses evaluation returns: run "
+                    + "'ablate4j evaluate' on it)"));
+            return Double.NaN;
+        }
+        double[] returns = CsvTable.read(file, shown + "/" + RunFiles.EVAL, EVAL_COLUMNS).column("return");
+        if (returns.length == 0) {
+            excluded.add(new Exclusion(shown, RunFiles.EVAL + " holds no episodes"));
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < returns.length; i++) {
+            if (!Double.isFinite(returns[i])) {
+                excluded.add(new Exclusion(shown, RunFiles.EVAL + " line " + (i + 2) + ": return is " + returns[i]
+                        + ", not a finite number"));
+                return Double.NaN;
+            }
+            sum += returns[i];
+        }
+        return sum / returns.length;
     }
 
     /** cell.json in the run directory, else in its parents up to two levels (cell/env/seed layout). */

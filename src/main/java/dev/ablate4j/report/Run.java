@@ -15,7 +15,8 @@ import java.util.Map;
  * @param envSteps    env steps at the end of each iteration
  * @param meanReturn  mean episode return per iteration (NaN when no episode ended)
  * @param trustRegion trust-region measurements, or null
- * @param finalReturn mean of the last 5 finite per-iteration mean returns
+ * @param finalReturn the run's score: mean of the last 5 finite per-iteration mean returns, or with
+ *                    {@code report --score eval} the mean return of its {@code eval.csv} ({@link Score})
  * @param maxReturn   max over training of the per-iteration mean return
  */
 public record Run(

@@ -1,9 +1,11 @@
 package dev.ablate4j.results;
 
-import dev.ablate4j.config.Keys;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ablate4j.config.Keys;
+import dev.ablate4j.policy.BadPolicyException;
+import dev.ablate4j.policy.PolicyJson;
 import dev.ablate4j.run.Checkpoint;
 import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunFiles;
@@ -101,7 +103,21 @@ public final class RunIntegrity {
                         + " and logs the trust region every " + n.longValue() + " (" + expected + " rows)");
             }
         }
-        return Integrity.WHOLE;
+        return savedPolicy(run);
+    }
+
+    /** A saved policy, where the run has one (runs before it existed have none), must read back whole. */
+    private static Integrity savedPolicy(Path run) {
+        Path policy = run.resolve(RunFiles.POLICY);
+        if (!Files.exists(policy)) {
+            return Integrity.WHOLE;
+        }
+        try {
+            PolicyJson.read(policy);
+            return Integrity.WHOLE;
+        } catch (BadPolicyException e) {
+            return Integrity.broken(RunFiles.POLICY + " is damaged: " + e.getMessage());
+        }
     }
 
     /**

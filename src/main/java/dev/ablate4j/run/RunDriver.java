@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.algo.RatioStats;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.policy.PolicyJson;
 import dev.ablate4j.rl.EpisodeRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,10 @@ import java.util.Map;
  * Runs one training into a run directory: {@code config.json} and {@code provenance.json} first,
  * then one {@code metrics.csv} row and the finished episodes per iteration, trust-region rows when
  * logged, wall-clock figures in {@code timing.csv}, and finally the provenance's end and status and
- * the {@code DONE} marker. A diverged run is recorded as such (status, iteration) rather than thrown.
+ * the {@code DONE} marker. A finished run writes its final policy ({@code policy.json}, see
+ * {@link dev.ablate4j.policy.PolicyJson}) before the provenance's end; a policy or evaluation left
+ * from an earlier run in the directory is removed when training starts. A diverged run is recorded
+ * as such (status, iteration) rather than thrown.
  *
  * <p>With checkpoints on, every {@code checkpointEvery} iterations the whole training state and the
  * CSV lengths are saved atomically to {@code checkpoint.bin}; {@link #runOrResume} continues from it,
@@ -72,6 +76,9 @@ public final class RunDriver {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(RunFiles.DONE));
+            Files.deleteIfExists(dir.resolve(RunFiles.POLICY));
+            Files.deleteIfExists(dir.resolve(RunFiles.EVAL));
+            Files.deleteIfExists(dir.resolve(RunFiles.EVAL_SETTINGS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,6 +106,9 @@ public final class RunDriver {
             }
             Logs logs = new Logs(metrics, episodes, timing, trustRegion);
             outcome = loop(training, logs, progress, started, dir, checkpointEvery);
+            if (outcome.done()) {
+                AtomicFiles.writeBytes(dir.resolve(RunFiles.POLICY), PolicyJson.bytes(training.savedPolicy()));
+            }
         }
         provenance.put(Provenance.END, Instant.now().toString());
         provenance.put(Provenance.STATUS, outcome.status().word());

@@ -18,6 +18,15 @@ public final class RunFiles {
     public static final String TRUST_REGION = "trust_region.csv";
     public static final String TIMING = "timing.csv";
     public static final String CHECKPOINT = "checkpoint.bin";
+    /**
+     * The final policy ({@code dev.ablate4j.policy.PolicyJson}), written when a run finishes, before
+     * {@link #DONE}; not part of a run's identity, and absent in runs made before it existed.
+     */
+    public static final String POLICY = "policy.json";
+    /** Returns of {@code ablate4j evaluate}'s episodes with the saved policy (optional, written afterwards). */
+    public static final String EVAL = "eval.csv";
+    /** The settings {@link #EVAL} was made with (episodes, deterministic or stochastic, seed), written before it. */
+    public static final String EVAL_SETTINGS = "eval.json";
     /** Completion marker, written last and atomically. */
     public static final String DONE = "DONE";
 

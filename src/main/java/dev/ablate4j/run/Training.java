@@ -15,6 +15,8 @@ import dev.ablate4j.nn.Backends;
 import dev.ablate4j.nn.Backend;
 import dev.ablate4j.nn.GaussianPolicy;
 import dev.ablate4j.nn.ValueNet;
+import dev.ablate4j.policy.ObservationNormalizer;
+import dev.ablate4j.policy.SavedPolicy;
 import dev.ablate4j.rl.EpisodeRecord;
 import dev.ablate4j.rl.ObservationFilter;
 import dev.ablate4j.rl.RewardFilter;
@@ -210,6 +212,26 @@ public final class Training implements AutoCloseable {
             throw new IllegalStateException("checkpoint array of length " + from.length + ", expected " + to.length);
         }
         System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    /**
+     * The policy as it stands (network, log-std, the observation filter's current statistics, the
+     * action bounds), for {@code policy.json}; reads the state without changing it.
+     */
+    public SavedPolicy savedPolicy() {
+        ObservationNormalizer filter = ObservationNormalizer.of(obsFilter.stats(), config.on(Optimization.OBS_NORM),
+                config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
+        return SavedPolicy.of(config.get(Keys.ENV), config.envVariant(), policy, filter, env.actionSpace());
+    }
+
+    /** The live policy (tests in this package compare it with the saved one). */
+    GaussianPolicy policy() {
+        return policy;
+    }
+
+    /** The live observation filter (tests in this package). */
+    ObservationFilter observationFilter() {
+        return obsFilter;
     }
 
     /** Wall time of the last iteration's rollout collection (for timing.csv only, never for results). */

@@ -51,6 +51,20 @@ class RunIntegrityTest {
     }
 
     @Test
+    void aDamagedSavedPolicyIsBrokenAndARunWithoutOneIsWhole() throws IOException {
+        Path policy = run.resolve(RunFiles.POLICY);
+        assertTrue(Files.exists(policy), "a finished run saves its policy");
+        String text = Files.readString(policy);
+        Files.writeString(policy, text.substring(0, text.length() / 2));
+        Integrity i = RunIntegrity.finished(run);
+        assertFalse(i.ok());
+        assertTrue(i.reason().startsWith("policy.json is damaged: "), i.reason());
+
+        Files.delete(policy); // as every run made before policies were saved
+        assertTrue(RunIntegrity.finished(run).ok());
+    }
+
+    @Test
     void metricsCutToFewerRowsThanTheConfigTrainsIsBroken() throws IOException {
         keepLines(run.resolve(RunFiles.METRICS), 3);
         Integrity i = RunIntegrity.finished(run);
