@@ -36,7 +36,7 @@ class FewSeedsAndIntervalOptionsTest {
         c.put("steps", steps);
         c.put("value-clip", valueClip);
         c.put("reward-scale", rewardScale);
-        double[] y = new double[10];
+        double[] y = new double[(int) (steps / 2048)]; // one row per iteration of 2048 steps, as a whole run has
         for (int i = 0; i < y.length; i++) {
             y[i] = score + 0.5 * i;
         }
