@@ -12,6 +12,8 @@ import dev.ablate4j.stats.IntervalMethod;
 import dev.ablate4j.stats.Intervals;
 import dev.ablate4j.report.SampleOrigin;
 import dev.ablate4j.stats.Seeds;
+import dev.ablate4j.stats.Tost;
+import dev.ablate4j.stats.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +69,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "difference), bootstrap-t, percentile or bca. Coverage: docs/statistics.md.")
     private String interval;
 
+    @Option(names = "--margin", paramLabel = "M",
+            description = "Equivalence margin: TOST (two one-sided Welch t-tests at alpha 0.05) of |mean X - mean Y| < M."
+                    + " Without it, the smallest margin TOST could declare is printed.")
+    private Double margin;
+
     private IntervalMethod method;
     private final List<String> warnings = new ArrayList<>();
 
@@ -76,6 +83,10 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             method = IntervalOptions.check(resamples, interval);
+            if (margin != null && !(margin > 0 && Double.isFinite(margin))) {
+                throw new ReportInputException("--margin must be a positive finite number (the equivalence margin, in"
+                        + " units of the samples), got " + margin);
+            }
             double[] xs = sample(x, "--x", err);
             double[] ys = sample(y, "--y", err);
             warnings.addAll(fewRuns("X", xs.length));
@@ -88,7 +99,9 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             err.flush();
-            out.print(format == Format.json ? json(c) : text(c));
+            Tost.Result tost = margin == null ? null : Tost.test(xs, ys, margin);
+            double smallest = Tost.smallestMargin(xs, ys, Verdict.ALPHA);
+            out.print(format == Format.json ? json(c, tost, smallest) : text(c, tost, smallest));
             out.flush();
             return 0;
         } catch (ReportInputException e) {
@@ -131,7 +144,7 @@ public final class CompareCommand implements Callable<Integer> {
         return values;
     }
 
-    private String json(Comparison c) throws Exception {
+    private String json(Comparison c, Tost.Result tost, double smallest) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n_x", c.nX());
         m.put("n_y", c.nY());
@@ -158,6 +171,14 @@ public final class CompareCommand implements Callable<Integer> {
         m.put("ci95_mean_x_bca", pair(c.bcaMeanX()));
         m.put("ci95_diff_means", pair(c.ci95DiffMeans()));
         m.put("seeds_needed_80pct_power", c.seedsNeeded() > 0 ? c.seedsNeeded() : null);
+        m.put("tost_smallest_equivalence_margin", num(smallest));
+        if (tost != null) {
+            m.put("tost_margin", tost.margin());
+            m.put("tost_p_lower", num(tost.pLower()));
+            m.put("tost_p_upper", num(tost.pUpper()));
+            m.put("tost_p", num(tost.p()));
+            m.put("tost_equivalent", tost.equivalent(Verdict.ALPHA));
+        }
         m.put("resamples", resamples);
         m.put("seed", seed);
         m.put("interval", method.cliName());
@@ -180,7 +201,7 @@ public final class CompareCommand implements Callable<Integer> {
         return Arrays.asList(num(i.lo()), num(i.hi()));
     }
 
-    private String text(Comparison c) {
+    private String text(Comparison c, Tost.Result tost, double smallest) {
         StringBuilder sb = new StringBuilder();
         String row = "%-22s %18s %18s%n";
         sb.append(String.format(Locale.ROOT, row, "", "X", "Y"));
@@ -209,6 +230,11 @@ public final class CompareCommand implements Callable<Integer> {
                 + iv.describe(Intervals.Statistic.MEAN) + ", difference " + iv.describe(Intervals.Statistic.DIFF_MEANS)
                 + ", P(X > Y) " + iv.describe(Intervals.Statistic.PROB_IMPROVEMENT) + "; n/a: fewer than two values or "
                 + "no spread"));
+        sb.append(String.format(Locale.ROOT, kv, "TOST (Welch)", tost == null
+                ? "no --margin; smallest margin it can declare equivalence for: " + Fmt.num(smallest) + " (alpha = 0.05)"
+                : String.format(Locale.ROOT, "margin +/-%s: p = %s, %s (smallest margin %s, alpha = 0.05)",
+                        Fmt.num(tost.margin()), Fmt.p(tost.p()), tost.equivalent(Verdict.ALPHA) ? "equivalent"
+                                : "not shown equivalent", Fmt.num(smallest))));
         sb.append(String.format(Locale.ROOT, kv, "bootstrap", resamples + " resamples, seed " + seed));
         for (String w : warnings) {
             sb.append(String.format(Locale.ROOT, kv, "warning", w));

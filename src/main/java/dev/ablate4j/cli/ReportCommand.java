@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code report}: one command from results directories to a PDF, PNG, Markdown and CSV report. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build a report from completed runs: report.pdf, one PNG per chart, report.md and summary.csv.",
+        description = {"Build a report from completed runs: report.pdf, one PNG per chart, report.md, summary.csv, runs.csv and verdicts.csv.",
             "Several results directories are merged (runs found twice count once). Incomplete, diverged or "
                 + "corrupt runs are left out and listed in the report's appendix."})
 public final class ReportCommand implements Callable<Integer> {
@@ -55,6 +55,17 @@ public final class ReportCommand implements Callable<Integer> {
                     + " <spec>/spec.json): cells, envs or seeds the spec no longer has. Default: only the spec's.")
     private boolean allCells;
 
+    @Option(names = "--margin", paramLabel = "M",
+            description = "Equivalence margin of the verdicts' TOST, in units of final return (positive; default: the"
+                    + " spec's equivalence-margin, else none: the verdicts then state the smallest margin TOST could"
+                    + " declare).")
+    private Double margin;
+
+    @Option(names = "--calibration-reps", paramLabel = "N", defaultValue = "2000",
+            description = "Null-resampling replicates per comparison in the calibration section, 0 to leave it out"
+                    + " (default: ${DEFAULT-VALUE}; at most 16000 per null over the whole report).")
+    private int calibrationReps;
+
     @Option(names = "--interval", defaultValue = "t", paramLabel = "METHOD",
             description = "Interval method: t (default: Student-t for means, Welch-t for differences, t on the cell "
                     + "structure for factorial effects), bootstrap-t, percentile or bca. Coverage: docs/statistics.md.")
@@ -77,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new ReportInputException("--score must be final or eval, got '" + score + "'");
             }
             ReportBuilder.Result r = ReportBuilder.build(roots, out,
-                    new ReportOptions(seed, resamples, baseline, allCells, method, chosen));
+                    new ReportOptions(seed, resamples, baseline, allCells, method, chosen, margin, calibrationReps));
             for (String w : r.tree().warnings()) {
                 err.println("report: warning: " + w);
             }

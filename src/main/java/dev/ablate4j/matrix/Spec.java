@@ -21,10 +21,13 @@ import java.util.Map;
  * @param seeds master seeds; run directories are {@code seed-<n>}. With adaptive seeds, 0 .. max − 1:
  *     every run the spec may come to
  * @param adaptive the adaptive seed rule, or null for a fixed count or list
+ * @param equivalenceMargin the {@code equivalence-margin} the report's verdicts use for TOST (positive,
+ *     finite), or null when the spec sets none; the report reads it from the spec copy the matrix
+ *     records ({@code DIR/<name>/spec.yaml}, {@link SpecRecord})
  */
 public record Spec(String name, String source, String preset, Map<String, Object> base, Design design,
         Map<String, List<Object>> factors, List<ConditionalOverride> overrides, List<String> envs, List<Long> seeds,
-        SeedRule adaptive) {
+        SeedRule adaptive, Double equivalenceMargin) {
 
     /** The factor / condition key that selects the preset. */
     public static final String PRESET = "preset";

@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
  * envs: [Pendulum-v1]
  * seeds: 3                         # or a list: [0, 7, 11], or adaptive (see below)
  * steps: 300000
+ * equivalence-margin: 100          # optional: the report's TOST margin, in units of final return
  * </pre>
  *
  * <p>Adaptive seeds ({@link dev.ablate4j.adaptive}) are a mapping:
@@ -70,8 +71,10 @@ public final class SpecReader {
     static final String ENVS = "envs";
     static final String SEEDS = SeedsReader.SEEDS;
     static final String STEPS = "steps";
+    /** Optional key: the equivalence margin of the report's verdicts (TOST). */
+    public static final String EQUIVALENCE_MARGIN = "equivalence-margin";
     private static final List<String> TOP_KEYS = List.of(NAME, DESCRIPTION, DESIGN, BASE, FACTORS, OVERRIDES, ENVS,
-            SEEDS, STEPS);
+            SEEDS, STEPS, EQUIVALENCE_MARGIN);
     private static final List<String> OVERRIDE_KEYS = List.of("when", "set");
 
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
@@ -183,7 +186,28 @@ public final class SpecReader {
             SeedsReader seeds = new SeedsReader(errors, root.get(SEEDS));
             List<ConditionalOverride> overrides = overrides(root.get(OVERRIDES), factors.keySet(), envs);
             return new Spec(name, errors.where(), preset, base, design, factors, overrides, envs, seeds.seeds(),
-                    seeds.rule());
+                    seeds.rule(), margin(root.get(EQUIVALENCE_MARGIN)));
+        }
+
+        /** {@code equivalence-margin}: a positive finite number, or absent. */
+        private Double margin(JsonNode n) {
+            if (n == null) {
+                return null;
+            }
+            double m = n.isNumber() ? n.asDouble() : n.isTextual() ? parseOrNaN(n.asText()) : Double.NaN;
+            if (!(m > 0) || Double.isInfinite(m)) {
+                throw error(EQUIVALENCE_MARGIN, "must be a positive finite number (the verdicts' TOST margin, in units"
+                        + " of final return), got " + (n.isValueNode() ? n.asText() : "a " + kind(n)));
+            }
+            return m;
+        }
+
+        private static double parseOrNaN(String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
         }
 
         private String name(JsonNode n) {

@@ -43,7 +43,7 @@ final class AdaptiveSection {
     }
 
     /** Spec name to the directories holding its rule file, in root order. */
-    private static Map<String, List<Path>> ruleFiles(List<Path> roots) {
+    static Map<String, List<Path>> ruleFiles(List<Path> roots) {
         Map<String, List<Path>> found = new TreeMap<>();
         for (Path root : roots) {
             List<Path> dirs = new ArrayList<>();

@@ -54,26 +54,20 @@ final class AlgorithmSection {
         String pct = Math.round(ctx.boot.confidence() * 100) + "%";
         Map<String, Integer> runs = new LinkedHashMap<>();
         Table.Builder t = new Table.Builder(List.of("environment", "PPO", "PPO-M", "TRPO", "TRPO+", "AAI", pct + " CI",
-                "ACLI", pct + " CI", "ACLI > AAI"), 1);
+                "ACLI", pct + " CI", "ACLI − AAI", pct + " CI", "ACLI > AAI"), 1);
         for (String env : ctx.tree.envs()) {
-            double[][] s = new double[4][];
-            boolean all = true;
-            for (int i = 0; i < 4; i++) {
-                s[i] = ctx.tree.finalReturns(env, cells.get(PRESETS.get(i)).key());
-                all &= s[i].length > 0;
-            }
-            if (!all) {
+            Estimates e = estimates(ctx, cells, env);
+            if (e == null) {
                 continue;
             }
             for (int i = 0; i < 4; i++) {
-                runs.put(cells.get(PRESETS.get(i)).label() + (ctx.tree.envs().size() > 1 ? " on " + env : ""), s[i].length);
+                runs.put(cells.get(PRESETS.get(i)).label() + (ctx.tree.envs().size() > 1 ? " on " + env : ""),
+                        ctx.tree.finalReturns(env, cells.get(PRESETS.get(i)).key()).length);
             }
-            double[] est = aaiAcli(s);
-            Interval[] ci = ctx.intervals.stratifiedBands(s, AlgorithmSection::aaiAcli,
-                    Seeds.stream(ctx.seed(), "aai-acli", env));
-            t.row(List.of(env, Fmt.num(Descriptive.mean(s[0])), Fmt.num(Descriptive.mean(s[1])),
-                    Fmt.num(Descriptive.mean(s[2])), Fmt.num(Descriptive.mean(s[3])), Fmt.num(est[0]), Fmt.ci(ci[0]),
-                    Fmt.num(est[1]), Fmt.ci(ci[1]), est[1] > est[0] ? "yes" : "no"));
+            t.row(List.of(env, Fmt.num(e.means()[0]), Fmt.num(e.means()[1]), Fmt.num(e.means()[2]),
+                    Fmt.num(e.means()[3]), Fmt.num(e.values()[0]), Fmt.ci(e.intervals()[0]), Fmt.num(e.values()[1]),
+                    Fmt.ci(e.intervals()[1]), Fmt.num(e.values()[2]), Fmt.ci(e.intervals()[2]),
+                    e.values()[1] > e.values()[0] ? "yes" : "no"));
         }
         if (t.isEmpty()) {
             return List.of();
@@ -84,22 +78,51 @@ final class AlgorithmSection {
                 + "|PPO-M − TRPO|) and ACLI = max(|PPO − PPO-M|, |TRPO+ − TRPO|) (Engstrom et al. 2020, Table 1), with "
                 + pct + " percentile bootstrap intervals resampling seeds within each preset (whatever --interval says:"
                 + " a maximum of absolute differences has no t interval; at 5–10 seeds such intervals cover less than "
-                + pct + ", see docs/statistics.md). ACLI > AAI means the code-level "
+                + pct + ", see docs/statistics.md; ACLI − AAI from the same resamples, its verdict in the verdict table)."
+                + " ACLI > AAI means the code-level "
                 + "optimizations moved the score more than the choice of algorithm. Configs: "
                 + String.join(", ", cells.values().stream().map(ResultCell::label).toList()) + "."
                 + (FewRuns.note(runs) == null ? "" : " " + FewRuns.note(runs))));
         return out;
     }
 
-    /** {AAI, ACLI} of the four samples PPO, PPO-M, TRPO, TRPO+. */
+    /**
+     * AAI, ACLI and ACLI − AAI of one environment with their intervals.
+     *
+     * @param means     mean final return of PPO, PPO-M, TRPO, TRPO+
+     * @param values    {AAI, ACLI, ACLI − AAI}
+     * @param intervals their intervals, in the same order
+     * @param method    how the intervals were computed (for the verdict's rule)
+     */
+    record Estimates(double[] means, double[] values, Interval[] intervals, String method) {}
+
+    /**
+     * The one place AAI, ACLI and ACLI − AAI and their intervals are computed (the table above and
+     * the verdicts both read them here); null when a preset has no run in {@code env}.
+     */
+    static Estimates estimates(ReportContext ctx, Map<String, ResultCell> cells, String env) {
+        double[][] s = new double[4][];
+        for (int i = 0; i < 4; i++) {
+            s[i] = ctx.tree.finalReturns(env, cells.get(PRESETS.get(i)).key());
+            if (s[i].length == 0) {
+                return null;
+            }
+        }
+        Interval[] ci = ctx.intervals.stratifiedBands(s, AlgorithmSection::aaiAcli,
+                Seeds.stream(ctx.seed(), "aai-acli", env));
+        double[] means = {Descriptive.mean(s[0]), Descriptive.mean(s[1]), Descriptive.mean(s[2]), Descriptive.mean(s[3])};
+        return new Estimates(means, aaiAcli(s), ci, ctx.intervals.level() + " "
+                + ctx.intervals.describe(dev.ablate4j.stats.Intervals.Statistic.STRATIFIED) + " (seeds within each preset)");
+    }
+
+    /** {AAI, ACLI, ACLI − AAI} of the four samples PPO, PPO-M, TRPO, TRPO+. */
     static double[] aaiAcli(double[][] s) {
         double ppo = Descriptive.mean(s[0]);
         double ppoM = Descriptive.mean(s[1]);
         double trpo = Descriptive.mean(s[2]);
         double trpoPlus = Descriptive.mean(s[3]);
-        return new double[] {
-            Math.max(Math.abs(ppo - trpoPlus), Math.abs(ppoM - trpo)),
-            Math.max(Math.abs(ppo - ppoM), Math.abs(trpoPlus - trpo))
-        };
+        double aai = Math.max(Math.abs(ppo - trpoPlus), Math.abs(ppoM - trpo));
+        double acli = Math.max(Math.abs(ppo - ppoM), Math.abs(trpoPlus - trpo));
+        return new double[] {aai, acli, acli - aai};
     }
 }

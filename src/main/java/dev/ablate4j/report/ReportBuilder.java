@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the whole report from results roots into an output directory: {@code report.pdf}, one PNG
- * per figure, {@code report.md} and {@code summary.csv}.
+ * per figure, {@code report.md}, {@code summary.csv}, {@code runs.csv} and {@code verdicts.csv}.
  */
 public final class ReportBuilder {
 
@@ -56,7 +56,8 @@ public final class ReportBuilder {
         }
         ReportContext ctx = new ReportContext(tree, options);
         List<String> rootNames = roots.stream().map(Path::toString).toList();
-        List<Block> blocks = blocks(ctx, roots);
+        Judgement j = judge(ctx, roots);
+        List<Block> blocks = blocks(ctx, roots, j);
         blocks.addAll(RebuildSection.blocks(ctx, rootNames, out));
         List<Path> pngs = new ArrayList<>();
         List<String> titles = new ArrayList<>();
@@ -69,13 +70,38 @@ public final class ReportBuilder {
         }
         MarkdownWriter.write(blocks, dir.resolve("report.md"));
         SummaryCsv.write(ctx.summary.values(), dir.resolve("summary.csv"));
+        RunsCsv.write(ctx, dir.resolve("runs.csv"));
+        VerdictsCsv.write(j.verdicts(), j.retests(), dir.resolve("verdicts.csv"));
         int pages = PdfWriter.write(blocks, dir.resolve("report.pdf"));
         return new Result(out.resolve("report.pdf"), out.resolve("report.md"), out.resolve("summary.csv"),
                 List.copyOf(pngs), pages, List.copyOf(titles), tree);
     }
 
+    /** The computed verdicts, the re-tested comparisons among them, and the calibration of the tests. */
+    record Judgement(List<VerdictRow> verdicts, List<ReTests.Note> retests, List<CalibrationSection.Row> calibration,
+            Double margin, String marginSource) {}
+
+    /** Verdicts, re-tests and calibration of the report's comparisons. */
+    static Judgement judge(ReportContext ctx, List<Path> roots) {
+        List<AdaptiveDesigns.Design> designs = AdaptiveDesigns.read(roots);
+        Double margin = ctx.options.margin();
+        String source = "report --margin";
+        if (margin == null) {
+            margin = SpecMargin.find(roots);
+            source = "spec key " + SpecMargin.KEY;
+        }
+        List<VerdictRow> rows = Verdicts.compute(ctx, designs, margin);
+        return new Judgement(rows, ReTests.find(ctx, roots, rows, designs), CalibrationSection.compute(ctx, rows),
+                margin, source);
+    }
+
     /** Every block of the report, in order. */
     static List<Block> blocks(ReportContext ctx, List<Path> roots) {
+        return blocks(ctx, roots, judge(ctx, roots));
+    }
+
+    /** Every block of the report, in order, with the verdicts already judged. */
+    static List<Block> blocks(ReportContext ctx, List<Path> roots, Judgement j) {
         List<Block> blocks = new ArrayList<>(OverviewSection.blocks(ctx, roots.stream().map(Path::toString).toList()));
         blocks.addAll(ScopeSection.blocks(ctx.tree));
         for (String env : ctx.tree.envs()) {
@@ -84,6 +110,8 @@ public final class ReportBuilder {
         blocks.addAll(AcrossEnvSection.blocks(ctx));
         blocks.addAll(AlgorithmSection.blocks(ctx));
         blocks.addAll(AdaptiveSection.blocks(roots));
+        blocks.addAll(VerdictSection.blocks(j.verdicts(), j.retests(), j.margin(), j.marginSource()));
+        blocks.addAll(CalibrationSection.blocks(ctx, j.calibration()));
         blocks.addAll(PowerSection.blocks(ctx));
         blocks.addAll(ProvenanceSection.blocks(ctx));
         return blocks;

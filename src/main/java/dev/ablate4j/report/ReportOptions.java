@@ -13,9 +13,35 @@ import dev.ablate4j.stats.Intervals;
  * @param allCells  include runs outside the spec recorded in their spec directory ({@code --all-cells})
  * @param interval  how intervals are computed ({@code --interval}); see {@link Intervals}
  * @param score     what a run's score is ({@code --score})
+ * @param margin    equivalence margin m of the verdicts' TOST (positive, finite), or null: then the
+ *                  recorded spec's {@code equivalence-margin} if it has one, else none
+ * @param calibrationReps null-resampling replicates per comparison in the calibration section
  */
 public record ReportOptions(long seed, int resamples, String baseline, boolean allCells, IntervalMethod interval,
-        Score score) {
+        Score score, Double margin, int calibrationReps) {
+
+    /** Default replicates per comparison of the calibration section. */
+    public static final int DEFAULT_CALIBRATION_REPS = 2000;
+
+    /** Most replicates per comparison {@code --calibration-reps} accepts. */
+    public static final int MAX_CALIBRATION_REPS = 100_000;
+
+    public ReportOptions {
+        if (margin != null && !(margin > 0 && Double.isFinite(margin))) {
+            throw new ReportInputException("--margin must be a positive finite number (the equivalence margin, in"
+                    + " units of final return), got " + margin);
+        }
+        if (calibrationReps < 0 || calibrationReps > MAX_CALIBRATION_REPS) {
+            throw new ReportInputException("--calibration-reps must be between 0 (no calibration section) and "
+                    + MAX_CALIBRATION_REPS + ", got " + calibrationReps);
+        }
+    }
+
+    /** Options without an equivalence margin, with the default calibration. */
+    public ReportOptions(long seed, int resamples, String baseline, boolean allCells, IntervalMethod interval,
+            Score score) {
+        this(seed, resamples, baseline, allCells, interval, score, null, DEFAULT_CALIBRATION_REPS);
+    }
 
     /** Options covering the recorded specs only, with the default interval method and the final return as score. */
     public ReportOptions(long seed, int resamples, String baseline) {

@@ -267,9 +267,10 @@ final class ReportOutput {
         }
     }
 
-    /** Files the report writes: report.pdf, report.md, summary.csv and the PNG charts. */
+    /** Files the report writes: report.pdf, report.md, summary.csv, runs.csv, verdicts.csv and the PNG charts. */
     static boolean isReportFile(String name) {
         return name.equals("report.pdf") || name.equals("report.md") || name.equals("summary.csv")
+                || name.equals("runs.csv") || name.equals("verdicts.csv")
                 || name.endsWith(".png");
     }
 

@@ -1,7 +1,7 @@
 /**
  * The {@code report} command's engine: reads results trees, computes the statistics of
- * {@link dev.ablate4j.stats}, and writes {@code report.pdf}, one PNG per figure, {@code report.md}
- * and {@code summary.csv}.
+ * {@link dev.ablate4j.stats}, and writes {@code report.pdf}, one PNG per figure, {@code report.md},
+ * {@code summary.csv}, {@code runs.csv} and {@code verdicts.csv}.
  *
  * <p>Decisions a user should know:
  * <ul>
@@ -45,6 +45,27 @@
  *       root or a root's spec directories, the section "Adaptive seeds" replays the rounds from the
  *       runs ({@link dev.ablate4j.report.AdaptiveResults}, the same reading the matrix decides with)
  *       and states the rule, each cell's seeds and each comparison's verdict.</li>
+ *   <li>{@code runs.csv} ({@link dev.ablate4j.report.RunsCsv}) has one row per run directory found:
+ *       path, spec, cell label and id, environment, seed, each optimization switch, the varied keys
+ *       of {@code summary.csv}, steps, status ({@code used} or {@code left out}), final and max return
+ *       at full precision, and the reason a run was left out. The mean final return of a cell's used
+ *       rows in an environment is its {@code final_mean} in {@code summary.csv}.</li>
+ *   <li>Verdicts are computed, never written ({@link dev.ablate4j.report.Verdicts},
+ *       {@link dev.ablate4j.stats.Verdict}): a comparison an adaptive design tested is judged by its
+ *       group-sequential boundary, every other config against the baseline by the Holm-adjusted
+ *       Welch p (family: the configs against the baseline in that environment), ACLI − AAI by
+ *       whether its interval excludes 0; without a shown difference, TOST with the margin of
+ *       {@code --margin} or the spec's {@code equivalence-margin} (its recorded {@code <spec>/spec.yaml}) gives
+ *       equivalent / not shown equivalent, else undecided. Every pair states the smallest margin TOST
+ *       could declare equivalence for. The interval of Δ mean is {@link
+ *       dev.ablate4j.stats.Intervals#diffMeans}, the one the comparison tables print.</li>
+ *   <li>The calibration section ({@link dev.ablate4j.report.CalibrationSection}) resamples each
+ *       verdict comparison's runs under the null and states each test's false-positive rate; its
+ *       cost is bounded ({@code --calibration-reps} per comparison, a budget per report).</li>
+ *   <li>A comparison whose both configs hold runs copied from another spec ({@code reused_from}) is
+ *       checked against that spec's adaptive design when its results are found beside the roots
+ *       ({@link dev.ablate4j.report.ReTests}); a re-test of a finished design is stated with its
+ *       simulated false-positive rate.</li>
  * </ul>
  */
 package dev.ablate4j.report;

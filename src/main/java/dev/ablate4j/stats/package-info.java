@@ -38,6 +38,9 @@
  *       group sizes, at the observed Hedges' g.</li>
  *   <li>Performance profiles count runs with a score ≥ τ (the paper's "fraction of agents with final
  *       reward ≥ x"), averaged over strata so every environment weighs the same.</li>
+ *   <li>TOST ({@link dev.ablate4j.stats.Tost}) is two one-sided Welch t-tests; equivalence within ±m
+ *       at α when both reject, i.e. the (1 − 2α) Welch interval lies inside (−m, m). Monte-Carlo
+ *       rates carry 95% Wilson intervals. Simulations draw normals by Box–Muller with StrictMath.</li>
  *   <li>Degenerate inputs (too few values) give {@code NaN}, never an exception, so a report can show
  *       "n/a" and carry on.</li>
  * </ul>

@@ -1,0 +1,48 @@
+package dev.ablate4j.report;
+
+import dev.ablate4j.adaptive.Decision;
+import dev.ablate4j.adaptive.Rounds;
+import dev.ablate4j.adaptive.RuleFile;
+import dev.ablate4j.adaptive.Setup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The adaptive designs among a report's results, each replayed from its runs exactly as
+ * {@link AdaptiveSection} replays it: the verdicts read the group-sequential decisions here.
+ */
+final class AdaptiveDesigns {
+
+    /** One adaptive spec: its rule, the replayed decision, and the directories holding its runs. */
+    record Design(Setup setup, Decision decision, List<Path> dirs) {
+
+        /** The cell key the report gives cell {@code id} of this spec. */
+        String key(String id) {
+            return setup.spec() + "/" + id;
+        }
+    }
+
+    private AdaptiveDesigns() {}
+
+    /** Every adaptive design found in {@code roots} (a root, or a root's spec directories). */
+    static List<Design> read(List<Path> roots) {
+        List<Design> out = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> e : AdaptiveSection.ruleFiles(roots).entrySet()) {
+            out.add(read(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The design of spec {@code spec} whose rule file and runs are in {@code dirs}. */
+    static Design read(String spec, List<Path> dirs) {
+        Setup setup;
+        try {
+            setup = RuleFile.read(dirs.get(0).resolve(RuleFile.NAME));
+        } catch (IllegalArgumentException ex) {
+            throw new ReportInputException(ex.getMessage());
+        }
+        return new Design(setup, Rounds.decide(setup, AdaptiveResults.read(spec, dirs)), List.copyOf(dirs));
+    }
+}

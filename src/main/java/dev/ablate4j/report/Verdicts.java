@@ -1,0 +1,108 @@
+package dev.ablate4j.report;
+
+import dev.ablate4j.adaptive.Decision;
+import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Setup;
+import dev.ablate4j.stats.Comparison;
+import dev.ablate4j.stats.Interval;
+import dev.ablate4j.stats.Seeds;
+import dev.ablate4j.stats.Tost;
+import dev.ablate4j.stats.Verdict;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes the verdict table: per environment, every config against the baseline (fixed design:
+ * Holm-adjusted Welch p &lt; α decides), every comparison of an adaptive design found among the
+ * results (its group-sequential decision; a pair that is both is judged by its design, since a fixed
+ * test on sequentially collected seeds would not hold α), and ACLI − AAI where the four presets
+ * ran. Undecided comparisons get TOST with the equivalence margin when one is given; every pair
+ * states the smallest margin TOST could declare equivalence for.
+ */
+final class Verdicts {
+
+    private Verdicts() {}
+
+    /** The rows, environments in report order: adaptive comparisons first, then the fixed ones, then ACLI − AAI. */
+    static List<VerdictRow> compute(ReportContext ctx, List<AdaptiveDesigns.Design> designs, Double margin) {
+        List<VerdictRow> rows = new ArrayList<>();
+        Map<String, ResultCell> presets = AlgorithmSection.presetCells(ctx.tree);
+        for (String env : ctx.tree.envs()) {
+            Set<String> judged = new HashSet<>();
+            for (AdaptiveDesigns.Design d : designs) {
+                for (ComparisonState c : d.decision().comparisons()) {
+                    if (!c.env().equals(env)) {
+                        continue;
+                    }
+                    VerdictRow row = adaptive(ctx, d, c, margin);
+                    if (row != null) {
+                        rows.add(row);
+                        judged.add(pairKey(env, row.x().key(), row.y().key()));
+                    }
+                }
+            }
+            for (ComparisonRow c : ctx.comparisons.getOrDefault(env, List.of())) {
+                if (judged.add(pairKey(env, c.cell().key(), ctx.baseline.key()))) {
+                    rows.add(fixed(ctx, env, c, margin));
+                }
+            }
+            if (presets.size() == AlgorithmSection.PRESETS.size()) {
+                AlgorithmSection.Estimates e = AlgorithmSection.estimates(ctx, presets, env);
+                if (e != null) {
+                    rows.add(new VerdictRow(env, "AAI/ACLI", null, null, "ACLI − AAI", 0, 0, e.values()[2],
+                            e.intervals()[2], Double.NaN, null, Double.NaN,
+                            Verdict.interval("ACLI", "AAI", e.intervals()[2], e.method() + " interval")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static VerdictRow fixed(ReportContext ctx, String env, ComparisonRow c, Double margin) {
+        double[] x = ctx.tree.finalReturns(env, c.cell().key());
+        double[] y = ctx.tree.finalReturns(env, ctx.baseline.key());
+        Comparison s = c.stats();
+        Tost.Result tost = margin == null ? null : Tost.test(x, y, margin);
+        Verdict v = Verdict.fixed(c.cell().label(), ctx.baseline.label(), s.meanX() - s.meanY(), c.welchPHolm(), tost);
+        return new VerdictRow(env, "fixed", c.cell(), ctx.baseline, c.cell().label() + " vs " + ctx.baseline.label(),
+                s.nX(), s.nY(), s.meanX() - s.meanY(), s.ci95DiffMeans(), c.welchPHolm(), tost,
+                Tost.smallestMargin(x, y, Verdict.ALPHA), v);
+    }
+
+    /** A comparison of an adaptive design; null when one of its cells has no runs in the report. */
+    private static VerdictRow adaptive(ReportContext ctx, AdaptiveDesigns.Design d, ComparisonState c, Double margin) {
+        Setup.Pair pair = c.pair();
+        ResultCell left = cell(ctx, d.key(pair.left().id()));
+        ResultCell right = cell(ctx, d.key(pair.right().id()));
+        if (left == null || right == null) {
+            return null;
+        }
+        double[] x = ctx.tree.finalReturns(c.env(), left.key());
+        double[] y = ctx.tree.finalReturns(c.env(), right.key());
+        if (x.length == 0 || y.length == 0) {
+            return null;
+        }
+        // the same statistics, from the same stream, as the comparison table would give this pair
+        Interval ci = Comparison.of(x, y, ctx.intervals, Seeds.stream(ctx.seed(), "compare", c.env(), left.key(),
+                right.key())).ci95DiffMeans();
+        Tost.Result tost = margin == null ? null : Tost.test(x, y, margin);
+        boolean crossed = c.verdict() == Decision.Verdict.DECIDED;
+        String describe = c.describe(d.decision().looks().length).replace(">=", "≥");
+        Verdict v = Verdict.sequential(left.label(), right.label(), crossed, c.z(), describe, tost);
+        return new VerdictRow(c.env(), "adaptive: " + d.setup().spec(), left, right,
+                left.label() + " vs " + right.label(), x.length, y.length,
+                dev.ablate4j.stats.Descriptive.mean(x) - dev.ablate4j.stats.Descriptive.mean(y), ci, Double.NaN, tost,
+                Tost.smallestMargin(x, y, Verdict.ALPHA), v);
+    }
+
+    private static ResultCell cell(ReportContext ctx, String key) {
+        return ctx.tree.cellIndex(key) < 0 ? null : ctx.tree.cell(key);
+    }
+
+    private static String pairKey(String env, String a, String b) {
+        return env + "|" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ablate4j.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes {@code verdicts.csv}: one row per comparison of the verdict table, full precision,
+ * "\n" line ends. {@code retest_false_positive_rate} is the simulated rate of a re-tested
+ * comparison ({@link ReTests}), empty otherwise.
+ */
+final class VerdictsCsv {
+
+    static final List<String> HEADER = List.of("env", "comparison", "design", "x_spec", "x_cell", "x_label", "y_spec",
+            "y_cell", "y_label", "n_x", "n_y", "estimate", "ci95_lo", "ci95_hi", "welch_p_holm", "margin", "tost_p",
+            "smallest_equivalence_margin", "verdict", "direction", "rule", "reused_from", "retest_false_positive_rate");
+
+    private VerdictsCsv() {}
+
+    static void write(List<VerdictRow> rows, List<ReTests.Note> notes, Path file) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, format)) {
+            p.printRecord(HEADER);
+            for (VerdictRow r : rows) {
+                List<String> f = new ArrayList<>(List.of(r.env(), r.comparison(), r.design()));
+                for (ResultCell c : new ResultCell[] {r.x(), r.y()}) {
+                    f.add(c == null ? "" : c.spec());
+                    f.add(c == null ? "" : c.id());
+                    f.add(c == null ? "" : c.label());
+                }
+                f.add(r.isPair() ? Integer.toString(r.nX()) : "");
+                f.add(r.isPair() ? Integer.toString(r.nY()) : "");
+                f.add(Fmt.csv(r.estimate()));
+                f.add(Fmt.csv(r.interval().lo()));
+                f.add(Fmt.csv(r.interval().hi()));
+                f.add(Fmt.csv(r.holmP()));
+                f.add(r.tost() == null ? "" : Fmt.compact(r.tost().margin()));
+                f.add(r.tost() == null ? "" : Fmt.csv(r.tost().p()));
+                f.add(Fmt.csv(r.smallestMargin()));
+                f.add(r.verdict().kind().text());
+                f.add(r.verdict().direction());
+                f.add(r.verdict().rule());
+                ReTests.Note note = notes.stream().filter(n -> n.row() == r).findFirst().orElse(null);
+                f.add(note == null ? "" : note.donor());
+                f.add(note == null || note.sim() == null ? "" : Fmt.csv(note.sim().rate()));
+                p.printRecord(f);
+            }
+        }
+    }
+}
