@@ -112,22 +112,17 @@ final class CalibrationSection {
             }
         }
         List<Block> out = new ArrayList<>();
-        out.add(new Block.Heading(1, "Calibration on this report's data"));
-        out.add(new Block.Paragraph("How often would each test this report uses call a difference where there is"
-                + " none, on runs like these and at these seed counts? Each comparison's own final returns are"
-                + " resampled under the null (Colas et al. 2019 did this on real RL returns): \"both from\" draws both"
-                + " groups with replacement from one config's runs (the second named); \"each centred\" draws each group"
-                + " from its own config's runs after subtracting that config's mean, so the means agree while each"
-                + " config keeps its spread and shape. At α = 0.05 a well-calibrated test rejects about 5% of the"
-                + " time; a rate above 7.5% is flagged. " + reps + " replicates per comparison and null (seeded, "
-                + "report --calibration-reps; at most " + BUDGET + " per null over the report), each with the report's"
-                + " interval of Δ mean (" + inner(ctx).describe(Intervals.Statistic.DIFF_MEANS)
+        out.add(new Block.Heading(2, "Calibration on this report's data"));
+        out.add(new Block.Paragraph("How often would each test call a difference where there is none, on these runs"
+                + " at these n? Each comparison's final returns are resampled under the null: \"both from\" draws both"
+                + " groups from the second config's runs; \"each centred\" draws each from its own runs minus their"
+                + " mean. A calibrated test rejects about 5%; above 7.5% is flagged. " + reps + " seeded replicates per"
+                + " row (--calibration-reps); the interval is the report's interval of Δ mean ("
+                + inner(ctx).describe(Intervals.Statistic.DIFF_MEANS)
                 + (inner(ctx).resamples(Intervals.Statistic.DIFF_MEANS) ? ", " + inner(ctx).bootstrap().resamples()
-                        + " resamples" : "") + ")."
-                + " Resampling a few runs gives a lumpy distribution with ties, which is part of what is measured."));
-        out.add(new Block.TableBlock(t.build(), "Null rejection rate of each test at the comparison's own n, with"
-                + " its 95% Wilson Monte-Carlo interval. Welch and Mann–Whitney are the unadjusted per-comparison tests"
-                + " (Holm's adjustment only lowers them)."));
+                        + " resamples" : "") + "). See docs/statistics.md."));
+        out.add(new Block.TableBlock(t.build(), "Null rejection rates at α = 0.05 with 95% Wilson Monte-Carlo"
+                + " intervals; Welch and Mann–Whitney unadjusted."));
         List<String> flaggedAll = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             if (flaggedRows[i] > 0) {

@@ -110,9 +110,9 @@ public final class ReportBuilder {
         blocks.addAll(AcrossEnvSection.blocks(ctx));
         blocks.addAll(AlgorithmSection.blocks(ctx));
         blocks.addAll(AdaptiveSection.blocks(roots));
+        blocks.addAll(PowerSection.blocks(ctx));
         blocks.addAll(VerdictSection.blocks(j.verdicts(), j.retests(), j.margin(), j.marginSource()));
         blocks.addAll(CalibrationSection.blocks(ctx, j.calibration()));
-        blocks.addAll(PowerSection.blocks(ctx));
         blocks.addAll(ProvenanceSection.blocks(ctx));
         return blocks;
     }

@@ -94,7 +94,7 @@ class VerdictsTest {
         assertTrue(md.contains("## Verdicts"));
         assertTrue(md.contains("Equivalence margin ±400 (report --margin)"));
         assertTrue(md.contains("## Calibration on this report's data"));
-        assertTrue(md.contains("300 replicates per comparison and null"));
+        assertTrue(md.contains("300 seeded replicates per row"));
     }
 
     @Test
