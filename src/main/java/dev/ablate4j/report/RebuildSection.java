@@ -79,6 +79,12 @@ final class RebuildSection {
         if (options.interval() != dev.ablate4j.stats.IntervalMethod.DEFAULT) {
             sb.append(" --interval ").append(options.interval().cliName());
         }
+        if (options.margin() != null) {
+            sb.append(" --margin ").append(Fmt.compact(options.margin()));
+        }
+        if (options.calibrationReps() != ReportOptions.DEFAULT_CALIBRATION_REPS) {
+            sb.append(" --calibration-reps ").append(options.calibrationReps());
+        }
         return sb.toString();
     }
 }

@@ -95,6 +95,7 @@ class VerdictsTest {
         assertTrue(md.contains("Equivalence margin ±400 (report --margin)"));
         assertTrue(md.contains("## Calibration on this report's data"));
         assertTrue(md.contains("300 seeded replicates per row"));
+        assertTrue(md.contains(" --margin 400 --calibration-reps 300"), "the rebuild command keeps both options");
     }
 
     @Test
