@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -64,8 +67,12 @@ final class PdfWriter {
         this.tables = new PdfTableWriter(this, text);
     }
 
-    /** Writes {@code blocks} to {@code file}; returns the page count. */
-    static int write(List<Block> blocks, Path file) throws IOException {
+    /**
+     * Writes {@code blocks} to {@code file}; returns the page count. The trailer's file identifier
+     * (/ID), which PDFBox would draw from the clock, is the first 16 bytes of the SHA-256 of
+     * {@code content} (the report's Markdown), so the same inputs give the same PDF bytes.
+     */
+    static int write(List<Block> blocks, Path file, byte[] content) throws IOException {
         ReportFonts fonts = ReportFonts.load();
         try (PDDocument doc = new PDDocument();
                 PdfText text = new PdfText(doc, fonts);
@@ -86,12 +93,28 @@ final class PdfWriter {
             w.flushFloats();
             w.closePage();
             doc.getDocumentCatalog().setDocumentOutline(w.outline);
+            doc.getDocument().getTrailer().setItem(COSName.ID, fileIdentifier(content));
             // saved whole, then renamed into place: a reader (or a rerun over an old report) never sees half a PDF
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             doc.save(bytes);
             dev.ablate4j.run.AtomicFiles.writeBytes(file, bytes.toByteArray());
             return doc.getNumberOfPages();
         }
+    }
+
+    /** A file identifier of two equal strings (a file written once), from {@code content}. */
+    private static COSArray fileIdentifier(byte[] content) {
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] id = java.util.Arrays.copyOf(digest, 16);
+        COSArray array = new COSArray();
+        array.add(new COSString(id));
+        array.add(new COSString(id));
+        return array;
     }
 
     /** Figures waiting for the next page while the text after them fills this one. */

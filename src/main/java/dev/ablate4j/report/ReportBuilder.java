@@ -1,6 +1,7 @@
 package dev.ablate4j.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class ReportBuilder {
         SummaryCsv.write(ctx.summary.values(), dir.resolve("summary.csv"));
         RunsCsv.write(ctx, dir.resolve("runs.csv"));
         VerdictsCsv.write(j.verdicts(), j.retests(), dir.resolve("verdicts.csv"));
-        int pages = PdfWriter.write(blocks, dir.resolve("report.pdf"));
+        int pages = PdfWriter.write(blocks, dir.resolve("report.pdf"), Files.readAllBytes(dir.resolve("report.md")));
         return new Result(out.resolve("report.pdf"), out.resolve("report.md"), out.resolve("summary.csv"),
                 List.copyOf(pngs), pages, List.copyOf(titles), tree);
     }

@@ -116,6 +116,19 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aReportRebuiltIntoTheSameDirectoryIsByteIdenticalPdfIncluded() throws IOException {
+        Path dir = tmp.resolve("twice");
+        ReportBuilder.build(List.of(root), dir, new ReportOptions(7, 2000, null));
+        byte[] pdf = Files.readAllBytes(dir.resolve("report.pdf"));
+        byte[] runs = Files.readAllBytes(dir.resolve("runs.csv"));
+        byte[] verdicts = Files.readAllBytes(dir.resolve("verdicts.csv"));
+        ReportBuilder.build(List.of(root), dir, new ReportOptions(7, 2000, null));
+        assertArrayEquals(pdf, Files.readAllBytes(dir.resolve("report.pdf")), "report.pdf (its /ID comes from the content)");
+        assertArrayEquals(runs, Files.readAllBytes(dir.resolve("runs.csv")));
+        assertArrayEquals(verdicts, Files.readAllBytes(dir.resolve("verdicts.csv")));
+    }
+
+    @Test
     void sameInputsAndSeedGiveByteIdenticalCsvAndMarkdown() throws IOException {
         Path again = tmp.resolve("again");
         ReportBuilder.build(List.of(root), again, new ReportOptions(7, 2000, null));
