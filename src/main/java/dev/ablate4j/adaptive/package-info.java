@@ -9,7 +9,7 @@
  * {@code until} holds one or both of:
  * <ul>
  * <li>{@code ci-half-width: H}: the half-width of the report's default 95% interval of the cell's
- *     mean final return (Student-t since issue 26, {@link dev.ablate4j.stats.IntervalMethod#DEFAULT};
+ *     mean final return (Student-t since the intervals were chosen by coverage, {@link dev.ablate4j.stats.IntervalMethod#DEFAULT};
  *     it was the percentile bootstrap, which covers ~84% at 5 seeds) is at most H; a cell whose runs
  *     have no spread has no interval and does not meet it. It looks at the width only, never at the
  *     estimate. A design started before the change replays with the new half-width, which is wider
