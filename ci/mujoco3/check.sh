@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MuJoCo 3 check (issue 18), run by .ci/run after the README's test command:
+# MuJoCo 3 check, run by .ci/run after the README's test command:
 #   1. gets MuJoCo 3.14.0 the way users do, from pip, through ci/github/install-mujoco.sh (the wheel
 #      in a virtual environment under target/, without its Python dependencies: only the wheel's
 #      libmujoco.so.3.14.0 and C headers are used);
