@@ -50,7 +50,7 @@ echo "tensorboard check: a tiny quickstart matrix with --tensorboard"
 spec=ci/tensorboard/quickstart-tiny.yaml
 java -jar "$jar" matrix "$spec" --results "$work/live-results" --tensorboard "$work/live" --quiet >/dev/null
 java -jar "$jar" matrix "$spec" --results "$work/plain-results" --quiet >/dev/null
-for f in config.json cell.json metrics.csv episodes.csv trust_region.csv DONE; do
+for f in config.json cell.json metrics.csv episodes.csv trust_region.csv policy.json DONE; do
   (cd "$work/plain-results" && find . -name "$f" | sort) > "$work/plain.list"
   (cd "$work/live-results" && find . -name "$f" | sort) > "$work/live.list"
   diff "$work/plain.list" "$work/live.list" >/dev/null \
