@@ -7,8 +7,8 @@
 #             with a conflict when the name exists unless the step says overwrite: true;
 #   download  by name: the artifact's files into `path`; by pattern: each artifact into
 #             `path`/<artifact name>/; with run-id: from that workflow run's artifacts.
-# Two scenarios, each compared byte for byte (metrics.csv, episodes.csv, trust_region.csv) with a
-# local `matrix` of the same spec:
+# Three scenarios, each compared byte for byte (metrics.csv, episodes.csv, trust_region.csv, the saved
+# policy.json, and adaptive.json) with a local `matrix` of the same spec:
 #   1. ci/ci-tiny.yaml (fixed seeds) in one workflow run: plan (builds the jar for real), one job
 #      per shard (shard 1 is killed after a few seconds and re-run over its restored cache, as
 #      "Re-run failed jobs" does), merge, report; no next round is dispatched.
@@ -198,7 +198,7 @@ compare() {
     cmp -s "$ref/$f" "$got/$f" || fail "$1: merged $f differs from the local run"
     n=$((n + 1))
   done < <(cd "$ref" && find . \( -name metrics.csv -o -name episodes.csv -o -name trust_region.csv \
-    -o -name adaptive.json \) | sort)
+    -o -name policy.json -o -name adaptive.json \) | sort)
   COMPARED=$n
 }
 
@@ -213,7 +213,7 @@ SPEC=ci/ci-tiny.yaml
 workflow_run 1 "" 1
 [ -e "$W/dispatches" ] && fail "a fixed-seed spec finished in one run, yet the merge dispatched: $(cat "$W/dispatches")"
 compare ci-tiny
-[ "$COMPARED" = 12 ] || fail "ci-tiny: expected 12 result files, compared $COMPARED"
+[ "$COMPARED" = 16 ] || fail "ci-tiny: expected 16 result files (4 runs x 4), compared $COMPARED"
 fixed_files=$COMPARED fixed_jobs=$SHARD_JOBS
 
 # chain FIRST_RUN: workflow runs of $SPEC from a fresh start, each dispatched by the one before
@@ -240,7 +240,7 @@ SHARD_JOBS=0
 SPEC=ci/ci-tiny-adaptive.yaml
 chain 2
 compare ci-tiny-adaptive
-[ "$COMPARED" = 19 ] || fail "ci-tiny-adaptive: expected 19 result files (6 runs x 3, adaptive.json), compared $COMPARED"
+[ "$COMPARED" = 25 ] || fail "ci-tiny-adaptive: expected 25 result files (6 runs x 4, adaptive.json), compared $COMPARED"
 adaptive_files=$COMPARED adaptive_jobs=$SHARD_JOBS
 
 # 3. MuJoCo 3: the same chain on ci/ci-tiny-mujoco.yaml (Hopper-v4) with the input mujoco=3.14.0.
@@ -256,7 +256,7 @@ if home3=$(MUJOCO=3.14.0 bash ci/github/install-mujoco.sh 2> "$W/mujoco3-install
   MUJOCO_HOME=$home3 java -jar "$jar3" matrix "$SPEC" --results "$W/local" --workers 2 > "$W/local3.log" 2>&1 \
     || { cat "$W/local3.log" >&2; fail "the local matrix run of $SPEC on MuJoCo 3.14.0 failed"; }
   compare ci-tiny-mujoco
-  [ "$COMPARED" = 19 ] || fail "ci-tiny-mujoco: expected 19 result files (6 runs x 3, adaptive.json), compared $COMPARED"
+  [ "$COMPARED" = 25 ] || fail "ci-tiny-mujoco: expected 25 result files (6 runs x 4, adaptive.json), compared $COMPARED"
   configs=$(find "$ART/results/ci-tiny-mujoco" -name config.json | wc -l)
   on3=$(grep -l '"mujoco" *: *"3.14.0"' $(find "$ART/results/ci-tiny-mujoco" -name config.json) | wc -l)
   [ "$configs" = 6 ] && [ "$on3" = 6 ] || fail "ci-tiny-mujoco: $on3 of $configs merged runs record MuJoCo 3.14.0"

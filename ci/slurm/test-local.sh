@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Slurm check: starts a real single-node Slurm (Debian 12's slurm-wlm + munge) and runs the
 # tiny spec ci/ci-tiny.yaml on it the ways ci/README.md documents, comparing every metrics.csv,
-# episodes.csv and trust_region.csv with a local `matrix` run byte for byte:
+# episodes.csv, trust_region.csv and policy.json with a local `matrix` run byte for byte:
 #   A  the array template as ci/README.md shows it, the report chained with --dependency=afterok
 #      (JAVA_OPTS passed through; a submission without --array is refused with its reason)
 #   B  a `plan --emit slurm` script written with relative paths, submitted from another directory,
@@ -105,9 +105,10 @@ same_as_local() {
   while read -r f; do
     cmp -s "$REF/$f" "$got/$f" || fail "$got/$f differs from the local run"
     n=$((n + 1))
-  done < <(cd "$REF" && find . \( -name metrics.csv -o -name episodes.csv -o -name trust_region.csv \) | sort)
-  [ $n = 12 ] || fail "expected 12 result files, compared $n"
-  echo "   $n result files (metrics, episodes, trust_region of 4 runs) equal the local run byte for byte"
+  done < <(cd "$REF" && find . \( -name metrics.csv -o -name episodes.csv -o -name trust_region.csv \
+    -o -name policy.json \) | sort)
+  [ $n = 16 ] || fail "expected 16 result files, compared $n"
+  echo "   $n result files (metrics, episodes, trust_region, policy of 4 runs) equal the local run byte for byte"
 }
 
 # Each run was trained exactly $2 times (1 or 0) according to the task logs $3...
