@@ -3,6 +3,7 @@ package dev.ablate4j.cli;
 import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.Exclusion;
 import dev.ablate4j.report.ReportBuilder;
+import dev.ablate4j.report.SpecReportKeys;
 import dev.ablate4j.report.ReportOptions;
 import dev.ablate4j.stats.IntervalMethod;
 import dev.ablate4j.report.Score;
@@ -66,9 +67,10 @@ public final class ReportCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; at most 16000 per null over the whole report).")
     private int calibrationReps;
 
-    @Option(names = "--interval", defaultValue = "t", paramLabel = "METHOD",
+    @Option(names = "--interval", paramLabel = "METHOD",
             description = "Interval method: t (default: Student-t for means, Welch-t for differences, t on the cell "
-                    + "structure for factorial effects), bootstrap-t, percentile or bca. Coverage: docs/statistics.md.")
+                    + "structure for factorial effects), bootstrap-t, percentile or bca; without the flag, the recorded"
+                    + " spec's interval key, else t. Coverage: docs/statistics.md.")
     private String interval;
 
     @Option(names = "--score", defaultValue = "final", paramLabel = "final|eval",
@@ -82,7 +84,9 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            IntervalMethod method = IntervalOptions.check(resamples, interval);
+            IntervalMethod fromSpec = interval == null ? SpecReportKeys.interval(roots) : null;
+            IntervalMethod method = IntervalOptions.check(resamples,
+                    interval != null ? interval : fromSpec != null ? fromSpec.cliName() : IntervalMethod.DEFAULT.cliName());
             Score chosen = Score.byWord(score);
             if (chosen == null) {
                 throw new ReportInputException("--score must be final or eval, got '" + score + "'");

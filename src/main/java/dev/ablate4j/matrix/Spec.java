@@ -24,10 +24,12 @@ import java.util.Map;
  * @param equivalenceMargin the {@code equivalence-margin} the report's verdicts use for TOST (positive,
  *     finite), or null when the spec sets none; the report reads it from the spec copy the matrix
  *     records ({@code DIR/<name>/spec.yaml}, {@link SpecRecord})
+ * @param interval the {@code interval} method the report uses unless {@code report --interval} says
+ *     otherwise, or null when the spec sets none (the report's default then)
  */
 public record Spec(String name, String source, String preset, Map<String, Object> base, Design design,
         Map<String, List<Object>> factors, List<ConditionalOverride> overrides, List<String> envs, List<Long> seeds,
-        SeedRule adaptive, Double equivalenceMargin) {
+        SeedRule adaptive, Double equivalenceMargin, dev.ablate4j.stats.IntervalMethod interval) {
 
     /** The factor / condition key that selects the preset. */
     public static final String PRESET = "preset";

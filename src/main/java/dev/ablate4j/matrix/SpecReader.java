@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
  * seeds: 3                         # or a list: [0, 7, 11], or adaptive (see below)
  * steps: 300000
  * equivalence-margin: 100          # optional: the report's TOST margin, in units of final return
+ * interval: t                      # optional: the report's interval method (t, bootstrap-t, percentile, bca)
  * </pre>
  *
  * <p>Adaptive seeds ({@link dev.ablate4j.adaptive}) are a mapping:
@@ -73,8 +74,9 @@ public final class SpecReader {
     static final String STEPS = "steps";
     /** Optional key: the equivalence margin of the report's verdicts (TOST). */
     public static final String EQUIVALENCE_MARGIN = "equivalence-margin";
+    public static final String INTERVAL = "interval";
     private static final List<String> TOP_KEYS = List.of(NAME, DESCRIPTION, DESIGN, BASE, FACTORS, OVERRIDES, ENVS,
-            SEEDS, STEPS, EQUIVALENCE_MARGIN);
+            SEEDS, STEPS, EQUIVALENCE_MARGIN, INTERVAL);
     private static final List<String> OVERRIDE_KEYS = List.of("when", "set");
 
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
@@ -186,7 +188,23 @@ public final class SpecReader {
             SeedsReader seeds = new SeedsReader(errors, root.get(SEEDS));
             List<ConditionalOverride> overrides = overrides(root.get(OVERRIDES), factors.keySet(), envs);
             return new Spec(name, errors.where(), preset, base, design, factors, overrides, envs, seeds.seeds(),
-                    seeds.rule(), margin(root.get(EQUIVALENCE_MARGIN)));
+                    seeds.rule(), margin(root.get(EQUIVALENCE_MARGIN)), interval(root.get(INTERVAL)));
+        }
+
+        /** {@code interval}: one of the report's interval methods, or absent. */
+        private dev.ablate4j.stats.IntervalMethod interval(JsonNode n) {
+            if (n == null) {
+                return null;
+            }
+            try {
+                if (!n.isTextual()) {
+                    throw new IllegalArgumentException("allowed: " + dev.ablate4j.stats.IntervalMethod.names());
+                }
+                return dev.ablate4j.stats.IntervalMethod.parse(n.asText());
+            } catch (IllegalArgumentException e) {
+                throw error(INTERVAL, "must name the report's interval method (" + dev.ablate4j.stats.IntervalMethod.names()
+                        + "), got " + (n.isValueNode() ? n.asText() : "a " + kind(n)));
+            }
         }
 
         /** {@code equivalence-margin}: a positive finite number, or absent. */

@@ -88,8 +88,8 @@ public final class ReportBuilder {
         Double margin = ctx.options.margin();
         String source = "report --margin";
         if (margin == null) {
-            margin = SpecMargin.find(roots);
-            source = "spec key " + SpecMargin.KEY;
+            margin = SpecReportKeys.margin(roots);
+            source = "spec key " + SpecReportKeys.MARGIN;
         }
         List<VerdictRow> rows = Verdicts.compute(ctx, designs, margin);
         return new Judgement(rows, ReTests.find(ctx, roots, rows, designs), CalibrationSection.compute(ctx, rows),

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The spec key {@code equivalence-margin}: checked when read (the report reads it from the recorded spec.yaml). */
+/** The spec keys {@code equivalence-margin} and {@code interval}: checked when read (the report reads them from the recorded spec.yaml). */
 class EquivalenceMarginSpecTest {
 
     private static String spec(String name, String margin) {
@@ -20,6 +20,23 @@ class EquivalenceMarginSpecTest {
         assertEquals(150.0, Specs.parse(spec("m", "150")).equivalenceMargin());
         assertEquals(0.5, Specs.parse(spec("m", "0.5")).equivalenceMargin());
         assertNull(Specs.parse(spec("m", null)).equivalenceMargin());
+    }
+
+    @Test
+    void theIntervalKeyNamesAnIntervalMethodOrIsOneClearError() {
+        assertEquals(dev.ablate4j.stats.IntervalMethod.PERCENTILE,
+                Specs.parse(Specs.twoByTwo("m") + "interval: percentile\n").interval());
+        assertEquals(dev.ablate4j.stats.IntervalMethod.BOOTSTRAP_T,
+                Specs.parse(Specs.twoByTwo("m") + "interval: Bootstrap-T\n").interval());
+        assertNull(Specs.parse(spec("m", null)).interval());
+        for (String bad : new String[] {"bootstrap", "3", "[t]"}) {
+            SpecException e = assertThrows(SpecException.class,
+                    () -> Specs.parse(Specs.twoByTwo("m") + "interval: " + bad + "\n"), bad);
+            assertTrue(e.getMessage().startsWith("test.yaml"), e.getMessage());
+            assertTrue(e.getMessage().contains("interval: must name the report's interval method (t, bootstrap-t,"
+                    + " percentile, bca)"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
     }
 
     @Test

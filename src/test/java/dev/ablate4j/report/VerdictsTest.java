@@ -195,6 +195,32 @@ class VerdictsTest {
     }
 
     @Test
+    void theRecordedSpecsIntervalIsUsedUnlessTheCommandGivesOne() throws IOException {
+        Path root = SyntheticResults.standardTree(tmp.resolve("with-interval"));
+        Files.writeString(root.resolve("quick").resolve("spec.yaml"), spec("quick", null) + "interval: percentile\n");
+        assertEquals(IntervalMethod.PERCENTILE, SpecReportKeys.interval(List.of(root)));
+        Path out = tmp.resolve("interval-report");
+        dev.ablate4j.cli.CommandRun r = dev.ablate4j.cli.CommandRun.of(new dev.ablate4j.cli.ReportCommand(),
+                root.toString(), "--out", out.toString(), "--resamples", "200", "--calibration-reps", "0");
+        assertEquals(0, r.code(), r.err());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("--interval percentile"), "the recorded spec's interval, named in the rebuild command");
+        Path given = tmp.resolve("interval-given");
+        r = dev.ablate4j.cli.CommandRun.of(new dev.ablate4j.cli.ReportCommand(), root.toString(), "--out",
+                given.toString(), "--resamples", "200", "--calibration-reps", "0", "--interval", "t");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.readString(given.resolve("report.md")).contains("--interval percentile"), "the flag wins");
+        Files.writeString(root.resolve("quick").resolve("spec.yaml"), spec("quick", null));
+        assertNull(SpecReportKeys.interval(List.of(root)));
+        Files.writeString(root.resolve("quick").resolve("spec.yaml"), spec("quick", null) + "interval: bca\n");
+        Files.createDirectories(root.resolve("other"));
+        Files.writeString(root.resolve("other").resolve("spec.yaml"), spec("other", null) + "interval: t\n");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> SpecReportKeys.interval(List.of(root)));
+        assertTrue(e.getMessage().contains("different interval values") && e.getMessage().contains("--interval"),
+                e.getMessage());
+    }
+
+    @Test
     void walkerTopUpIsUndecidedAndFlaggedAsAReTest() {
         ReportBuilder.Judgement j = judge("paper-walker-trpo-topup-exact", null);
         assertEquals(1, j.verdicts().size());
