@@ -10,7 +10,7 @@
 #      OnnxRuntimeCheckTest, run here too;
 #   3. evaluate refuses (exit 2, one line) an unknown run, a run without policy.json, a corrupt one and a
 #      negative episode count;
-#   4. the README's Gymnasium snippet runs the exported Pendulum policy (pip install gymnasium; skipped with
+#   4. the Gymnasium snippet of docs/reports.md runs the exported Pendulum policy (pip install gymnasium; skipped with
 #      the reason if that fails).
 # Without pip (or when pip cannot install the packages) it prints why and skips; it never passes silently.
 set -euo pipefail
@@ -93,10 +93,10 @@ cp -r "$pend" "$work/corrupt" && head -c 200 "$pend/policy.json" >"$work/corrupt
 refused "a corrupt policy.json" "$work/corrupt"
 refused "a negative episode count" "$pend" --episodes -2
 
-echo "onnx check: the README's Gymnasium snippet"
+echo "onnx check: the Gymnasium snippet of docs/reports.md"
 if "$PY" -c "import gymnasium" >/dev/null 2>&1 \
     || "$PY" -m pip install -q --disable-pip-version-check --retries 0 --timeout 5 gymnasium; then
-  "$PY" - README.md "$work/snippet.py" <<'PYEOF'
+  "$PY" - docs/reports.md "$work/snippet.py" <<'PYEOF'
 import re, sys
 text = open(sys.argv[1]).read()
 marker = text.index("<!-- the snippet below is run by ci/onnx/check.sh -->")
@@ -105,8 +105,8 @@ open(sys.argv[2], "w").write(code + 'print(f"snippet: Pendulum-v1 episode return
 PYEOF
   cp "$work/Pendulum-v1.onnx" "$work/policy.onnx"
   (cd "$work" && "$root/$PY" snippet.py) 2>&1 | grep -v "^WARNING: Location" | tee "$work/snippet.out"
-  grep -Eq "^snippet: Pendulum-v1 episode return -?[0-9]+\.[0-9]$" "$work/snippet.out" || fail "README snippet"
+  grep -Eq "^snippet: Pendulum-v1 episode return -?[0-9]+\.[0-9]$" "$work/snippet.out" || fail "docs/reports.md snippet"
 else
-  echo "onnx check: README snippet SKIPPED: pip install gymnasium failed"
+  echo "onnx check: docs/reports.md snippet SKIPPED: pip install gymnasium failed"
 fi
 echo "onnx check: OK"
