@@ -3,7 +3,7 @@ package dev.ablate4j.run;
 import java.nio.file.Path;
 
 /**
- * The names of the files in a run directory (the README's "Training one agent" table) and its completion marker. With
+ * The names of the files in a run directory (the table of docs/training.md) and its completion marker. With
  * {@link Provenance} (the keys of {@code provenance.json}), {@link RunStatus} (its status words) and
  * {@link RunDirs} (where run directories stand in a results tree), this is the only place that spells
  * the run-directory format; {@code run}, {@code matrix}, {@code report} and {@code tensorboard} all

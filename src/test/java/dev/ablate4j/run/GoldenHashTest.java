@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Golden hashes of small runs. They hold on every JDK and CPU (checked on OpenJDK 17 and Temurin 25);
  * a change to them is a change of results and must be deliberate: update the hashes and say in the
- * README's "Results changes" section why the numbers moved.
+ * "Results changes" section of CHANGELOG.md why the numbers moved.
  */
 class GoldenHashTest {
 
