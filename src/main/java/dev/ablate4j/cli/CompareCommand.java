@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code compare}: statistics of sample X against sample Y, as JSON or a text table. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare two samples (e.g. final returns of two configs): Welch t-test, Mann-Whitney U, "
-                + "Hedges' g, probability of improvement, 95%% intervals (Student-t and Welch-t by default, see --interval); "
+                + "Hedges' g, probability of improvement, 95 percent intervals (Student-t and Welch-t by default, see --interval); "
                 + "warns below 5 values per sample and when two results directories differ in environment or step budget.",
             "Each of --x and --y is a CSV file (one column, or pick one with --column) or a results directory "
                 + "holding the runs of one config (its final returns)."})

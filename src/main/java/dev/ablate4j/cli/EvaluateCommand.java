@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run episodes of finished runs' saved policies (policy.json), with the observation filter "
-                + "frozen as training left it, and print the mean return, its standard deviation and a 95%% "
+                + "frozen as training left it, and print the mean return, its standard deviation and a 95 percent "
                 + "Student-t interval of the mean (n/a below 2 episodes). Writes eval.csv (episode, return, "
                 + "length) and eval.json (the settings) into each run directory, replacing an earlier evaluation; "
                 + "'report --score eval' then scores runs by it. The same seed gives the same episodes."})
