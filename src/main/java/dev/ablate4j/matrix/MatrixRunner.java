@@ -108,6 +108,7 @@ public final class MatrixRunner {
             if (RunFiles.isDone(dir)) {
                 String damaged = RunIntegrity.finished(dir).reason();
                 if (damaged == null) {
+                    tidyFinished(dir);
                     results.put(run, new RunResult(run, Status.SKIPPED, null, null, 0, true));
                 } else if (!options.retryFailed()) {
                     results.put(run, new RunResult(run, Status.FAILED, null, damaged(damaged), 0, true));
@@ -245,6 +246,29 @@ public final class MatrixRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A run killed after writing {@code DONE} but before tidying up keeps its {@code LOCK}, takeover
+     * markers or checkpoint. Once its owner is gone (the lock can be claimed), they are removed; while a
+     * live owner holds it, it tidies up itself.
+     */
+    private void tidyFinished(Path dir) {
+        if (!Files.exists(dir.resolve(MatrixFiles.LOCK)) && !Files.exists(dir.resolve(RunFiles.CHECKPOINT))) {
+            return;
+        }
+        RunLocks.Lock lock = locks.tryAcquire(dir);
+        if (lock == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
+            RunLocks.clearMarkers(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.release();
         }
     }
 

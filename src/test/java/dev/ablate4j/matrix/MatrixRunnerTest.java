@@ -170,6 +170,38 @@ class MatrixRunnerTest {
         assertTrue(s.allFinished());
     }
 
+    @Test
+    void aFinishedRunKilledBeforeItTidiedUpLosesItsStaleLockAndCheckpoint() throws Exception {
+        Plan plan = Specs.plan(SPEC.replace("seeds: 2", "seeds: 1"));
+        run(plan, new Scripted(), false);
+        Path dir = plan.runs().get(0).dir(tmp.resolve("iso"));
+        assertTrue(RunFiles.isDone(dir));
+        // as a kill -9 between DONE and the lock's release (and the checkpoint's removal) leaves it
+        Process p = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
+        Owner me = Owner.create();
+        Owner dead = new Owner("dead", me.host(), me.bootId(), me.pidNamespace(), p.pid(),
+                p.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(null));
+        Files.writeString(dir.resolve(MatrixFiles.LOCK), AtomicFiles.JSON.writeValueAsString(dead.toJson(7)));
+        Files.writeString(dir.resolve(RunFiles.CHECKPOINT), "{}");
+        byte[] metrics = Files.readAllBytes(dir.resolve(RunFiles.METRICS));
+
+        Scripted executor = new Scripted();
+        Summary s = run(plan, executor, false);
+        assertEquals(List.of(), executor.executed, "a finished run is not trained again");
+        assertTrue(s.allFinished());
+        assertFalse(Files.exists(dir.resolve(RunFiles.CHECKPOINT)), "stale checkpoint removed");
+        assertNoLocks();
+        assertTrue(java.util.Arrays.equals(metrics, Files.readAllBytes(dir.resolve(RunFiles.METRICS))));
+
+        // a live owner's lock is left alone: it tidies up itself
+        Owner live = new Owner("live", "another-host", null, null, 1, null);
+        Files.writeString(dir.resolve(MatrixFiles.LOCK), AtomicFiles.JSON.writeValueAsString(live.toJson(0)));
+        run(plan, new Scripted(), false);
+        assertTrue(Files.exists(dir.resolve(MatrixFiles.LOCK)));
+    }
+
     private void assertNoLocks() {
         try (Stream<Path> s = Files.walk(tmp)) {
             List<Path> left = s.filter(p -> p.getFileName().toString().startsWith(MatrixFiles.LOCK)
