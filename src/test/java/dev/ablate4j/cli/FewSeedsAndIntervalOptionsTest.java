@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 26, item 3: few seeds are said plainly by {@code report} and {@code compare}, no zero-width
+ * Few seeds are said plainly by {@code report} and {@code compare}, no zero-width
  * interval is printed as if it were one, {@code compare} warns about samples from different
  * environments or step budgets, and bad {@code --resamples}/{@code --interval} are one line, exit 2.
  */

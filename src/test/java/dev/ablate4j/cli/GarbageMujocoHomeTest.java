@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 27, item 6: a MUJOCO_HOME holding something that is not a MuJoCo library. A classic task does
+ * A MUJOCO_HOME holding something that is not a MuJoCo library. A classic task does
  * not load MuJoCo at all (no JVM warning lines, no version in its provenance); a MuJoCo task is refused
  * with one line, before the JVM tries the file. Runs in a fresh JVM: MuJoCo is loaded once per process.
  */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Issue 14: --help shows whole summaries and never splits a word across lines. */
+/** --help shows whole summaries and never splits a word across lines. */
 class HelpTextTest {
 
     private static String help(String... args) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 27, item 7: {@code plan --emit slurm} with --account, --partition, --mem and --time (checked),
+ * {@code plan --emit slurm} with --account, --partition, --mem and --time (checked),
  * the jar copy the tasks run, and --submit chaining the report with afterok (against a stand-in sbatch;
  * ci/slurm/test-local.sh does it on a real Slurm).
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reports scoped to their spec (issue 27, item 2), as a user meets it: a spec's steps are changed
+ * Reports scoped to their spec, as a user meets it: a spec's steps are changed
  * and the matrix rerun into the same results directory; the report must cover the new runs, name
  * the old ones as not in the current spec, count them by reason, and print the command that
  * trains the runs again with the real spec and results paths.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Issue 27, item 6: two train on one --out: the second exits 2 with one line instead of writing the same files. */
+/** Two train on one --out: the second exits 2 with one line instead of writing the same files. */
 class TrainClaimTest {
 
     @TempDir

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-/** Issue 14, rows 1-5 and the --config convention: train refuses bad input cleanly and is safe on an existing --out. */
+/** Train refuses bad input cleanly and is safe on an existing --out. */
 class TrainHardeningTest {
 
     @TempDir

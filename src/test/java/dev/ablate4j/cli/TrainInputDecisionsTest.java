@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Issue 27, item 6: the questionable rows of train's (and compare's) input files and --steps, decided. */
+/** The questionable rows of train's (and compare's) input files and --steps, decided. */
 class TrainInputDecisionsTest {
 
     @TempDir

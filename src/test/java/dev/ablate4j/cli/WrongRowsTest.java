@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** Issue 27, item 5: the wrong rows of the red-team round, each one clear line and exit 2 (or the right result). */
+/** Input that used to be handled wrongly, each one clear line and exit 2 (or the right result). */
 class WrongRowsTest {
 
     @TempDir

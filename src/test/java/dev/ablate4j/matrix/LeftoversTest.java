@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 27, item 6: temporary files left by kills or a full disk are cleared, stale ones only; one claim per run. */
+/** Temporary files left by kills or a full disk are cleared, stale ones only; one claim per run. */
 class LeftoversTest {
 
     @TempDir

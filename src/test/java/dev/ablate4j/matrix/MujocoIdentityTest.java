@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The MuJoCo version is part of a MuJoCo run's identity (issue 18): config, cell id, reuse and merge
+ * The MuJoCo version is part of a MuJoCo run's identity: config, cell id, reuse and merge
  * tell versions apart, while runs made before the {@code mujoco} key (all on 2.2.2) keep their
  * configs and cell ids, and classic-control runs never carry the key.
  */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 14, rows 1, 6, 10 and 11: spec files as a careless user writes them. */
+/** Spec files as a careless user writes them. */
 class SpecHardeningTest {
 
     @TempDir

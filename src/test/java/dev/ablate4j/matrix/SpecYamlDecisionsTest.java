@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 27, item 6: the YAML rows decided (second document, tags, merge keys). */
+/** The YAML rows decided (second document, tags, merge keys). */
 class SpecYamlDecisionsTest {
 
     private static final String TAIL = """

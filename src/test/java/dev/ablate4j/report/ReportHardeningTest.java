@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 14, rows 4 (report --out), 7, 8 and 12. */
+/** Report on bad input: --out in a bad place, damaged and odd results trees. */
 class ReportHardeningTest {
 
     @TempDir

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default interval meets the coverage targets of issue 26 (docs/statistics.md): 94.0–96.0% on
+ * The default interval meets the coverage targets of docs/statistics.md: 94.0–96.0% on
  * normal data at every n ≥ 3 for a mean and a difference of means, at least 92% on the bimodal
  * "failed seeds" mixture at n ≥ 10; each asserted cell with a Monte-Carlo error ≤ 0.5 points.
  */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Issue 14: the exact Mann–Whitney p for small samples without ties (scipy method="exact"). */
+/** The exact Mann–Whitney p for small samples without ties (scipy method="exact"). */
 class MannWhitneyExactTest {
 
     @Test

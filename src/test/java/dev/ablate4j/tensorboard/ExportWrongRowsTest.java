@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 27, the TensorBoard rows of item 5: an unreadable run is left out (counted, with the
+ * TensorBoard input problems: an unreadable run is left out (counted, with the
  * reason) instead of aborting the export; symbolic links to a results root or a cell directory are
  * followed without looping; session groups are configurations, not directory names, and names keep
  * non-ASCII letters.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Issue 27, item 6: a train killed after its last checkpoint and resumed retrains some iterations;
+ * A train killed after its last checkpoint and resumed retrains some iterations;
  * its live TensorBoard files must not hold their points twice, and together they hold what one
  * uninterrupted live run holds.
  */
