@@ -104,13 +104,7 @@ final class PdfWriter {
 
     /** A file identifier of two equal strings (a file written once), from {@code content}. */
     private static COSArray fileIdentifier(byte[] content) {
-        byte[] digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] id = java.util.Arrays.copyOf(digest, 16);
+        byte[] id = java.util.Arrays.copyOf(dev.ablate4j.run.Sha256.of(content), 16);
         COSArray array = new COSArray();
         array.add(new COSString(id));
         array.add(new COSString(id));

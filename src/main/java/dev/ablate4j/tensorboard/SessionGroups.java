@@ -5,8 +5,6 @@ import dev.ablate4j.run.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,12 +42,8 @@ final class SessionGroups {
 
     /** The first 8 hex digits of the SHA-256 of {@link #configKey}: tells apart train directories named alike. */
     static String configHash(Map<String, Object> config) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(configKey(config).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = dev.ablate4j.run.Sha256.of(configKey(config).getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(d, 0, 4);
     }
 
     /** The group of each run, in the order of {@code runs} (named {@code names}). */
