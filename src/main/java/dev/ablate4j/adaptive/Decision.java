@@ -15,9 +15,10 @@ import java.util.List;
  * @param boundaries the |z| boundary at each look
  * @param cells one state per cell and environment, cells in plan order within each environment
  * @param comparisons one state per comparison and environment
+ * @param indices one state of the ACLI − AAI target per environment (empty when the rule has none)
  */
 public record Decision(int round, boolean complete, List<RunKey> roundRuns, List<RunKey> pending, int[] looks,
-        double[] boundaries, List<CellState> cells, List<ComparisonState> comparisons) {
+        double[] boundaries, List<CellState> cells, List<ComparisonState> comparisons, List<IndexState> indices) {
 
     /** One run: {@code <cellId>/<env>/seed-<seed>}. */
     public record RunKey(String cellId, String env, long seed) {
@@ -76,6 +77,47 @@ public record Decision(int round, boolean complete, List<RunKey> roundRuns, List
         /** |z| with two decimals, or "n/a" when a side has fewer than two values. */
         public String absZ() {
             return Double.isNaN(z) ? "n/a" : String.format("%.2f", Math.abs(z));
+        }
+    }
+
+    /**
+     * The ACLI − AAI target on one environment.
+     *
+     * @param look index of the last look evaluated (the deciding one when DECIDED), -1 before any
+     * @param seeds seeds per cell at that look
+     * @param estimate ACLI − AAI at that look
+     * @param interval its percentile bootstrap interval at {@code level} (NaN bounds when a cell had no value)
+     * @param level the interval's confidence level, {@link SeedRule#levelAt} of the look's boundary
+     */
+    public record IndexState(String env, Verdict verdict, int look, int seeds, double estimate,
+            dev.ablate4j.stats.Interval interval, double level) {
+
+        /** {@code "decided at look 3 of 7 (20 seeds): 99.6% interval [12.3, 340] excludes 0"} and the like. */
+        public String describe(int looks) {
+            String ci = String.format("%s interval %s", levelText(), intervalText());
+            return switch (verdict) {
+                case OPEN -> look < 0 ? "open (no look yet)"
+                        : String.format("open after look %d of %d (%d seeds): %s contains 0", look + 1, looks, seeds, ci);
+                case DECIDED -> String.format("decided at look %d of %d (%d seeds): %s excludes 0", look + 1, looks,
+                        seeds, ci);
+                case UNDECIDED -> String.format("max reached, undecided (%d seeds): %s contains 0", seeds, ci);
+            };
+        }
+
+        /** The level as a percentage with enough digits to tell it from 100%: "99.87%". */
+        public String levelText() {
+            if (Double.isNaN(level)) {
+                return "n/a";
+            }
+            int decimals = (int) Math.max(0, Math.ceil(-Math.log10((1 - level) * 100)) + 1);
+            return java.math.BigDecimal.valueOf(level * 100).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros().toPlainString() + "%";
+        }
+
+        /** "[lo, hi]" with four significant digits, or "n/a". */
+        public String intervalText() {
+            return Double.isNaN(interval.lo()) ? "n/a"
+                    : String.format("[%.4g, %.4g]", interval.lo(), interval.hi());
         }
     }
 }

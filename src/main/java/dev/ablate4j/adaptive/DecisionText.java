@@ -37,6 +37,9 @@ public final class DecisionText {
             sb.append(String.format("  %-14s %-28s %s%n", c.env(), c.pair().comparison().text(),
                     c.describe(d.looks().length)));
         }
+        for (Decision.IndexState i : d.indices()) {
+            sb.append(String.format("  %-14s %-28s %s%n", i.env(), "ACLI − AAI", i.describe(d.looks().length)));
+        }
         return sb.toString();
     }
 }

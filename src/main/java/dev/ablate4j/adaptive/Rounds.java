@@ -2,9 +2,14 @@ package dev.ablate4j.adaptive;
 
 import dev.ablate4j.adaptive.Decision.CellState;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Decision.IndexState;
 import dev.ablate4j.adaptive.Decision.RunKey;
 import dev.ablate4j.adaptive.Decision.Verdict;
+import dev.ablate4j.stats.AlgorithmIndices;
+import dev.ablate4j.stats.Bootstrap;
 import dev.ablate4j.stats.GroupSequential;
+import dev.ablate4j.stats.Interval;
+import dev.ablate4j.stats.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +26,15 @@ import java.util.List;
  * <li>precision: the cell's half-width ({@link Results#halfWidth}) is at most the target: met from
  *     then on (the estimate itself is never looked at);
  * <li>each open comparison on the environment: z from Welch's t ({@link GroupSequential#zFromWelch});
- *     decided when |z| ≥ boundary[r], undecided ("max reached") when r is the last look.
+ *     decided when |z| ≥ boundary[r], undecided ("max reached") when r is the last look;
+ * <li>ACLI − AAI on the environment (rule {@code acli-aai: decided}): decided when its stratified
+ *     percentile bootstrap interval at level 1 − 2(1 − Φ(boundary[r])) excludes 0 — the interval
+ *     analogue of |z| ≥ boundary[r], the same resampling as the report's; undecided at the last look.
  * </ul>
- * A cell stays active for round r + 1 while its precision target is unmet or one of its comparisons
- * on that environment is open; both cells of an open comparison are therefore always active
- * together. A cell in no comparison under a rule without a precision target stops at {@code min}.
+ * A cell stays active for round r + 1 while its precision target is unmet, one of its comparisons
+ * on that environment is open, or it is one of the four cells of an open ACLI − AAI; the cells of an
+ * open comparison or index are therefore always active together. A cell in none of these under a
+ * rule without a precision target stops at {@code min}.
  * Runs left out of the statistics (diverged, as in the report) count as finished: they take their
  * seed, add no value, and the test uses the values that remain.
  */
@@ -42,6 +51,9 @@ public final class Rounds {
          */
         double halfWidth(String cellId, String env, double[] values);
     }
+
+    /** The report seed whose bootstrap streams the ACLI − AAI target uses (the report's default). */
+    public static final long REPORT_SEED = 0;
 
     private Rounds() {}
 
@@ -71,6 +83,8 @@ public final class Rounds {
         private final double[][][] values;
         private final List<Setup.Pair> pairs;
         private final ComparisonState[][] states;
+        private final List<Setup.CellRef> acliCells;
+        private final IndexState[] indexStates;
 
         Replay(Setup setup, Results results, double[] boundaries) {
             this.setup = setup;
@@ -101,6 +115,12 @@ public final class Rounds {
                     states[p][e] = new ComparisonState(pairs.get(p), setup.envs().get(e), Verdict.OPEN, -1, 0,
                             Double.NaN, Double.NaN);
                 }
+            }
+            acliCells = setup.acliCells();
+            indexStates = new IndexState[acliCells.isEmpty() ? 0 : ne];
+            for (int e = 0; e < indexStates.length; e++) {
+                indexStates[e] = new IndexState(setup.envs().get(e), Verdict.OPEN, -1, 0, Double.NaN, Interval.NAN,
+                        Double.NaN);
             }
         }
 
@@ -173,12 +193,48 @@ public final class Rounds {
                             boundaries[r]);
                 }
             }
+            for (int e = 0; e < indexStates.length; e++) {
+                if (indexStates[e].verdict() == Verdict.OPEN) {
+                    indexStates[e] = acliAai(r, e, last);
+                }
+            }
             for (int c = 0; c < nc; c++) {
                 for (int e = 0; e < ne; e++) {
                     boolean precisionOpen = !Double.isNaN(target) && metAt[c][e] == null;
-                    active[c][e] = active[c][e] && !last && (precisionOpen || inOpenComparison(c, e));
+                    active[c][e] = active[c][e] && !last
+                            && (precisionOpen || inOpenComparison(c, e) || inOpenIndex(c, e));
                 }
             }
+        }
+
+        /**
+         * ACLI − AAI on environment e at look r: its stratified percentile bootstrap (the report's
+         * resampling: seeds within each preset, {@link Bootstrap#DEFAULT_RESAMPLES} resamples, stream
+         * "aai-acli"/env of seed {@value #REPORT_SEED}) at the level whose normal quantile is the
+         * look's boundary. The four cells are active together, so all hold the look's seeds.
+         */
+        private IndexState acliAai(int r, int e, boolean last) {
+            double[][] samples = new double[acliCells.size()][];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = values[setup.indexOf(acliCells.get(i).id())][e];
+                if (samples[i] == null || samples[i].length == 0) {
+                    return new IndexState(setup.envs().get(e), last ? Verdict.UNDECIDED : Verdict.OPEN, r, looks[r],
+                            Double.NaN, Interval.NAN, SeedRule.levelAt(boundaries[r]));
+                }
+            }
+            double level = SeedRule.levelAt(boundaries[r]);
+            String env = setup.envs().get(e);
+            Interval ci = new Bootstrap(Bootstrap.DEFAULT_RESAMPLES, level).percentileBandsStratified(samples,
+                    AlgorithmIndices::aaiAcli, Seeds.stream(REPORT_SEED, "aai-acli", env))[2];
+            boolean excludesZero = ci.lo() > 0 || ci.hi() < 0;
+            Verdict v = excludesZero ? Verdict.DECIDED : last ? Verdict.UNDECIDED : Verdict.OPEN;
+            return new IndexState(env, v, r, looks[r], AlgorithmIndices.aaiAcli(samples)[2], ci, level);
+        }
+
+        private boolean inOpenIndex(int c, int e) {
+            String id = setup.cells().get(c).id();
+            return indexStates.length > 0 && indexStates[e].verdict() == Verdict.OPEN
+                    && acliCells.stream().anyMatch(a -> a.id().equals(id));
         }
 
         /** The used final returns of seeds 0 .. n − 1, by seed. */
@@ -231,7 +287,7 @@ public final class Rounds {
                 }
             }
             return new Decision(round, complete, List.copyOf(roundRuns), List.copyOf(pending), looks.clone(),
-                    boundaries.clone(), List.copyOf(cells), List.copyOf(comparisons));
+                    boundaries.clone(), List.copyOf(cells), List.copyOf(comparisons), List.of(indexStates));
         }
     }
 }

@@ -30,6 +30,9 @@ public final class RuleFile {
 
     /** File name below the spec's results directory. */
     public static final String NAME = "adaptive.json";
+    /** The until key of the ACLI − AAI target, and its one value. */
+    public static final String ACLI_AAI = "acli-aai";
+    public static final String DECIDED = "decided";
 
     private RuleFile() {}
 
@@ -42,6 +45,9 @@ public final class RuleFile {
         }
         if (!rule.decided().isEmpty()) {
             until.put("decided", rule.decided().stream().map(Comparison::text).toList());
+        }
+        if (rule.acliAai()) {
+            until.put(ACLI_AAI, DECIDED);
         }
         Map<String, Object> seeds = new LinkedHashMap<>();
         seeds.put("min", rule.min());
@@ -145,8 +151,13 @@ public final class RuleFile {
                     decided.add(Comparison.parse((String) c));
                 }
             }
+            Object acliAai = until.get(ACLI_AAI);
+            if (acliAai != null && !DECIDED.equals(acliAai)) {
+                throw new IllegalArgumentException(file + ": seeds: until: " + ACLI_AAI + " is '" + acliAai
+                        + "'; the only value is " + DECIDED);
+            }
             SeedRule rule = new SeedRule(((Number) seeds.get("min")).intValue(), ((Number) seeds.get("max")).intValue(),
-                    ((Number) seeds.get("step")).intValue(), hw, decided);
+                    ((Number) seeds.get("step")).intValue(), hw, decided, acliAai != null);
             List<Setup.CellRef> cells = new ArrayList<>();
             for (Object o : (List<?>) m.get("cells")) {
                 Map<?, ?> c = (Map<?, ?>) o;

@@ -19,8 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param ciHalfWidth precision target: stop once the half-width of the 95% bootstrap interval of the
  *     cell's mean final return is at most this (null: no precision rule)
  * @param decided comparisons to decide with the group-sequential test (empty: none)
+ * @param acliAai whether ACLI − AAI (the paper's two indices over the cells of PPO, PPO-M, TRPO and
+ *     TRPO+, {@link dev.ablate4j.stats.AlgorithmIndices}) is to be decided on every environment: its
+ *     percentile bootstrap interval at the look's level excludes 0
  */
-public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided) {
+public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided, boolean acliAai) {
+
+    /** A rule without the ACLI − AAI target. */
+    public SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided) {
+        this(min, max, step, ciHalfWidth, decided, false);
+    }
 
     /** Two-sided level of every comparison's group-sequential test. */
     public static final double ALPHA = 0.05;
@@ -34,8 +42,8 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
             throw new IllegalArgumentException("seeds: min " + min + ", max " + max + ", step " + step
                     + " is not a rule (min >= 2, max >= min, step >= 1, at most " + MAX_LOOKS + " looks)");
         }
-        if (ciHalfWidth == null && decided.isEmpty()) {
-            throw new IllegalArgumentException("seeds: until needs ci-half-width or decided");
+        if (ciHalfWidth == null && decided.isEmpty() && !acliAai) {
+            throw new IllegalArgumentException("seeds: until needs ci-half-width, decided or acli-aai");
         }
         if (ciHalfWidth != null && !(ciHalfWidth > 0 && ciHalfWidth < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("seeds: ci-half-width " + ciHalfWidth + " is not a positive number");
@@ -82,6 +90,15 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
         return new BigDecimal(Num.format(x)).toPlainString();
     }
 
+    /**
+     * Confidence level of the ACLI − AAI interval at a look with |z| boundary {@code boundary}: the
+     * two-sided level whose normal quantile is the boundary, 1 − 2(1 − Φ(b)), so that an interval
+     * excluding 0 is the percentile analogue of |z| ≥ b.
+     */
+    public static double levelAt(double boundary) {
+        return 1 - 2 * new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1).cumulativeProbability(-boundary);
+    }
+
     /** In the spec's own words: {@code min 5, max 40, step 5, until {ci-half-width: 150, decided: [ppo vs ppo-m]}}. */
     public String describe() {
         List<String> until = new ArrayList<>();
@@ -90,6 +107,9 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
         }
         if (!decided.isEmpty()) {
             until.add("decided: [" + String.join(", ", decided.stream().map(Comparison::text).toList()) + "]");
+        }
+        if (acliAai) {
+            until.add("acli-aai: decided");
         }
         return "min " + min + ", max " + max + ", step " + step + ", until {" + String.join(", ", until) + "}";
     }

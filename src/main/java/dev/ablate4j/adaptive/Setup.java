@@ -1,6 +1,7 @@
 package dev.ablate4j.adaptive;
 
 import dev.ablate4j.config.Suggest;
+import dev.ablate4j.stats.AlgorithmIndices;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,32 @@ public record Setup(String spec, SeedRule rule, List<CellRef> cells, List<String
         cells = List.copyOf(cells);
         envs = List.copyOf(envs);
         pairs(rule, cells);
+        if (rule.acliAai()) {
+            acliCells(cells);
+        }
+    }
+
+    /**
+     * The cells of PPO, PPO-M, TRPO and TRPO+ (in {@link AlgorithmIndices#PRESETS} order) that the
+     * rule's ACLI − AAI target reads: the one cell whose label is each preset or its paper form
+     * ({@code ppo} or {@code paper:ppo}). Empty when the rule has no such target.
+     */
+    public List<CellRef> acliCells() {
+        return rule.acliAai() ? acliCells(cells) : List.of();
+    }
+
+    private static List<CellRef> acliCells(List<CellRef> cells) {
+        List<CellRef> out = new ArrayList<>();
+        for (String family : AlgorithmIndices.PRESETS) {
+            List<CellRef> found = cells.stream().filter(c -> AlgorithmIndices.family(c.label()).equals(family)).toList();
+            if (found.size() != 1) {
+                throw new IllegalArgumentException("acli-aai needs exactly one cell labelled " + family + " or paper:"
+                        + family + " (the four presets PPO, PPO-M, TRPO and TRPO+), found " + found.size() + "; cells: "
+                        + String.join(", ", cells.stream().map(CellRef::label).toList()));
+            }
+            out.add(found.get(0));
+        }
+        return List.copyOf(out);
     }
 
     /** The comparisons with their cells, in the rule's order. */

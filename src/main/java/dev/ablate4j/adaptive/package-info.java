@@ -6,7 +6,7 @@
  * min − 1, the same seed numbers as a fixed {@code seeds: N}, so runs are shared and reused across
  * specs); after each round the cells (per environment) whose rule does not hold get {@code step}
  * more, up to {@code max}. The planned looks are min, min + step, ..., and max last.
- * {@code until} holds one or both of:
+ * {@code until} holds one or more of:
  * <ul>
  * <li>{@code ci-half-width: H}: the half-width of the report's default 95% interval of the cell's
  *     mean final return (Student-t since the intervals were chosen by coverage, {@link dev.ablate4j.stats.IntervalMethod#DEFAULT};
@@ -22,6 +22,10 @@
  *     ({@link dev.ablate4j.stats.GroupSequential}). Decided when |z| reaches the boundary of its
  *     look; "max reached, undecided" when the last look passes. Comparisons are not corrected for
  *     multiplicity among themselves.
+ * <li>{@code acli-aai: decided}: ACLI − AAI of the cells labelled ppo, ppo-m, trpo, trpo+ (or
+ *     paper:…; {@link dev.ablate4j.stats.AlgorithmIndices}) on every environment, decided when its
+ *     stratified percentile bootstrap interval at the level whose normal quantile is the look's
+ *     boundary excludes 0; the four cells get seeds together while it is open.
  * </ul>
  * With both, a cell continues while its precision is unmet <em>or</em> one of its comparisons on
  * that environment is open. A cell named in no comparison under a rule without a precision target

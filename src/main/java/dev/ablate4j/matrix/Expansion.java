@@ -1,5 +1,6 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.config.ConfigException;
 import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
@@ -123,7 +124,8 @@ public final class Expansion {
             try {
                 plan.setup();
             } catch (IllegalArgumentException e) {
-                throw new SpecException(spec.source() + ": seeds: until: decided: " + e.getMessage());
+                String key = e.getMessage().startsWith(RuleFile.ACLI_AAI) ? RuleFile.ACLI_AAI : "decided";
+                throw new SpecException(spec.source() + ": seeds: until: " + key + ": " + e.getMessage());
             }
         }
         return plan;

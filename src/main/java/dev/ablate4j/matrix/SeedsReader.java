@@ -4,6 +4,7 @@ import static dev.ablate4j.matrix.SpecErrors.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ablate4j.adaptive.Comparison;
+import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.adaptive.SeedRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ final class SeedsReader {
     /** Most seeds a spec may name (count, list or adaptive max). */
     static final long MAX_SEEDS = 1_000_000;
     private static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "step", "until");
-    private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided");
+    private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided", RuleFile.ACLI_AAI);
     private static final String USAGE = "a count like 3 (seeds 0, 1, 2), a list like [0, 7, 11] or adaptive seeds like"
             + " {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}";
 
@@ -89,7 +90,7 @@ final class SeedsReader {
         return List.copyOf(list);
     }
 
-    /** {@code {min, max, step, until: {ci-half-width, decided}}}. */
+    /** {@code {min, max, step, until: {ci-half-width, decided, acli-aai}}}. */
     private SeedRule adaptive(JsonNode n) {
         String usage = "adaptive seeds are {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}"
                 + " or until: {decided: [ppo vs ppo-m]}";
@@ -110,7 +111,7 @@ final class SeedsReader {
         JsonNode until = n.get("until");
         String place = SEEDS + ": until";
         if (!until.isObject() || until.isEmpty()) {
-            throw errors.error(place, "expected a mapping with ci-half-width and/or decided, like {ci-half-width: 150},"
+            throw errors.error(place, "expected a mapping with ci-half-width, decided and/or acli-aai, like {ci-half-width: 150},"
                     + " got a " + kind(until));
         }
         errors.requireKnownKeys(place, until, UNTIL_KEYS);
@@ -127,7 +128,16 @@ final class SeedsReader {
         if (until.has("decided")) {
             decided = comparisons(place + ": decided", until.get("decided"));
         }
-        return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided);
+        boolean acliAai = false;
+        if (until.has(RuleFile.ACLI_AAI)) {
+            JsonNode a = until.get(RuleFile.ACLI_AAI);
+            if (!a.isTextual() || !a.asText().equals(RuleFile.DECIDED)) {
+                throw errors.error(place + ": " + RuleFile.ACLI_AAI, "'" + a.asText() + "' is not allowed; the only value is "
+                        + RuleFile.DECIDED + " (add seeds until the interval of ACLI − AAI excludes 0)");
+            }
+            acliAai = true;
+        }
+        return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided, acliAai);
     }
 
     private List<Comparison> comparisons(String place, JsonNode n) {

@@ -98,6 +98,18 @@ final class AdaptiveSection {
             out.add(new Block.TableBlock(t.build(), "Group-sequential verdict of each comparison: decided at the"
                     + " first look where |z| reached its boundary, or max reached, undecided."));
         }
+        if (!d.indices().isEmpty()) {
+            Table.Builder t = new Table.Builder(List.of("environment", "target", "verdict", "ACLI − AAI", "interval",
+                    "level"), 3);
+            for (Decision.IndexState i : d.indices()) {
+                t.row(List.of(i.env(), "ACLI − AAI", i.describe(d.looks().length), Fmt.num(i.estimate()),
+                        i.intervalText(), i.look() < 0 ? "" : i.levelText()));
+            }
+            out.add(new Block.TableBlock(t.build(), "ACLI − AAI (cells " + String.join(", ",
+                    setup.acliCells().stream().map(Setup.CellRef::label).toList()) + "): decided at the first look where"
+                    + " its stratified percentile bootstrap interval, at the level whose normal quantile is the look's"
+                    + " |z| boundary, excluded 0; the report's own 95% interval of it is in the algorithm table."));
+        }
         return out;
     }
 

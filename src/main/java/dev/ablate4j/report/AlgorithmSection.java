@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.stats.AlgorithmIndices;
 import dev.ablate4j.stats.Descriptive;
 import dev.ablate4j.stats.Interval;
 import dev.ablate4j.stats.Seeds;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class AlgorithmSection {
 
-    static final List<String> PRESETS = List.of("ppo", "ppo-m", "trpo", "trpo+");
+    static final List<String> PRESETS = AlgorithmIndices.PRESETS;
 
     private AlgorithmSection() {}
 
@@ -39,10 +40,9 @@ final class AlgorithmSection {
         return out;
     }
 
-    /** {@code trpo+} for {@code trpo+}, {@code paper:trpo+} and {@code PAPER:TRPO+}. */
+    /** {@link AlgorithmIndices#family}. */
     static String family(String preset) {
-        String p = preset.toLowerCase(java.util.Locale.ROOT);
-        return p.startsWith("paper:") ? p.substring("paper:".length()) : p;
+        return AlgorithmIndices.family(preset);
     }
 
     /** The section, or an empty list when the four presets are not all present anywhere. */
@@ -108,21 +108,10 @@ final class AlgorithmSection {
                 return null;
             }
         }
-        Interval[] ci = ctx.intervals.stratifiedBands(s, AlgorithmSection::aaiAcli,
+        Interval[] ci = ctx.intervals.stratifiedBands(s, AlgorithmIndices::aaiAcli,
                 Seeds.stream(ctx.seed(), "aai-acli", env));
         double[] means = {Descriptive.mean(s[0]), Descriptive.mean(s[1]), Descriptive.mean(s[2]), Descriptive.mean(s[3])};
-        return new Estimates(means, aaiAcli(s), ci, ctx.intervals.level() + " "
+        return new Estimates(means, AlgorithmIndices.aaiAcli(s), ci, ctx.intervals.level() + " "
                 + ctx.intervals.describe(dev.ablate4j.stats.Intervals.Statistic.STRATIFIED) + " (seeds within each preset)");
-    }
-
-    /** {AAI, ACLI, ACLI − AAI} of the four samples PPO, PPO-M, TRPO, TRPO+. */
-    static double[] aaiAcli(double[][] s) {
-        double ppo = Descriptive.mean(s[0]);
-        double ppoM = Descriptive.mean(s[1]);
-        double trpo = Descriptive.mean(s[2]);
-        double trpoPlus = Descriptive.mean(s[3]);
-        double aai = Math.max(Math.abs(ppo - trpoPlus), Math.abs(ppoM - trpo));
-        double acli = Math.max(Math.abs(ppo - ppoM), Math.abs(trpoPlus - trpo));
-        return new double[] {aai, acli, acli - aai};
     }
 }

@@ -119,4 +119,19 @@ class AdaptiveSpecTest {
         assertTrue(e.getMessage().contains("(4 cells x 2 envs x at most 40 seeds), more than --max-runs 100"),
                 e.getMessage());
     }
+
+    @Test
+    void theAcliAaiTargetParsesAndItsBadFormsGiveOneLine() {
+        Plan plan = Specs.plan(spec("{min: 5, max: 20, step: 5, until: {acli-aai: decided}}"));
+        assertEquals(new SeedRule(5, 20, 5, null, List.of(), true), plan.spec().adaptive());
+        assertEquals(List.of("ppo", "ppo-m", "trpo", "trpo+"), plan.setup().acliCells().stream()
+                .map(c -> c.label()).toList());
+        assertTrue(error("{min: 5, max: 20, step: 5, until: {acli-aai: yes}}")
+                .contains("until: acli-aai: 'true' is not allowed; the only value is decided"));
+        SpecException e = assertThrows(SpecException.class, () -> Specs.plan(spec(
+                "{min: 5, max: 20, step: 5, until: {acli-aai: decided}}").replace("[ppo, ppo-m, trpo, trpo+]",
+                "[ppo, ppo-m, trpo]")));
+        assertTrue(e.getMessage().startsWith("test.yaml: seeds: until: acli-aai: acli-aai needs exactly one cell"
+                + " labelled trpo+"), e.getMessage());
+    }
 }
