@@ -160,7 +160,7 @@ public final class MatrixCommand implements Callable<Integer> {
             throw new SpecException(e.getMessage());
         }
         OutputPath.check("--tensorboard", tensorboard);
-        return LiveBoard.matrix(executor, tensorboard, full, results, System.err);
+        return LiveBoard.matrix(executor, tensorboard, full, System.err);
     }
 
     private static Duration seconds(double s, String flag) {

@@ -1,11 +1,12 @@
 package dev.ablate4j.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ablate4j.config.Key;
+import dev.ablate4j.config.ConfigDiff;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.run.RecordedConfig;
 import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -72,9 +72,13 @@ final class RunDirectory {
             throw new BadInputException("--out " + out + ": holds files that are not a run's (" + names(foreign)
                     + "); choose another --out, or add --force to train into it (run files replaced, others kept)");
         }
-        Path configFile = out.resolve(RunFiles.CONFIG);
-        String difference = Files.isRegularFile(configFile) ? difference(configFile, config)
-                : "a run without config.json (" + names(entries) + ")";
+        RecordedConfig recorded = RecordedConfig.in(out, config);
+        String difference = switch (recorded.verdict()) {
+            case ABSENT -> "a run without config.json (" + names(entries) + ")";
+            case UNREADABLE -> "its config.json is unreadable";
+            case SAME -> null;
+            case DIFFERENT -> difference(recorded.recorded(), config);
+        };
         if (difference != null) {
             if (force) {
                 return Action.TRAIN;
@@ -156,23 +160,16 @@ final class RunDirectory {
                 : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
     }
 
-    /** Null when {@code file} holds {@code config}, else the first keys that differ ("seed 1, not 2"). */
-    private static String difference(Path file, TrainConfig config) {
-        Map<String, Object> there;
-        try {
-            there = AtomicFiles.readJson(file);
-        } catch (UncheckedIOException e) {
-            return "its config.json is unreadable";
-        }
-        if (config.matches(there)) {
-            return null; // the same run, perhaps written before keys with legacy defaults existed
-        }
+    /**
+     * The first keys on which {@code there} (a config.json that does not hold {@code config}) differs
+     * ("seed 1, not 2"); a key added later counts with its legacy value. Null when none differs.
+     */
+    private static String difference(Map<String, Object> there, TrainConfig config) {
         Map<String, Object> want = config.toJson();
         List<String> keys = new ArrayList<>();
-        for (String key : want.keySet()) {
-            if (!Objects.equals(text(recorded(there, key)), text(want.get(key)))) {
-                keys.add(key + " " + text(recorded(there, key)) + ", not " + text(want.get(key)));
-            }
+        for (ConfigDiff.Difference d : ConfigDiff.between(want.keySet(), there, want,
+                ConfigDiff.Reading.withLegacyValues(RunDirectory::text))) {
+            keys.add(d.key() + " " + d.left() + ", not " + d.right());
         }
         for (String key : there.keySet()) {
             if (!want.containsKey(key)) {
@@ -184,12 +181,6 @@ final class RunDirectory {
         }
         return String.join("; ", keys.size() <= 3 ? keys : keys.subList(0, 3))
                 + (keys.size() > 3 ? "; and " + (keys.size() - 3) + " more" : "");
-    }
-
-    /** The value {@code there} records for {@code key}; a key added later counts with its legacy value. */
-    private static Object recorded(Map<String, Object> there, String key) {
-        Key<?> k = Keys.byName(key);
-        return there.containsKey(key) || k == null ? there.get(key) : TrainConfig.jsonValue(k.legacyValue());
     }
 
     private static String text(Object v) {

@@ -2,7 +2,6 @@ package dev.ablate4j.matrix;
 
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.config.ConfigException;
-import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Envs;
@@ -314,23 +313,5 @@ public final class Expansion {
         v.put(Keys.ENV.name(), run.env());
         v.put(Keys.SEED.name(), run.seed());
         return x.resolveOn(run.cell().preset(), run.env(), v, "on " + run.env() + " (" + run.cell().label() + ")");
-    }
-
-    /** For messages: the names of keys whose values differ between two configs. */
-    static List<String> differences(Map<String, Object> a, Map<String, Object> b) {
-        List<String> keys = new ArrayList<>();
-        for (Key<?> k : Keys.all()) {
-            Object x = a.getOrDefault(k.name(), TrainConfig.jsonValue(k.legacyValue()));
-            Object y = b.getOrDefault(k.name(), TrainConfig.jsonValue(k.legacyValue()));
-            if (x == null ? y != null : !String.valueOf(x).equals(String.valueOf(y))) {
-                keys.add(k.name() + " " + x + " -> " + y);
-            }
-        }
-        Object pa = a.get(TrainConfig.PRESET_KEY);
-        Object pb = b.get(TrainConfig.PRESET_KEY);
-        if (pa != null && !pa.equals(pb)) {
-            keys.add(0, "preset " + pa + " -> " + pb);
-        }
-        return keys;
     }
 }

@@ -1,26 +1,18 @@
 package dev.ablate4j.matrix;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.matrix.RunResult.Status;
 import dev.ablate4j.results.RunIntegrity;
-import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.Checkpoint;
-import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunFiles;
-import dev.ablate4j.run.RunOutcome;
-import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -59,20 +51,8 @@ public final class MatrixRunner {
     private final Owner owner = Owner.create();
     private final RunLocks locks;
     private final Map<PlannedRun, RunResult> results = new ConcurrentHashMap<>();
-    private final Map<PlannedRun, String> retry = new ConcurrentHashMap<>();
-    private final Map<PlannedRun, TrainConfig> configs = new IdentityHashMap<>();
-
-    /** In {@link #retry}: the run is finished but its files are damaged; retraining replaces it. */
-    private static final String DAMAGED = new String("damaged finished run");
-
-    /** Thrown from a run's progress callback when its lock was taken over. */
-    private static final class LockLostException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LockLostException() {
-            super("lock taken over by another process", null, false, false);
-        }
-    }
+    private final Map<PlannedRun, RunAttempt.Retry> retry = new ConcurrentHashMap<>();
+    private final Map<PlannedRun, ResolvedRun> resolved = new IdentityHashMap<>();
 
     /**
      * @param plan the runs (already a shard of the full plan, if sharded)
@@ -98,9 +78,9 @@ public final class MatrixRunner {
         List<String> mismatches = new ArrayList<>();
         List<PlannedRun> todo = new ArrayList<>();
         for (PlannedRun run : plan.runs()) {
-            TrainConfig config = configs.computeIfAbsent(run, r -> Expansion.runConfig(plan.spec(), r));
-            Path dir = run.dir(specDir);
-            String mismatch = configMismatch(dir, config);
+            ResolvedRun job = resolved(run);
+            Path dir = job.dir();
+            String mismatch = ConfigMismatch.of(dir, job.config());
             if (mismatch != null) {
                 mismatches.add(mismatch);
                 continue;
@@ -111,20 +91,21 @@ public final class MatrixRunner {
                     tidyFinished(dir);
                     results.put(run, new RunResult(run, Status.SKIPPED, null, null, 0, true));
                 } else if (!options.retryFailed()) {
-                    results.put(run, new RunResult(run, Status.FAILED, null, damaged(damaged), 0, true));
+                    results.put(run, new RunResult(run, Status.FAILED, null, RunAttempt.damaged(damaged), 0,
+                            true));
                 } else {
-                    retry.put(run, DAMAGED);
+                    retry.put(run, new RunAttempt.Retry(true, null));
                     todo.add(run);
                 }
                 continue;
             }
-            String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+            String failure = RunAttempt.readOrNull(dir.resolve(MatrixFiles.FAILURE));
             if (failure != null && !options.retryFailed()) {
-                results.put(run, failureResult(run, dir, true));
+                results.put(run, RunAttempt.failureResult(run, dir, true));
                 continue;
             }
             if (failure != null) {
-                retry.put(run, failure);
+                retry.put(run, new RunAttempt.Retry(false, failure));
             }
             todo.add(run);
         }
@@ -183,6 +164,11 @@ public final class MatrixRunner {
         return new Summary(plan.spec().name(), shard, ordered, (System.nanoTime() - started) / 1e9);
     }
 
+    /** The run with its config and directory, resolved once. */
+    private ResolvedRun resolved(PlannedRun run) {
+        return resolved.computeIfAbsent(run, r -> ResolvedRun.of(plan.spec(), specDir, r));
+    }
+
     /** Env steps in a run's checkpoint (0 without one): where it will resume. */
     private long checkpointedSteps(PlannedRun run) {
         try {
@@ -190,8 +176,7 @@ public final class MatrixRunner {
             if (c == null) {
                 return 0;
             }
-            TrainConfig config = configs.computeIfAbsent(run, r -> Expansion.runConfig(plan.spec(), r));
-            long perIteration = config.get(Keys.ROLLOUT_STEPS);
+            long perIteration = resolved(run).config().get(Keys.ROLLOUT_STEPS);
             return Math.max(0, Math.min(run.steps(), c.counter("iteration") * perIteration));
         } catch (RuntimeException e) {
             return 0; // unreadable or being replaced: the run will say what it finds when it starts
@@ -212,11 +197,13 @@ public final class MatrixRunner {
         });
         long beat = options.heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(locks::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        RunAttempt.Context context = new RunAttempt.Context(plan.spec(), specDir, options, executor, listener, locks,
+                this::finish);
         Scheduler scheduler = new Scheduler(todo);
         List<Thread> workers = new ArrayList<>();
         try {
             for (int i = 0; i < Math.min(options.workers(), todo.size()); i++) {
-                Thread t = new Thread(() -> work(scheduler), "matrix-worker-" + (i + 1));
+                Thread t = new Thread(() -> work(scheduler, context), "matrix-worker-" + (i + 1));
                 workers.add(t);
                 t.start();
             }
@@ -232,16 +219,18 @@ public final class MatrixRunner {
         }
     }
 
-    private void work(Scheduler scheduler) {
+    private void work(Scheduler scheduler, RunAttempt.Context context) {
         try {
             PlannedRun run;
             while ((run = scheduler.next()) != null) {
                 try {
-                    if (!attempt(run)) {
+                    RunAttempt attempt = new RunAttempt(context, resolved.get(run),
+                            retry.getOrDefault(run, RunAttempt.Retry.NONE));
+                    if (!attempt.run()) {
                         scheduler.defer(run);
                     }
                 } catch (RuntimeException e) {
-                    finish(new RunResult(run, Status.FAILED, null, oneLine(e), 0, false));
+                    finish(new RunResult(run, Status.FAILED, null, OneLine.of(e), 0, false));
                 }
             }
         } catch (InterruptedException e) {
@@ -272,178 +261,9 @@ public final class MatrixRunner {
         }
     }
 
-    /** Tries one run; false if another process holds it (look again later). */
-    private boolean attempt(PlannedRun run) {
-        Path dir = run.dir(specDir);
-        if (RunFiles.isDone(dir) && retry.get(run) != DAMAGED) {
-            finish(new RunResult(run, Status.ELSEWHERE, null, null, 0, false));
-            return true;
-        }
-        String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
-        if (failure != null && !failure.equals(retry.get(run))) {
-            finish(failureResult(run, dir, false));
-            return true;
-        }
-        RunLocks.Lock lock = locks.tryAcquire(dir);
-        if (lock == null) {
-            return false;
-        }
-        long t0 = System.nanoTime();
-        try {
-            if (RunFiles.isDone(dir)) {
-                if (retry.get(run) != DAMAGED || RunIntegrity.finished(dir).ok()) {
-                    finish(new RunResult(run, Status.ELSEWHERE, null, null, 0, false));
-                    return true;
-                }
-                retry.remove(run);
-                Files.deleteIfExists(dir.resolve(RunFiles.DONE));
-                Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
-            }
-            failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
-            if (failure != null) {
-                if (!failure.equals(retry.remove(run))) {
-                    finish(failureResult(run, dir, false));
-                    return true;
-                }
-                Files.deleteIfExists(dir.resolve(MatrixFiles.FAILURE));
-                Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
-            }
-            TrainConfig config = configs.get(run);
-            String mismatch = configMismatch(dir, config);
-            if (mismatch != null) {
-                finish(new RunResult(run, Status.FAILED, null, mismatch, 0, false));
-                return true;
-            }
-            if (options.reuse() && reuse(run, dir, config)) {
-                return true;
-            }
-            String stuck = RunIntegrity.resumable(dir).reason();
-            if (stuck != null) {
-                String error = stuck + "; --retry-failed retrains it from the start";
-                new MatrixFiles.Failure(RunStatus.FAILED, null, null, error).write(dir);
-                finish(new RunResult(run, Status.FAILED, null, error, 0, false));
-                return true;
-            }
-            AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cellJson(run));
-            listener.runStarted(run);
-            RunDriver.Progress progress = (training, result, stepsPerSecond) -> {
-                if (lock.lost()) {
-                    throw new LockLostException();
-                }
-                listener.progress(run, training.envSteps());
-            };
-            RunOutcome outcome = executor.execute(config, dir, progress, options.checkpointEvery());
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (outcome.done()) {
-                RunLocks.clearMarkers(dir);
-                finish(new RunResult(run, Status.DONE, null, null, seconds, false));
-            } else {
-                Status status = outcome.status() == RunStatus.DIVERGED ? Status.DIVERGED : Status.FAILED;
-                new MatrixFiles.Failure(outcome.status(), outcome.divergedAt(), outcome.envSteps(), outcome.error())
-                        .write(dir);
-                finish(new RunResult(run, status, outcome.divergedAt(), outcome.error(), seconds, false));
-            }
-        } catch (LockLostException e) {
-            finish(new RunResult(run, Status.LOST, null, e.getMessage(), (System.nanoTime() - t0) / 1e9, false));
-        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (lock.lost()) {
-                finish(new RunResult(run, Status.LOST, null, "lock taken over by another process", seconds, false));
-            } else {
-                new MatrixFiles.Failure(RunStatus.FAILED, null, null, oneLine(e)).write(dir);
-                finish(new RunResult(run, Status.FAILED, null, oneLine(e), seconds, false));
-            }
-        } finally {
-            lock.release();
-        }
-        return true;
-    }
-
-    /** Copies the identical finished run of another spec, if there is one and this run has not started. */
-    private boolean reuse(PlannedRun run, Path dir, TrainConfig config) {
-        if (Files.exists(dir.resolve(RunFiles.CHECKPOINT)) || Files.exists(dir.resolve(RunFiles.METRICS))) {
-            return false;
-        }
-        RunReuse.Donor donor = RunReuse.findDonor(specDir, dir, config);
-        if (donor == null) {
-            return false;
-        }
-        Map<String, Object> cell = cellJson(run);
-        cell.put("reused_from", donor.name());
-        AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cell);
-        RunReuse.copy(donor, dir);
-        finish(new RunResult(run, Status.REUSED, null, null, 0, false));
-        return true;
-    }
-
     private void finish(RunResult r) {
         results.put(r.run(), r);
         listener.runFinished(r);
-    }
-
-    private Map<String, Object> cellJson(PlannedRun run) {
-        Cell cell = run.cell();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("spec", plan.spec().name());
-        m.put("cell", cell.id());
-        m.put("label", cell.label());
-        m.put("preset", cell.preset());
-        m.put("design", plan.spec().design().id());
-        m.put("factors", cell.factors());
-        m.put("varied", cell.varied());
-        return m;
-    }
-
-    /** How a finished run whose files fail {@link RunIntegrity#finished} is reported. */
-    static String damaged(String reason) {
-        return "finished, but its files are damaged (" + reason + ")";
-    }
-
-    private static RunResult failureResult(PlannedRun run, Path dir, boolean earlier) {
-        MatrixFiles.Failure f = MatrixFiles.failure(dir);
-        if (f == null) {
-            return new RunResult(run, Status.FAILED, null, null, 0, earlier);
-        }
-        return new RunResult(run, f.diverged() ? Status.DIVERGED : Status.FAILED, f.iteration(), f.error(), 0, earlier);
-    }
-
-    /**
-     * A message if {@code dir} holds a config.json different from {@code config}, else null. Files
-     * written before a key existed match when the key holds its legacy value ({@link TrainConfig#matches}).
-     */
-    static String configMismatch(Path dir, TrainConfig config) {
-        Path file = dir.resolve(RunFiles.CONFIG);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            Map<String, Object> existing = AtomicFiles.readJson(file);
-            if (config.matches(existing)) {
-                return null;
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> wanted = AtomicFiles.JSON.readValue(AtomicFiles.JSON.writeValueAsString(config.toJson()),
-                    Map.class);
-            return file + " was written for a different config (" + String.join(", ",
-                    Expansion.differences(existing, wanted)) + ")";
-        } catch (JsonProcessingException | UncheckedIOException e) {
-            return file + " is unreadable (" + oneLine(e) + ")";
-        }
-    }
-
-    static String readOrNull(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String oneLine(Throwable t) {
-        String s = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return s.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Hands out runs to workers; runs held elsewhere come back after the poll interval. */

@@ -3,6 +3,7 @@ package dev.ablate4j.matrix;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.run.RecordedConfig;
 import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * files byte for byte, so a run done under one spec is the run another spec would train. Before
  * training, the matrix looks for {@code DIR/<other spec>/<cell-id>/<env>/seed-<n>/} with a
  * {@code DONE} marker, files that pass {@link RunIntegrity#finished}, and a {@code config.json}
- * equal to this run's resolved config, and copies its files instead. The copy keeps the donor's {@code provenance.json} and {@code timing.csv} (where and
+ * holding this run's resolved config ({@link RecordedConfig}), and copies its files instead. The copy keeps the donor's {@code provenance.json} and {@code timing.csv} (where and
  * when it was trained) and gets its own {@code cell.json}, with {@code reused_from} naming the donor.
  */
 final class RunReuse {
@@ -59,8 +60,7 @@ final class RunReuse {
         }
         for (Path sibling : siblings) {
             Path candidate = sibling.resolve(relative);
-            if (RunFiles.isDone(candidate) && Files.isRegularFile(candidate.resolve(RunFiles.CONFIG))
-                    && MatrixRunner.configMismatch(candidate, config) == null
+            if (RunFiles.isDone(candidate) && RecordedConfig.in(candidate, config).holds()
                     && RunIntegrity.finished(candidate).ok()) {
                 return new Donor(candidate, root.relativize(candidate.toAbsolutePath()).toString().replace('\\', '/'));
             }

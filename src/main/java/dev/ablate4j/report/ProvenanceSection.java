@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.config.ConfigDiff;
 import java.util.ArrayList;
 import dev.ablate4j.run.Provenance;
 import java.util.List;
@@ -101,14 +102,9 @@ final class ProvenanceSection {
 
     static String differences(Map<String, Object> base, Map<String, Object> other) {
         List<String> parts = new ArrayList<>();
-        TreeSet<String> keys = new TreeSet<>(base.keySet());
-        keys.addAll(other.keySet());
-        for (String k : keys) {
-            String a = base.containsKey(k) ? Values.shown(base.get(k)) : "(varies/absent)";
-            String b = other.containsKey(k) ? Values.shown(other.get(k)) : "(varies/absent)";
-            if (!a.equals(b)) {
-                parts.add(k + " = " + b);
-            }
+        for (ConfigDiff.Difference d : ConfigDiff.between(ConfigDiff.allKeys(base, other), base, other,
+                ConfigDiff.Reading.absentAs("(varies/absent)", Values::shown))) {
+            parts.add(d.key() + " = " + d.right());
         }
         return parts.isEmpty() ? "nothing (same config)" : String.join("; ", parts);
     }

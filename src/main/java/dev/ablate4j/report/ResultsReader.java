@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.config.ConfigDiff;
 import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.run.Provenance;
@@ -348,15 +349,10 @@ public final class ResultsReader {
 
     private static String differences(Map<String, Object> run, Map<String, Object> cell) {
         List<String> keys = new ArrayList<>();
-        java.util.Set<String> all = new TreeSet<>(run.keySet());
-        all.addAll(cell.keySet());
+        java.util.Set<String> all = ConfigDiff.allKeys(run, cell);
         all.remove("seed");
-        for (String k : all) {
-            String a = Values.canonical(run.get(k));
-            String b = Values.canonical(cell.get(k));
-            if (!a.equals(b)) {
-                keys.add(k + " " + a + " where the cell has " + b);
-            }
+        for (ConfigDiff.Difference d : ConfigDiff.between(all, run, cell, ConfigDiff.Reading.plain(Values::canonical))) {
+            keys.add(d.key() + " " + d.left() + " where the cell has " + d.right());
         }
         return String.join(", ", keys.size() > 3 ? keys.subList(0, 3) : keys) + (keys.size() > 3 ? ", ..." : "");
     }

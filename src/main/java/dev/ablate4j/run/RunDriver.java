@@ -57,7 +57,7 @@ public final class RunDriver {
      */
     public static RunOutcome runOrResume(TrainConfig config, Path dir, String mujocoVersion, Progress progress,
             int checkpointEvery) {
-        if (RunFiles.isDone(dir) && sameConfig(dir, config)) {
+        if (RunFiles.isDone(dir) && RecordedConfig.in(dir, config).holds()) {
             return new RunOutcome(RunStatus.DONE, config.iterations(), 0, 0, null, null);
         }
         Checkpoint checkpoint = Checkpoint.read(dir.resolve(RunFiles.CHECKPOINT));
@@ -196,15 +196,6 @@ public final class RunDriver {
             return AtomicFiles.JSON.writeValueAsString(config.toJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean sameConfig(Path dir, TrainConfig config) {
-        Path file = dir.resolve(RunFiles.CONFIG);
-        try {
-            return Files.isRegularFile(file) && config.matches(AtomicFiles.readJson(file));
-        } catch (UncheckedIOException e) {
-            return false;
         }
     }
 

@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,7 +58,7 @@ public final class LiveBoard {
      * experiment of the whole plan ({@code full}, before sharding) goes into {@code logdir} when the
      * first run starts training. Runs the matrix skips (done before, reused) are not written: export them.
      */
-    public static RunExecutor matrix(RunExecutor inner, Path logdir, Plan full, Path results, PrintStream warnings) {
+    public static RunExecutor matrix(RunExecutor inner, Path logdir, Plan full, PrintStream warnings) {
         List<HParams.Source> sources = new ArrayList<>();
         List<RunNames.Key> keys = new ArrayList<>();
         for (PlannedRun run : full.runs()) {
@@ -69,23 +68,20 @@ public final class LiveBoard {
         }
         HParams hparams = HParams.of(sources);
         List<String> names = RunNames.assign(keys);
-        Map<Path, Integer> index = new HashMap<>();
-        Path specDir = full.specDir(results);
-        for (int i = 0; i < full.runs().size(); i++) {
-            index.put(normalized(full.runs().get(i).dir(specDir)), i);
-        }
         AtomicBoolean experimentWritten = new AtomicBoolean();
-        return (config, dir, progress, every) -> {
-            Integer i = index.get(normalized(dir));
-            if (i == null) {
-                return inner.execute(config, dir, progress, every);
+        return (job, progress, every) -> {
+            int i = full.runs().indexOf(job.run());
+            if (i < 0) {
+                return inner.execute(job, progress, every);
             }
             if (!experimentWritten.getAndSet(true)) {
                 // on the first run trained, so that input the matrix refuses leaves LOGDIR untouched
                 writeExperiment(logdir, hparams, full.spec().name(), warnings);
             }
-            try (LiveRun live = LiveRun.open(logdir, names.get(i), hparams, sources.get(i), warnings)) {
-                RunOutcome outcome = inner.execute(config, dir, live.around(progress), every);
+            HParams.Source source = new HParams.Source(full.spec().name(), job.run().cell().label(),
+                    job.config().toJson());
+            try (LiveRun live = LiveRun.open(logdir, names.get(i), hparams, source, warnings)) {
+                RunOutcome outcome = inner.execute(job, live.around(progress), every);
                 live.finish(outcome);
                 return outcome;
             }
@@ -105,9 +101,5 @@ public final class LiveBoard {
             warnings.println("tensorboard: warning: cannot write the HParams experiment into " + logdir + ": " + e
                     + " (training goes on)");
         }
-    }
-
-    private static Path normalized(Path p) {
-        return p.toAbsolutePath().normalize();
     }
 }

@@ -28,9 +28,9 @@ class MatrixSpeedupTest {
                 steps: 512
                 """);
         AtomicInteger trained = new AtomicInteger();
-        RunExecutor counting = (config, dir, progress, every) -> {
+        RunExecutor counting = (job, progress, every) -> {
             trained.incrementAndGet();
-            return RunExecutor.driver(c -> null).execute(config, dir, progress, every);
+            return RunExecutor.driver(c -> null).execute(job, progress, every);
         };
         MatrixSpeedup.Result r = MatrixSpeedup.run(spec, 2, counting);
         assertEquals("tiny", r.spec());

@@ -187,11 +187,11 @@ class AdaptiveMatrixTest {
         Path spec = spec();
         Path results = tmp.resolve("r");
         RunExecutor real = RunExecutor.driver(c -> null);
-        RunExecutor ppoSeedOneDiverges = (config, dir, progress, every) -> {
-            if (config.get(Keys.SEED) == 1L && dir.toString().contains(cellOf("ppo"))) {
+        RunExecutor ppoSeedOneDiverges = (job, progress, every) -> {
+            if (job.config().get(Keys.SEED) == 1L && job.dir().toString().contains(cellOf("ppo"))) {
                 return new RunOutcome(RunStatus.DIVERGED, 2, 128, 0, 1, "non-finite value loss");
             }
-            return real.execute(config, dir, progress, every);
+            return real.execute(job, progress, every);
         };
         MatrixCommandTest.Result r = MatrixCommandTest.matrix(ppoSeedOneDiverges, spec.toString(), "--results",
                 results.toString(), "--quiet");
@@ -212,11 +212,11 @@ class AdaptiveMatrixTest {
         Path spec = spec();
         Path results = tmp.resolve("r");
         RunExecutor real = RunExecutor.driver(c -> null);
-        RunExecutor ppoMSeedZeroFails = (config, dir, progress, every) -> {
-            if (config.get(Keys.SEED) == 0L && dir.toString().contains(cellOf("ppo-m"))) {
+        RunExecutor ppoMSeedZeroFails = (job, progress, every) -> {
+            if (job.config().get(Keys.SEED) == 0L && job.dir().toString().contains(cellOf("ppo-m"))) {
                 throw new IllegalStateException("disk on fire");
             }
-            return real.execute(config, dir, progress, every);
+            return real.execute(job, progress, every);
         };
         MatrixCommandTest.Result failed = MatrixCommandTest.matrix(ppoMSeedZeroFails, spec.toString(), "--results",
                 results.toString(), "--quiet");

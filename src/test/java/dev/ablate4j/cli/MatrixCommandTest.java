@@ -67,12 +67,12 @@ class MatrixCommandTest {
         String results = tmp.resolve("r").toString();
         RunExecutor real = RunExecutor.driver(c -> null);
         AtomicInteger calls = new AtomicInteger();
-        RunExecutor seedOneDiverges = (config, dir, progress, every) -> {
+        RunExecutor seedOneDiverges = (job, progress, every) -> {
             calls.incrementAndGet();
-            if (config.get(Keys.SEED) == 1L && !config.on(dev.ablate4j.tweak.Optimization.VALUE_CLIP)) {
+            if (job.config().get(Keys.SEED) == 1L && !job.config().on(dev.ablate4j.tweak.Optimization.VALUE_CLIP)) {
                 return new RunOutcome(dev.ablate4j.run.RunStatus.DIVERGED, 2, 128, 0, 1, "non-finite value loss");
             }
-            return real.execute(config, dir, progress, every);
+            return real.execute(job, progress, every);
         };
 
         Result first = matrix(seedOneDiverges, spec.toString(), "--results", results, "--quiet");

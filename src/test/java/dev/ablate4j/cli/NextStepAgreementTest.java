@@ -127,11 +127,11 @@ class NextStepAgreementTest {
         Path spec = Files.writeString(tmp.resolve("ad.yaml"), AdaptiveMatrixTest.SPEC);
         Path results = tmp.resolve("r");
         RunExecutor real = RunExecutor.driver(c -> null);
-        RunExecutor seedZeroFails = (config, dir, progress, every) -> {
-            if (config.get(Keys.SEED) == 0L && config.preset().equals("trpo")) {
+        RunExecutor seedZeroFails = (job, progress, every) -> {
+            if (job.config().get(Keys.SEED) == 0L && job.config().preset().equals("trpo")) {
                 throw new IllegalStateException("disk on fire");
             }
-            return real.execute(config, dir, progress, every);
+            return real.execute(job, progress, every);
         };
         MatrixCommandTest.Result failed = MatrixCommandTest.matrix(seedZeroFails, spec.toString(), "--results",
                 results.toString(), "--quiet");

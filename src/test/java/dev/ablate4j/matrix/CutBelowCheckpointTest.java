@@ -30,7 +30,7 @@ class CutBelowCheckpointTest {
         MatrixOptions options = new MatrixOptions(1, 2, retry, false, Duration.ofMillis(100), Duration.ofSeconds(2),
                 Duration.ofMillis(50));
         return new MatrixRunner(plan, Shard.ALL, tmp, options,
-                (config, dir, progress, every) -> RunDriver.runOrResume(config, dir, null, progress, every),
+                (job, progress, every) -> RunDriver.runOrResume(job.config(), job.dir(), null, progress, every),
                 MatrixListener.NONE).run();
     }
 

@@ -26,7 +26,7 @@ class DamagedDonorTest {
         MatrixOptions options = new MatrixOptions(1, 2, false, true, Duration.ofMillis(100), Duration.ofSeconds(2),
                 Duration.ofMillis(50));
         return new MatrixRunner(Specs.plan(spec), Shard.ALL, tmp, options,
-                (config, dir, progress, every) -> RunDriver.runOrResume(config, dir, null, progress, every),
+                (job, progress, every) -> RunDriver.runOrResume(job.config(), job.dir(), null, progress, every),
                 MatrixListener.NONE).run();
     }
 

@@ -41,8 +41,9 @@ class MatrixRunnerTest {
         final Map<String, String> behaviour = new ConcurrentHashMap<>();
 
         @Override
-        public RunOutcome execute(dev.ablate4j.config.TrainConfig config, Path dir, RunDriver.Progress progress,
-                int every) {
+        public RunOutcome execute(ResolvedRun job, RunDriver.Progress progress, int every) {
+            dev.ablate4j.config.TrainConfig config = job.config();
+            Path dir = job.dir();
             String key = dir.getParent().getParent().getFileName() + "/seed-" + config.get(Keys.SEED);
             executed.add(key);
             String b = behaviour.getOrDefault(key, "train");

@@ -127,7 +127,7 @@ class MujocoIdentityTest {
             for (PlannedRun run : plan.runs()) {
                 Path dir = run.dir(reports.resolve(name).resolve("results").resolve(name));
                 if (Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
-                    assertNull(MatrixRunner.configMismatch(dir, Expansion.runConfig(plan.spec(), run)), dir.toString());
+                    assertNull(ConfigMismatch.of(dir, Expansion.runConfig(plan.spec(), run)), dir.toString());
                 }
             }
         }

@@ -47,9 +47,9 @@ class RunReuseTest {
         final List<String> trained = new CopyOnWriteArrayList<>();
 
         @Override
-        public RunOutcome execute(TrainConfig config, Path dir, RunDriver.Progress progress, int every) {
-            trained.add(dir.getParent().getParent().getFileName() + "/seed-" + config.get(Keys.SEED));
-            return RunDriver.runOrResume(config, dir, null, progress, every);
+        public RunOutcome execute(ResolvedRun job, RunDriver.Progress progress, int every) {
+            trained.add(job.dir().getParent().getParent().getFileName() + "/seed-" + job.config().get(Keys.SEED));
+            return RunDriver.runOrResume(job.config(), job.dir(), null, progress, every);
         }
     }
 

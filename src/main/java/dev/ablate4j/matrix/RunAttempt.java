@@ -1,0 +1,235 @@
+package dev.ablate4j.matrix;
+
+import dev.ablate4j.matrix.RunResult.Status;
+import dev.ablate4j.results.RunIntegrity;
+import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.run.RunDriver;
+import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.run.RunOutcome;
+import dev.ablate4j.run.RunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One attempt of one planned run by a matrix worker: look at what the directory already records,
+ * claim the run ({@link RunLocks}), clear what {@code --retry-failed} replaces, check the directory's
+ * config, copy an identical run of another spec ({@link RunReuse}) or train (resuming from the
+ * checkpoint), and record the outcome ({@code failure.json}, a {@link RunResult}).
+ *
+ * <p>Every path ends in exactly one {@link RunResult} handed to {@link Context#finish}, except a run
+ * claimed by another live process: {@link #run} then returns false and the matrix looks again later.
+ * The directory is read again after the claim: another process may have finished or failed the run
+ * between the first look and the claim.
+ */
+final class RunAttempt {
+
+    /** What every attempt of one matrix execution shares. */
+    record Context(Spec spec, Path specDir, MatrixOptions options, RunExecutor executor, MatrixListener listener,
+            RunLocks locks, Consumer<RunResult> finish) {}
+
+    /**
+     * What the matrix's first look ({@code MatrixRunner.check}) allowed this attempt to replace under
+     * {@code --retry-failed}.
+     *
+     * @param damaged the run is finished but its files fail {@link RunIntegrity#finished}
+     * @param failure the {@code failure.json} content recorded then (a different one, written since by
+     *     another process, is reported, not replaced), or null
+     */
+    record Retry(boolean damaged, String failure) {
+        /** Nothing to replace. */
+        static final Retry NONE = new Retry(false, null);
+    }
+
+    /** Thrown from a run's progress callback when its lock was taken over. */
+    private static final class LockLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LockLostException() {
+            super("lock taken over by another process", null, false, false);
+        }
+    }
+
+    private final Context context;
+    private final ResolvedRun job;
+    private final PlannedRun run;
+    private final Path dir;
+    private Retry retry;
+
+    RunAttempt(Context context, ResolvedRun job, Retry retry) {
+        this.context = context;
+        this.job = job;
+        this.run = job.run();
+        this.dir = job.dir();
+        this.retry = retry;
+    }
+
+    /** Tries the run once; false if another process holds it (look again later). */
+    boolean run() {
+        RunResult recorded = recordedBeforeClaim();
+        if (recorded != null) {
+            context.finish().accept(recorded);
+            return true;
+        }
+        RunLocks.Lock lock = context.locks().tryAcquire(dir);
+        if (lock == null) {
+            return false;
+        }
+        long t0 = System.nanoTime();
+        try {
+            RunResult settled = settleClaimed();
+            context.finish().accept(settled != null ? settled : train(lock, t0));
+        } catch (LockLostException e) {
+            context.finish().accept(new RunResult(run, Status.LOST, null, e.getMessage(), seconds(t0), false));
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            double seconds = seconds(t0);
+            if (lock.lost()) {
+                context.finish().accept(new RunResult(run, Status.LOST, null, "lock taken over by another process",
+                        seconds, false));
+            } else {
+                new MatrixFiles.Failure(RunStatus.FAILED, null, null, OneLine.of(e)).write(dir);
+                context.finish().accept(new RunResult(run, Status.FAILED, null, OneLine.of(e), seconds, false));
+            }
+        } finally {
+            lock.release();
+        }
+        return true;
+    }
+
+    /** Before claiming: the run finished, or failed anew, in another process since the first look; else null. */
+    private RunResult recordedBeforeClaim() {
+        if (RunFiles.isDone(dir) && !retry.damaged()) {
+            return new RunResult(run, Status.ELSEWHERE, null, null, 0, false);
+        }
+        String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+        if (failure != null && !failure.equals(retry.failure())) {
+            return failureResult(run, dir, false);
+        }
+        return null;
+    }
+
+    /**
+     * Under the claim: clears what {@code --retry-failed} replaces, then the result that needs no
+     * training (finished elsewhere, failed elsewhere, another config, copied, not resumable), else null.
+     */
+    private RunResult settleClaimed() throws IOException {
+        if (RunFiles.isDone(dir)) {
+            if (!retry.damaged() || RunIntegrity.finished(dir).ok()) {
+                return new RunResult(run, Status.ELSEWHERE, null, null, 0, false);
+            }
+            retry = Retry.NONE;
+            Files.deleteIfExists(dir.resolve(RunFiles.DONE));
+            Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
+        }
+        String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+        if (failure != null) {
+            if (!failure.equals(retry.failure())) {
+                return failureResult(run, dir, false);
+            }
+            retry = Retry.NONE;
+            Files.deleteIfExists(dir.resolve(MatrixFiles.FAILURE));
+            Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
+        }
+        String mismatch = ConfigMismatch.of(dir, job.config());
+        if (mismatch != null) {
+            return new RunResult(run, Status.FAILED, null, mismatch, 0, false);
+        }
+        if (context.options().reuse()) {
+            RunResult reused = reuse();
+            if (reused != null) {
+                return reused;
+            }
+        }
+        String stuck = RunIntegrity.resumable(dir).reason();
+        if (stuck != null) {
+            String error = stuck + "; --retry-failed retrains it from the start";
+            new MatrixFiles.Failure(RunStatus.FAILED, null, null, error).write(dir);
+            return new RunResult(run, Status.FAILED, null, error, 0, false);
+        }
+        return null;
+    }
+
+    /** Copies the identical finished run of another spec, if there is one and this run has not started; else null. */
+    private RunResult reuse() {
+        if (Files.exists(dir.resolve(RunFiles.CHECKPOINT)) || Files.exists(dir.resolve(RunFiles.METRICS))) {
+            return null;
+        }
+        RunReuse.Donor donor = RunReuse.findDonor(context.specDir(), dir, job.config());
+        if (donor == null) {
+            return null;
+        }
+        Map<String, Object> cell = cellJson();
+        cell.put("reused_from", donor.name());
+        AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cell);
+        RunReuse.copy(donor, dir);
+        return new RunResult(run, Status.REUSED, null, null, 0, false);
+    }
+
+    /** Trains (or resumes) the claimed run; a run that did not finish is recorded in {@code failure.json}. */
+    private RunResult train(RunLocks.Lock lock, long t0) {
+        AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cellJson());
+        context.listener().runStarted(run);
+        RunDriver.Progress progress = (training, result, stepsPerSecond) -> {
+            if (lock.lost()) {
+                throw new LockLostException();
+            }
+            context.listener().progress(run, training.envSteps());
+        };
+        RunOutcome outcome = context.executor().execute(job, progress, context.options().checkpointEvery());
+        double seconds = seconds(t0);
+        if (outcome.done()) {
+            RunLocks.clearMarkers(dir);
+            return new RunResult(run, Status.DONE, null, null, seconds, false);
+        }
+        Status status = outcome.status() == RunStatus.DIVERGED ? Status.DIVERGED : Status.FAILED;
+        new MatrixFiles.Failure(outcome.status(), outcome.divergedAt(), outcome.envSteps(), outcome.error()).write(dir);
+        return new RunResult(run, status, outcome.divergedAt(), outcome.error(), seconds, false);
+    }
+
+    private Map<String, Object> cellJson() {
+        Cell cell = run.cell();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spec", context.spec().name());
+        m.put("cell", cell.id());
+        m.put("label", cell.label());
+        m.put("preset", cell.preset());
+        m.put("design", context.spec().design().id());
+        m.put("factors", cell.factors());
+        m.put("varied", cell.varied());
+        return m;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** How a finished run whose files fail {@link RunIntegrity#finished} is reported. */
+    static String damaged(String reason) {
+        return "finished, but its files are damaged (" + reason + ")";
+    }
+
+    /** The run's recorded {@code failure.json} as a result. */
+    static RunResult failureResult(PlannedRun run, Path dir, boolean earlier) {
+        MatrixFiles.Failure f = MatrixFiles.failure(dir);
+        if (f == null) {
+            return new RunResult(run, Status.FAILED, null, null, 0, earlier);
+        }
+        return new RunResult(run, f.diverged() ? Status.DIVERGED : Status.FAILED, f.iteration(), f.error(), 0, earlier);
+    }
+
+    /** A file's content, or null if there is none. */
+    static String readOrNull(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
