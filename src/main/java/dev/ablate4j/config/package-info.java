@@ -15,5 +15,8 @@
  * the environment: {@code mujoco}, the MuJoCo version of a MuJoCo task's run (legacy value 2.2.2, the
  * only MuJoCo before the key), is forced to its legacy value and left out of {@code config.json} for
  * classic-control tasks; the commands fill it with the loaded MuJoCo's version unless it is given.
+ *
+ * <p>Which keys two configs disagree on is decided in one place, {@link dev.ablate4j.config.ConfigDiff},
+ * for every message and report table that lists config differences; each caller keeps its wording.
  */
 package dev.ablate4j.config;

@@ -43,6 +43,14 @@
  * task, or two trains, never write one run at once. Temporaries left by a kill or a full disk are
  * removed by the next claim or merge, stale ones only ({@link dev.ablate4j.matrix.Leftovers}).
  *
+ * <p><b>Execution.</b> {@link dev.ablate4j.matrix.MatrixRunner} looks at every run directory of the
+ * plan first (writing nothing) and hands the runs left to workers; each try of one run is a
+ * {@code RunAttempt}: claim, clear what {@code --retry-failed} replaces, check the directory's config
+ * ({@link dev.ablate4j.run.RecordedConfig}), copy or train, record the outcome. The
+ * {@link dev.ablate4j.matrix.RunExecutor} is handed a {@link dev.ablate4j.matrix.ResolvedRun} (the
+ * run, its resolved config and its directory), so a wrapper such as the live TensorBoard writer knows
+ * which run it trains without working it out from a path.
+ *
  * <p><b>YAML, decided.</b> Specs are plain YAML values. Anchors, aliases and merge keys
  * ({@code <<: *base}, keys written beside it winning, the first of {@code <<: [*a, *b]} winning)
  * work as YAML defines them; what a reader would silently drop is refused with its line: a second

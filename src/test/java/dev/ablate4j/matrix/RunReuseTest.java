@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.matrix.RunResult.Status;
 import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.RunDriver;
