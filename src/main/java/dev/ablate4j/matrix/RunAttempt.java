@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * checkpoint), and record the outcome ({@code failure.json}, a {@link RunResult}).
  *
  * <p>Every path ends in exactly one {@link RunResult} handed to {@link Context#finish}, except a run
- * claimed by another live process: {@link #run} then returns false and the matrix looks again later.
+ * claimed by another live process ({@link #run} then returns false and the matrix looks again later)
+ * and an error reading the directory before the claim (it propagates; the matrix records the run as
+ * failed).
  * The directory is read again after the claim: another process may have finished or failed the run
  * between the first look and the claim.
  */
