@@ -92,6 +92,15 @@ public final class Keys {
             "where batch network math runs: java (plain Java, bit-reproducible everywhere), nd4j (needs a -Pnd4j"
                     + " build; agrees to 1e-9), or auto (nd4j above the measured size crossover)",
             v -> dev.ablate4j.nn.Backends.IDS.contains(v), "java, nd4j or auto", "java");
+    /**
+     * The floating-point format of the networks, Adam and the filters' outputs ({@link dev.ablate4j.nn.Precision}).
+     * Added after the first runs, which all computed in float64: that is its legacy value, left out of
+     * {@code config.json} and the cell id while it holds it.
+     */
+    public static final Key<String> PRECISION = addLater("precision", Type.STRING, HYPER,
+            "number format of the networks, Adam and the filters' outputs: float64 (every run before this key) or"
+                    + " float32 (fused multiply-adds, bit-reproducible too; java backend only)",
+            v -> dev.ablate4j.nn.Precision.IDS.contains(v), "float64 or float32", "float64");
     public static final Key<Boolean> BOOTSTRAP_TRUNCATED = add("bootstrap-truncated", Type.BOOLEAN, HYPER,
             "at a time-limit truncation add gamma*V(s_T) (off: treat as terminal, as the paper did)",
             v -> true, "true or false", false);

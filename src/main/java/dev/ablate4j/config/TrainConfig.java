@@ -189,6 +189,10 @@ public final class TrainConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + e.getMessage());
         }
+        if (!Keys.PRECISION.isLegacyValue(get(Keys.PRECISION)) && !get(Keys.BACKEND).equals("java")) {
+            throw new ConfigException(where + "precision: " + get(Keys.PRECISION) + " runs on backend java only,"
+                    + " not " + get(Keys.BACKEND));
+        }
         int t = get(Keys.ROLLOUT_STEPS);
         int mb = get(Keys.MINIBATCHES);
         if (t % mb != 0) {
@@ -267,9 +271,9 @@ public final class TrainConfig {
 
     /**
      * Every key's value in canonical order, as written to {@code config.json} (preset first); the
-     * {@code mujoco} key only for a MuJoCo task and the environment-variant keys only for Humanoid-v4 (or
-     * where they are set: a matrix cell's environment-independent part), so other configs are as they
-     * always were.
+     * {@code mujoco} key only for a MuJoCo task, the environment-variant keys only for Humanoid-v4 (or
+     * where they are set: a matrix cell's environment-independent part) and {@code precision} only when
+     * it is not float64, so other configs are as they always were.
      */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -278,6 +282,9 @@ public final class TrainConfig {
         for (Key<?> key : Keys.all()) {
             if (key == Keys.MUJOCO && !mujoco) {
                 continue;
+            }
+            if (key == Keys.PRECISION && key.isLegacyValue(values.get(key.name()))) {
+                continue; // float64, as every run before the key
             }
             if (Keys.environmentVariantKeys().contains(key) && !Envs.hasVariants(get(Keys.ENV))
                     && key.isLegacyValue(values.get(key.name()))) {

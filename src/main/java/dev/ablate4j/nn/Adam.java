@@ -7,6 +7,12 @@ package dev.ablate4j.nn;
  * repeated squaring (exact IEEE multiplications, so bit-reproducible; {@code StrictMath.pow}
  * allocates on every call). To maximize an objective pass its
  * negated gradient.
+ *
+ * <p>In {@link Precision#FLOAT32} the gradient is rounded to float and m, v and the parameters are
+ * float values (held in the double arrays, which store them exactly), updated in float arithmetic
+ * with fused multiply-adds: m = fma(b1, m, (1 - b1) g), v = fma(b2, v, (1 - b2) g g),
+ * p = fma(-step, m / (sqrt(v) / sqrt(1 - b2^t) + eps), p), with the step size lr / (1 - b1^t) and
+ * the bias corrections computed in double and rounded once.
  */
 public final class Adam {
 
@@ -16,6 +22,7 @@ public final class Adam {
     private final double eps;
     private final double[] m;
     private final double[] v;
+    private final Precision precision;
     private long steps;
 
     /** Adam with beta1 0.9, beta2 0.999 and eps 1e-5 (the paper's code). */
@@ -24,6 +31,11 @@ public final class Adam {
     }
 
     public Adam(int size, double beta1, double beta2, double eps) {
+        this(size, beta1, beta2, eps, Precision.FLOAT64);
+    }
+
+    /** Adam whose state and parameter updates are in {@code precision}. */
+    public Adam(int size, double beta1, double beta2, double eps, Precision precision) {
         if (size < 1) {
             throw new IllegalArgumentException("Adam size must be >= 1, got " + size);
         }
@@ -40,6 +52,7 @@ public final class Adam {
         this.eps = eps;
         this.m = new double[size];
         this.v = new double[size];
+        this.precision = precision;
     }
 
     /** One update of {@code params} (in place) with gradient {@code grads} and learning rate {@code lr}. */
@@ -53,12 +66,38 @@ public final class Adam {
         double biasCorrection1 = 1.0 - power(beta1, steps);
         double sqrtBiasCorrection2 = Math.sqrt(1.0 - power(beta2, steps));
         double stepSize = lr / biasCorrection1;
+        if (precision == Precision.FLOAT32) {
+            stepFloat(params, grads, (float) stepSize, (float) sqrtBiasCorrection2);
+            return;
+        }
         for (int k = 0; k < size; k++) {
             double g = grads[k];
             m[k] = beta1 * m[k] + (1.0 - beta1) * g;
             v[k] = beta2 * v[k] + (1.0 - beta2) * g * g;
             params[k] -= stepSize * m[k] / (Math.sqrt(v[k]) / sqrtBiasCorrection2 + eps);
         }
+    }
+
+    private void stepFloat(double[] params, double[] grads, float stepSize, float sqrtBiasCorrection2) {
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1.0 - beta1);
+        float c2 = (float) (1.0 - beta2);
+        float e = (float) eps;
+        for (int k = 0; k < size; k++) {
+            float g = (float) grads[k];
+            float mk = Math.fma(b1, (float) m[k], c1 * g);
+            float vk = Math.fma(b2, (float) v[k], c2 * g * g);
+            float denom = (float) Math.sqrt(vk) / sqrtBiasCorrection2 + e;
+            m[k] = mk;
+            v[k] = vk;
+            params[k] = Math.fma(-stepSize, mk / denom, (float) params[k]);
+        }
+    }
+
+    /** The precision of the state and the updates. */
+    public Precision precision() {
+        return precision;
     }
 
     /** Number of steps taken (t). */

@@ -27,7 +27,8 @@ public final class GaussianPolicy {
     private final double[] grads;
 
     private final Backend backend;
-    private final MlpWorkspace actWorkspace;
+    private final Precision precision;
+    private final MlpRunner actRunner;
     private final MlpRunner train;
     private final MlpRunner eval;
     private final MlpRunner fisher;
@@ -55,17 +56,30 @@ public final class GaussianPolicy {
      * plain-Java kernels, which are the fastest there.
      */
     public GaussianPolicy(int obsSize, int actionSize, int[] hidden, Activation activation, Backend backend) {
+        this(obsSize, actionSize, hidden, activation, backend, Precision.FLOAT64);
+    }
+
+    /**
+     * A policy whose networks compute in {@code precision}: in float32 every pass (acting included)
+     * runs on {@link FloatMlpRunner}, and {@link #initialize} rounds the parameters to float; the
+     * per-sample Gaussian arithmetic of this class (log-density, KL, the output gradients) stays in
+     * double on those float values.
+     */
+    public GaussianPolicy(int obsSize, int actionSize, int[] hidden, Activation activation, Backend backend,
+            Precision precision) {
         this.backend = backend;
+        this.precision = precision;
         this.mlp = new Mlp(obsSize, hidden, actionSize, activation);
         this.obsSize = obsSize;
         this.actionSize = actionSize;
         this.logStdOffset = mlp.parameterCount();
         this.params = new double[logStdOffset + actionSize];
         this.grads = new double[params.length];
-        this.actWorkspace = mlp.newWorkspace();
-        this.train = backend.runner(mlp);
-        this.eval = backend.runner(mlp);
-        this.fisher = backend.runner(mlp);
+        // batch-1 acting always on the plain-Java kernels, the fastest there
+        this.actRunner = precision.runner(mlp, JavaBackend.INSTANCE);
+        this.train = precision.runner(mlp, backend);
+        this.eval = precision.runner(mlp, backend);
+        this.fisher = precision.runner(mlp, backend);
         this.sigma = new double[actionSize];
         this.inverseVariance = new double[actionSize];
         this.oldVariance = new double[actionSize];
@@ -113,6 +127,11 @@ public final class GaussianPolicy {
         return backend;
     }
 
+    /** The precision the networks compute in. */
+    public Precision precision() {
+        return precision;
+    }
+
     /** The mean network (its parameters are {@code params()[0, logStdOffset())}). */
     public Mlp mlp() {
         return mlp;
@@ -125,6 +144,7 @@ public final class GaussianPolicy {
     public void initialize(boolean orthogonal, SplittableRandom rng) {
         Initialization.apply(mlp, params, orthogonal, Initialization.POLICY_HEAD_GAIN, rng);
         Arrays.fill(params, logStdOffset, params.length, 0.0);
+        precision.roundAll(params);
         zeroGrads();
     }
 
@@ -132,18 +152,19 @@ public final class GaussianPolicy {
      * Batch-1 acting: writes the mean into {@code meanOut} and a sample mean + std * N(0,1) (one
      * {@link Fn#standardNormal} per action component, in order) into {@code actionOut}; returns
      * log pi(action | obs), bit-identical to what {@link #logProb} gives for the same obs and action.
+     * In float32 the action is rounded to float before its log-density is taken.
      */
     public double act(double[] obs, SplittableRandom rng, double[] meanOut, double[] actionOut) {
         Mlp.checkLength("obs", obs, obsSize, 1, obsSize);
         Mlp.checkLength("meanOut", meanOut, actionSize, 1, actionSize);
         Mlp.checkLength("actionOut", actionOut, actionSize, 1, actionSize);
-        mlp.forward(params, 0, obs, 1, actWorkspace);
-        double[] mu = actWorkspace.output();
+        actRunner.forward(params, 0, obs, 1);
+        double[] mu = actRunner.output();
         double logProb = 0.0;
         for (int j = 0; j < actionSize; j++) {
             double logStd = params[logStdOffset + j];
             double std = Fn.exp(logStd);
-            double action = mu[j] + std * Fn.standardNormal(rng);
+            double action = precision.round(mu[j] + std * Fn.standardNormal(rng));
             meanOut[j] = mu[j];
             actionOut[j] = action;
             logProb += logDensity(action, mu[j], logStd, std);

@@ -14,9 +14,10 @@ public final class ValueNet {
     private final Mlp mlp;
     private final double[] params;
     private final double[] grads;
-    private final MlpWorkspace singleWorkspace;
+    private final MlpRunner singleRunner;
     private final MlpRunner batchRunner;
     private final Backend backend;
+    private final Precision precision;
 
     public ValueNet(int obsSize, int[] hidden, Activation activation) {
         this(obsSize, hidden, activation, JavaBackend.INSTANCE);
@@ -24,12 +25,18 @@ public final class ValueNet {
 
     /** A value network whose batch computations run on {@code backend} (batch-1 prediction always in plain Java). */
     public ValueNet(int obsSize, int[] hidden, Activation activation, Backend backend) {
+        this(obsSize, hidden, activation, backend, Precision.FLOAT64);
+    }
+
+    /** A value network computing in {@code precision} (float32: {@link FloatMlpRunner}, parameters rounded at init). */
+    public ValueNet(int obsSize, int[] hidden, Activation activation, Backend backend, Precision precision) {
         this.backend = backend;
+        this.precision = precision;
         this.mlp = new Mlp(obsSize, hidden, 1, activation);
         this.params = new double[mlp.parameterCount()];
         this.grads = new double[params.length];
-        this.singleWorkspace = mlp.newWorkspace();
-        this.batchRunner = backend.runner(mlp);
+        this.singleRunner = precision.runner(mlp, JavaBackend.INSTANCE);
+        this.batchRunner = precision.runner(mlp, backend);
     }
 
     /** The live parameter array (layout: see {@link Mlp}). */
@@ -59,6 +66,11 @@ public final class ValueNet {
         return backend;
     }
 
+    /** The precision the network computes in. */
+    public Precision precision() {
+        return precision;
+    }
+
     public Mlp mlp() {
         return mlp;
     }
@@ -66,13 +78,14 @@ public final class ValueNet {
     /** Orthogonal init (gain sqrt(2) hidden layers, 1.0 head) or Xavier-uniform; biases 0; gradients zeroed. */
     public void initialize(boolean orthogonal, SplittableRandom rng) {
         Initialization.apply(mlp, params, orthogonal, Initialization.VALUE_HEAD_GAIN, rng);
+        precision.roundAll(params);
         zeroGrads();
     }
 
     /** V(obs) for one observation. */
     public double predict(double[] obs) {
-        mlp.forward(params, 0, obs, 1, singleWorkspace);
-        return singleWorkspace.output()[0];
+        singleRunner.forward(params, 0, obs, 1);
+        return singleRunner.output()[0];
     }
 
     /** V for a batch (obs row-major batch x obsSize) into {@code out}; caches for {@link #backward}. */

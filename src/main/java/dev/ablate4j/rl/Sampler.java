@@ -3,6 +3,7 @@ package dev.ablate4j.rl;
 import dev.ablate4j.env.Env;
 import dev.ablate4j.env.Step;
 import dev.ablate4j.nn.GaussianPolicy;
+import dev.ablate4j.nn.Precision;
 import dev.ablate4j.nn.ValueNet;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.SplittableRandom;
  * that ends on the rollout's last step counts only when no other episode ended in the iteration,
  * as its {@code run_trajectories} does) and bootstraps with V(s_T-1), the last collected state
  * ({@link Settings#resetEveryIteration}, {@link Settings#bootstrapLastState}).
+ *
+ * <p>The filters' outputs (observations and rewards as the learner sees them) are rounded to the
+ * networks' {@link dev.ablate4j.nn.Precision} (a no-op in float64); their running statistics stay
+ * in double.
  *
  * <p>A training sampler updates the filter statistics; a diagnostic sampler (held-out batches)
  * only reads them and does not touch the reward filter.
@@ -47,6 +52,7 @@ public final class Sampler {
     private final ValueNet valueNet;
     private final ObservationFilter obsFilter;
     private final RewardFilter rewardFilter;
+    private final Precision precision;
     private final boolean training;
     private final boolean bootstrapTruncated;
     private final Settings settings;
@@ -66,6 +72,7 @@ public final class Sampler {
         this.valueNet = valueNet;
         this.obsFilter = obsFilter;
         this.rewardFilter = rewardFilter;
+        this.precision = policy.precision();
         this.settings = settings;
         this.training = settings.training();
         this.bootstrapTruncated = settings.bootstrapTruncated();
@@ -96,8 +103,8 @@ public final class Sampler {
             envSteps++;
             episodeLength++;
             episodeReturn += step.reward();
-            buf.rewards[t] = training ? rewardFilter.apply(step.reward()) : step.reward();
-            obsFilter.apply(step.observation(), training, obs);
+            buf.rewards[t] = training ? precision.round(rewardFilter.apply(step.reward())) : step.reward();
+            filterObservation(step.observation());
             buf.episodeEnd[t] = step.done();
             if (step.done()) {
                 boolean bootstrap = step.truncated() && !step.terminated() && bootstrapTruncated;
@@ -127,12 +134,18 @@ public final class Sampler {
         return !settings.resetEveryIteration() || t != size - 1 || finished.isEmpty();
     }
 
+    /** The filtered observation, in the networks' precision, into {@code obs}. */
+    private void filterObservation(double[] raw) {
+        obsFilter.apply(raw, training, obs);
+        precision.roundAll(obs);
+    }
+
     private void startEpisode(SplittableRandom envRng) {
         double[] first = env.reset(envRng.nextLong());
         if (training) {
             rewardFilter.resetEpisode();
         }
-        obsFilter.apply(first, training, obs);
+        filterObservation(first);
         episodeReturn = 0;
         episodeLength = 0;
         started = true;

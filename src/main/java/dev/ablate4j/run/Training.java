@@ -14,6 +14,7 @@ import dev.ablate4j.nn.Adam;
 import dev.ablate4j.nn.Backends;
 import dev.ablate4j.nn.Backend;
 import dev.ablate4j.nn.GaussianPolicy;
+import dev.ablate4j.nn.Precision;
 import dev.ablate4j.nn.ValueNet;
 import dev.ablate4j.policy.ObservationNormalizer;
 import dev.ablate4j.policy.SavedPolicy;
@@ -42,6 +43,7 @@ public final class Training implements AutoCloseable {
     private final Env heldoutEnv;
     private final GaussianPolicy policy;
     private final ValueNet valueNet;
+    private final Precision precision;
     private final Adam policyAdam;
     private final Adam valueAdam;
     private final ObservationFilter obsFilter;
@@ -71,14 +73,15 @@ public final class Training implements AutoCloseable {
         int obsSize = env.observationSpace().size();
         int actionSize = env.actionSpace().size();
         Activation activation = config.on(Optimization.TANH) ? Activation.TANH : Activation.RELU;
-        policy = new GaussianPolicy(obsSize, actionSize, config.hidden(), activation, backend);
-        valueNet = new ValueNet(obsSize, config.hidden(), activation, backend);
+        precision = Precision.byId(config.get(Keys.PRECISION));
+        policy = new GaussianPolicy(obsSize, actionSize, config.hidden(), activation, backend, precision);
+        valueNet = new ValueNet(obsSize, config.hidden(), activation, backend, precision);
         SplittableRandom init = seeds.init();
         policy.initialize(config.on(Optimization.ORTHO_INIT), init);
         valueNet.initialize(config.on(Optimization.ORTHO_INIT), init);
         double adamEps = config.get(Keys.ADAM_EPS);
-        policyAdam = new Adam(policy.params().length, 0.9, 0.999, adamEps);
-        valueAdam = new Adam(valueNet.params().length, 0.9, 0.999, adamEps);
+        policyAdam = new Adam(policy.params().length, 0.9, 0.999, adamEps, precision);
+        valueAdam = new Adam(valueNet.params().length, 0.9, 0.999, adamEps, precision);
 
         obsFilter = new ObservationFilter(obsSize, config.on(Optimization.OBS_NORM),
                 config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
@@ -120,6 +123,7 @@ public final class Training implements AutoCloseable {
 
         SplittableRandom shuffle = seeds.forIteration(Stream.SHUFFLE, k);
         UpdateStats update = policyUpdate.update(buffer, bounds, shuffle);
+        precision.roundAll(policy.params()); // TRPO's step is taken in double; Adam's already is float in float32
         double valueLoss = valueTrainer.train(buffer, config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), valueLr,
                 shuffle);
         checkFinite(k, update, valueLoss);
