@@ -5,6 +5,7 @@ import dev.ablate4j.nn.Backends;
 import dev.ablate4j.nn.Initialization;
 import dev.ablate4j.nn.Mlp;
 import dev.ablate4j.nn.MlpRunner;
+import dev.ablate4j.nn.Precision;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Forward and backward pass of an 11-w-w-3 tanh MLP (Hopper's observation and action sizes, two
  * hidden layers of width w) per backend, width and batch. {@code backward} repeats the backward
  * pass of one cached forward pass (it only adds into the gradient); {@code forwardBackward} is
- * a training minibatch's cost. Run the nd4j rows from a
+ * a training minibatch's cost, in float64 and float32 ({@code -p precision=float32}). Run the nd4j rows from a
  * {@code -Pjmh,nd4j} build with {@code -p backend=java,nd4j}.
  */
 @State(Scope.Thread)
@@ -37,6 +38,10 @@ public class MlpBenchmark {
 
     @Param({"java"})
     public String backend;
+
+    /** Number format: float32 runs on the java backend only. */
+    @Param({"float64", "float32"})
+    public String precision;
 
     @Param({"64", "256", "1024"})
     public int width;
@@ -59,7 +64,7 @@ public class MlpBenchmark {
         grads = new double[params.length];
         input = uniform(rng, batch * 11);
         dOutput = uniform(rng, batch * 3);
-        runner = Backends.byId(backend).runner(mlp);
+        runner = Precision.byId(precision).runner(mlp, Backends.byId(backend));
         runner.forward(params, 0, input, batch);
     }
 

@@ -2,6 +2,7 @@ package dev.ablate4j.jmh;
 
 import dev.ablate4j.algo.UpdateStats;
 import dev.ablate4j.nn.Backends;
+import dev.ablate4j.nn.Precision;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,6 +35,10 @@ public class UpdateBenchmark {
     @Param({"java"})
     public String backend;
 
+    /** Number format of the networks and Adam ({@code precision}). */
+    @Param({"float64", "float32"})
+    public String precision;
+
     /** Hidden widths separated by x (JMH splits parameter values at commas). */
     @Param({"64x64"})
     public String hidden;
@@ -47,8 +52,9 @@ public class UpdateBenchmark {
     @Setup
     public void setUp() {
         String widths = hidden.replace('x', ',');
-        ppo = new UpdateFixture("ppo", env, widths, Backends.byId(backend));
-        trpo = new UpdateFixture("trpo", env, widths, Backends.byId(backend));
+        Precision p = Precision.byId(precision);
+        ppo = new UpdateFixture("ppo", env, widths, Backends.byId(backend), p);
+        trpo = new UpdateFixture("trpo", env, widths, Backends.byId(backend), p);
     }
 
     @Setup(Level.Invocation)

@@ -11,6 +11,7 @@ import dev.ablate4j.nn.Activation;
 import dev.ablate4j.nn.Adam;
 import dev.ablate4j.nn.Backend;
 import dev.ablate4j.nn.GaussianPolicy;
+import dev.ablate4j.nn.Precision;
 import dev.ablate4j.nn.ValueNet;
 import dev.ablate4j.rl.ObservationFilter;
 import dev.ablate4j.rl.RewardFilter;
@@ -42,22 +43,27 @@ final class UpdateFixture {
     private final double[][] adamState;
 
     UpdateFixture(String preset, String envId, String hidden, Backend backend) {
+        this(preset, envId, hidden, backend, Precision.FLOAT64);
+    }
+
+    UpdateFixture(String preset, String envId, String hidden, Backend backend, Precision precision) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("env", envId);
         overrides.put("hidden", hidden);
         overrides.put("seed", 1L);
+        overrides.put("precision", precision.id());
         config = TrainConfig.resolve(preset, overrides, "");
         Env env = Envs.make(envId);
         int obs = env.observationSpace().size();
         int act = env.actionSpace().size();
         Activation activation = config.on(Optimization.TANH) ? Activation.TANH : Activation.RELU;
-        policy = new GaussianPolicy(obs, act, config.hidden(), activation, backend);
-        value = new ValueNet(obs, config.hidden(), activation, backend);
+        policy = new GaussianPolicy(obs, act, config.hidden(), activation, backend, precision);
+        value = new ValueNet(obs, config.hidden(), activation, backend, precision);
         SplittableRandom init = new SplittableRandom(1);
         policy.initialize(config.on(Optimization.ORTHO_INIT), init);
         value.initialize(config.on(Optimization.ORTHO_INIT), init);
-        policyAdam = new Adam(policy.parameterCount(), 0.9, 0.999, config.get(Keys.ADAM_EPS));
-        valueAdam = new Adam(value.parameterCount(), 0.9, 0.999, config.get(Keys.ADAM_EPS));
+        policyAdam = new Adam(policy.parameterCount(), 0.9, 0.999, config.get(Keys.ADAM_EPS), precision);
+        valueAdam = new Adam(value.parameterCount(), 0.9, 0.999, config.get(Keys.ADAM_EPS), precision);
         ObservationFilter obsFilter = new ObservationFilter(obs, config.on(Optimization.OBS_NORM),
                 config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
         RewardFilter rewardFilter = Algorithms.rewardFilter(config);

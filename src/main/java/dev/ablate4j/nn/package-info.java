@@ -1,5 +1,6 @@
 /**
- * Plain-Java neural networks for the policy-gradient algorithms, in double precision: the
+ * Plain-Java neural networks for the policy-gradient algorithms, in double precision or, with the
+ * run key {@code precision: float32}, in single precision (see "Precision" below): the
  * fully connected {@link dev.ablate4j.nn.Mlp} (its parameters live in a caller's flat array; its
  * matrix kernels in {@code MatrixKernels}, its weight schemes and gains in
  * {@link dev.ablate4j.nn.Initialization}), the
@@ -37,13 +38,51 @@
  * about 5 ns and is more accurate (within 0.75 ulp of the exact value where fdlibm's is up to
  * about 2 ulp off). Figures and commands: {@code docs/performance.md}.
  *
+ * <h2>Precision: float64 and float32</h2>
+ * {@link dev.ablate4j.nn.Precision} selects the number format. float64 is the format of every run
+ * made before the key existed, and its kernels ({@code MatrixKernels}) keep their separate
+ * multiply and add: fusing them would change the bits of every committed run and golden hash.
+ * float32 is a parallel set of kernels behind the same interfaces, not a second copy of the
+ * networks:
+ * <ul>
+ *   <li>{@code FloatKernels}: the float twins of {@code MatrixKernels} (same row layout, same
+ *       blocking, same order of terms), every multiply-add a {@link java.lang.Math#fma} (one
+ *       rounding; exactly specified, so the same bits on every JVM and CPU);</li>
+ *   <li>{@code FloatMlpRunner}: an {@link dev.ablate4j.nn.MlpRunner} (the interface the backends
+ *       implement) doing {@link dev.ablate4j.nn.Mlp}'s forward, backward and forward-mode passes on
+ *       float buffers with those kernels; {@link dev.ablate4j.nn.Precision#runner} hands it out, so
+ *       {@link dev.ablate4j.nn.GaussianPolicy} and {@link dev.ablate4j.nn.ValueNet} choose it in one
+ *       place (their acting and one-state value use it too, with a one-row path);</li>
+ *   <li>{@link dev.ablate4j.nn.Adam} with a precision: float m, v and parameter updates with fused
+ *       multiply-adds.</li>
+ * </ul>
+ * What is float in a float32 run: the network parameters (rounded at initialization, kept float by
+ * Adam, rounded after TRPO's step), every activation, the gradients the networks produce, Adam's
+ * state, the sampled actions, and the filters' outputs (observations and rewards as the learner
+ * sees them; {@code rl.Sampler} rounds them). What stays double: the public arrays that hold those
+ * float values ({@code params()}, {@code grads()}, batch inputs and outputs: a double holds a float
+ * exactly, so checkpoints, policy.json and the algorithms are unchanged), the per-sample Gaussian
+ * arithmetic on the network outputs (log-density, KL, the output gradients, which are rounded when
+ * they enter the network), the losses, GAE, gradient clipping's norm, TRPO's conjugate gradient
+ * and line search, and the filters' running statistics. Hidden tanh is ablate4j's double tanh
+ * rounded to float. A float32 run is bit-reproducible like a float64 one: its golden hashes
+ * ({@code Float32DeterminismTest}) were the same on JDK 17 with C2, without SuperWord, with C1
+ * only, with AVX2 instead of AVX-512, with {@code -XX:-UseFMA} (the slow exact software path of
+ * {@code Math.fma}), and on JDK 25. {@code FloatSummationOrderTest} checks the blocked float kernels
+ * bit for bit against plain fused loops in the documented order.
+ *
+ * <p>Known cost of this design (the next levers for speed): the parameter and gradient arrays
+ * stay {@code double[]}, so each pass converts the weights it reads to float and the gradients it
+ * writes back (scalar conversions on JDK 17, whose C2 does not vectorize double-to-float), and
+ * tanh is computed in double. {@code docs/performance.md} has the benchmarks.
+ *
  * <h2>Backends</h2>
  * {@link dev.ablate4j.nn.GaussianPolicy} and {@link dev.ablate4j.nn.ValueNet} run their batch
  * computations on a {@link dev.ablate4j.nn.Backend}: {@link dev.ablate4j.nn.JavaBackend} (default,
  * bit-identical everywhere), ND4J ({@code dev.ablate4j.nn.nd4j}, only in builds with the Maven
  * profile {@code nd4j}; agrees to about 1e-12 but not bit for bit) or
  * {@link dev.ablate4j.nn.AutoBackend} (ND4J where it measured faster: wide networks and large
- * batches). Batch-1 acting always runs in plain Java.
+ * batches). Batch-1 acting always runs in plain Java. float32 runs on the Java backend only.
  *
  * <h2>Why StrictMath for exp and log</h2>
  * Both {@code StrictMath} and commons-math3 {@code FastMath} are deterministic pure-Java (or
