@@ -23,6 +23,11 @@ public final class Adam {
     private final double[] m;
     private final double[] v;
     private final Precision precision;
+    /** float32 only: the state m and v, and scratch for the gradient and the parameters. */
+    private final float[] mf;
+    private final float[] vf;
+    private final float[] gf;
+    private final float[] pf;
     private long steps;
 
     /** Adam with beta1 0.9, beta2 0.999 and eps 1e-5 (the paper's code). */
@@ -53,6 +58,11 @@ public final class Adam {
         this.m = new double[size];
         this.v = new double[size];
         this.precision = precision;
+        int floats = precision == Precision.FLOAT32 ? size : 0;
+        this.mf = new float[floats];
+        this.vf = new float[floats];
+        this.gf = new float[floats];
+        this.pf = new float[floats];
     }
 
     /** One update of {@code params} (in place) with gradient {@code grads} and learning rate {@code lr}. */
@@ -78,20 +88,36 @@ public final class Adam {
         }
     }
 
+    /**
+     * The float32 step in three loops so that C2 can vectorize the arithmetic one (on JDK 17 it does
+     * not vectorize loops that convert between double and float): round the gradient and the
+     * parameters into float scratch, update, write the parameters back. The float state lives in
+     * {@code mf}/{@code vf}; the double arrays m and v are filled from it when asked for.
+     */
     private void stepFloat(double[] params, double[] grads, float stepSize, float sqrtBiasCorrection2) {
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float c1 = (float) (1.0 - beta1);
         float c2 = (float) (1.0 - beta2);
         float e = (float) eps;
+        float[] g = gf;
+        float[] p = pf;
+        float[] mk = mf;
+        float[] vk = vf;
         for (int k = 0; k < size; k++) {
-            float g = (float) grads[k];
-            float mk = Math.fma(b1, (float) m[k], c1 * g);
-            float vk = Math.fma(b2, (float) v[k], c2 * g * g);
-            float denom = (float) Math.sqrt(vk) / sqrtBiasCorrection2 + e;
-            m[k] = mk;
-            v[k] = vk;
-            params[k] = Math.fma(-stepSize, mk / denom, (float) params[k]);
+            g[k] = (float) grads[k];
+            p[k] = (float) params[k];
+        }
+        for (int k = 0; k < size; k++) {
+            float gk = g[k];
+            float m1 = Math.fma(b1, mk[k], c1 * gk);
+            float v1 = Math.fma(b2, vk[k], c2 * gk * gk);
+            mk[k] = m1;
+            vk[k] = v1;
+            p[k] = Math.fma(-stepSize, m1 / ((float) Math.sqrt(v1) / sqrtBiasCorrection2 + e), p[k]);
+        }
+        for (int k = 0; k < size; k++) {
+            params[k] = p[k];
         }
     }
 
@@ -105,14 +131,24 @@ public final class Adam {
         return steps;
     }
 
-    /** The live first-moment estimate m. */
+    /** The first-moment estimate m (live in float64; in float32 refreshed from the float state on each call). */
     public double[] firstMoment() {
+        syncFromFloat(mf, m);
         return m;
     }
 
-    /** The live second-moment estimate v. */
+    /** The second-moment estimate v (live in float64; in float32 refreshed from the float state on each call). */
     public double[] secondMoment() {
+        syncFromFloat(vf, v);
         return v;
+    }
+
+    private void syncFromFloat(float[] from, double[] to) {
+        if (precision == Precision.FLOAT32) {
+            for (int k = 0; k < size; k++) {
+                to[k] = from[k];
+            }
+        }
     }
 
     /** Restores the state (e.g. from a checkpoint): copies {@code m} and {@code v}, sets the step count. */
@@ -124,6 +160,12 @@ public final class Adam {
         }
         System.arraycopy(m, 0, this.m, 0, size);
         System.arraycopy(v, 0, this.v, 0, size);
+        if (precision == Precision.FLOAT32) {
+            for (int k = 0; k < size; k++) {
+                mf[k] = (float) m[k];
+                vf[k] = (float) v[k];
+            }
+        }
         this.steps = steps;
     }
 
