@@ -15,8 +15,8 @@ import java.util.Arrays;
  * the inputs in ascending index; a weight gradient is its previous value, then the samples in
  * ascending order; a bias gradient likewise (plain float additions); an input gradient is 0, then
  * the outputs in ascending index. A one-sample pass is bit-identical to that sample's row in a
- * batch. Hidden tanh is ablate4j's double tanh rounded to float (within 1 ulp of float's exact
- * value, and the same bits everywhere); its derivative is fma(-a, a, 1).
+ * batch. Hidden tanh is {@link FloatTanh} (within 1 ulp of the exact value, the same bits
+ * everywhere); its derivative is fma(-a, a, 1).
  *
  * <p>Buffers grow to the largest batch seen, then nothing is allocated. Not thread-safe.
  */
@@ -206,9 +206,7 @@ final class FloatMlpRunner implements MlpRunner {
 
     private void activate(float[] z, int count) {
         if (mlp.activation() == Activation.TANH) {
-            for (int k = 0; k < count; k++) {
-                z[k] = (float) Fn.tanh(z[k]);
-            }
+            FloatTanh.apply(z, count);
         } else {
             for (int k = 0; k < count; k++) {
                 z[k] = z[k] > 0f ? z[k] : 0f;

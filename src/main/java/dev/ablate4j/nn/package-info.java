@@ -64,8 +64,9 @@
  * exactly, so checkpoints, policy.json and the algorithms are unchanged), the per-sample Gaussian
  * arithmetic on the network outputs (log-density, KL, the output gradients, which are rounded when
  * they enter the network), the losses, GAE, gradient clipping's norm, TRPO's conjugate gradient
- * and line search, and the filters' running statistics. Hidden tanh is ablate4j's double tanh
- * rounded to float. A float32 run is bit-reproducible like a float64 one: its golden hashes
+ * and line search, and the filters' running statistics. Hidden tanh is {@code FloatTanh}, a
+ * branch-free rational approximation evaluated in double and rounded once (at most 1 ulp from
+ * the exact value; several times cheaper than the double {@code Tanh}). A float32 run is bit-reproducible like a float64 one: its golden hashes
  * ({@code Float32DeterminismTest}) were the same on JDK 17 with C2, without SuperWord, with C1
  * only, with AVX2 instead of AVX-512, with {@code -XX:-UseFMA} (the slow exact software path of
  * {@code Math.fma}), and on JDK 25. {@code FloatSummationOrderTest} checks the blocked float kernels
@@ -73,8 +74,8 @@
  *
  * <p>Known cost of this design (the next levers for speed): the parameter and gradient arrays
  * stay {@code double[]}, so each pass converts the weights it reads to float and the gradients it
- * writes back (scalar conversions on JDK 17, whose C2 does not vectorize double-to-float), and
- * tanh is computed in double. {@code docs/performance.md} has the benchmarks.
+ * writes back (scalar conversions on JDK 17, whose C2 does not vectorize double-to-float).
+ * {@code docs/performance.md} has the benchmarks.
  *
  * <h2>Backends</h2>
  * {@link dev.ablate4j.nn.GaussianPolicy} and {@link dev.ablate4j.nn.ValueNet} run their batch

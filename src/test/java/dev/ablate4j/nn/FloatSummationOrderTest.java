@@ -120,7 +120,7 @@ class FloatSummationOrderTest {
         }
 
         float activate(float z) {
-            return mlp.activation() == Activation.TANH ? f(Fn.tanh(z)) : (z > 0f ? z : 0f);
+            return mlp.activation() == Activation.TANH ? FloatTanh.tanh(z) : (z > 0f ? z : 0f);
         }
 
         float derivative(float a, float d) {
