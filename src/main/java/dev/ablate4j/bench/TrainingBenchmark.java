@@ -28,7 +28,13 @@ public final class TrainingBenchmark {
      * length, seed, hidden widths and backend.
      */
     public static TrainConfig standardConfig(long steps, long seed, String hidden, String backend) {
+        return standardConfig(steps, seed, hidden, backend, "float64");
+    }
+
+    /** As {@link #standardConfig(long, long, String, String)} in the number format {@code precision}. */
+    public static TrainConfig standardConfig(long steps, long seed, String hidden, String backend, String precision) {
         Map<String, Object> overrides = new LinkedHashMap<>();
+        overrides.put("precision", precision);
         overrides.put("env", "Pendulum-v1");
         overrides.put("steps", steps);
         overrides.put("seed", seed);
@@ -68,7 +74,9 @@ public final class TrainingBenchmark {
             sb.append(String.format(Locale.ROOT, "ablate4j bench: %s on %s, %d env steps (%d iterations of %d), "
                     + "hidden %s, %d epochs x %d minibatches, seed %d, backend %s%n", config.preset(),
                     config.get(Keys.ENV), envSteps, iterations, config.get(Keys.ROLLOUT_STEPS), config.get(Keys.HIDDEN),
-                    config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), config.get(Keys.SEED), backend));
+                    config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), config.get(Keys.SEED),
+                    backend + (Keys.PRECISION.isLegacyValue(config.get(Keys.PRECISION)) ? ""
+                            : ", precision " + config.get(Keys.PRECISION))));
             sb.append("machine: ").append(machine.describe()).append(System.lineSeparator());
             sb.append(String.format(Locale.ROOT, "%-10s %12s %14s %12s %14s%n", "", "wall s", "env steps/s",
                     "CPU s", "per CPU s"));

@@ -41,6 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "where the batch network computations run: java, nd4j or auto (default: java)")
     String backend = "java";
 
+    @Option(names = "--precision", paramLabel = "<format>",
+            description = "number format of the networks: float64 or float32 (default: float64)")
+    String precision = "float64";
+
     @Option(names = "--matrix", description = "measure the matrix speed-up from 1 to --workers workers instead")
     boolean matrix;
 
@@ -74,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (steps < 1) {
                 throw new BadInputException("--steps: " + steps + " is not a positive whole number");
             }
-            TrainConfig config = TrainingBenchmark.standardConfig(steps, seed, hidden, backend);
+            TrainConfig config = TrainingBenchmark.standardConfig(steps, seed, hidden, backend, precision);
             out.print(TrainingBenchmark.run(config).table(machine));
         }
         out.flush();

@@ -10,10 +10,11 @@ package dev.ablate4j.nn;
  * the argument is clamped, so the formula gives exactly +-1. Odd by construction (-0 stays -0),
  * NaN gives NaN.
  *
- * <p>Made only of IEEE double additions, multiplications, one division and min/max (no fused
- * multiply-add, whose software fallback on CPUs without FMA is slow), so the bits are the same on
- * every JVM and CPU; no table and no branch, which is what makes it several times cheaper than
- * {@link Fn#tanh} per call. The coefficients come from
+ * <p>Made only of IEEE double additions, multiplications, one division and two comparisons (no
+ * fused multiply-add, whose software fallback on CPUs without FMA is slow), so the bits are the
+ * same on every JVM and CPU; no table lookup, which makes it about 2-3x cheaper than {@link Fn#tanh}
+ * per call (a loaded machine, JDK 17). The clamp is written as comparisons: with
+ * {@code Math.min}/{@code Math.max} the same function ran about 4x slower on JDK 17. The coefficients come from
  * {@code src/test/resources/dev/ablate4j/nn/float_tanh_fit.py} (a least-squares fit for the
  * smallest maximum relative error; the script prints them as written here).
  */
@@ -40,7 +41,8 @@ final class FloatTanh {
 
     /** tanh(x) in float, within 1 ulp of the exact value. */
     static float tanh(float value) {
-        double x = Math.max(-CLAMP, Math.min(CLAMP, (double) value));
+        double v = value;
+        double x = v > CLAMP ? CLAMP : v < -CLAMP ? -CLAMP : v; // NaN passes through
         double u = x * x * SCALE;
         double p = ((((((P7 * u + P6) * u + P5) * u + P4) * u + P3) * u + P2) * u + P1) * u + P0;
         double q = (((Q4 * u + Q3) * u + Q2) * u + Q1) * u + 1.0;

@@ -66,7 +66,7 @@
  * they enter the network), the losses, GAE, gradient clipping's norm, TRPO's conjugate gradient
  * and line search, and the filters' running statistics. Hidden tanh is {@code FloatTanh}, a
  * branch-free rational approximation evaluated in double and rounded once (at most 1 ulp from
- * the exact value; several times cheaper than the double {@code Tanh}). A float32 run is bit-reproducible like a float64 one: its golden hashes
+ * the exact value; about 2-3x cheaper than the double {@code Tanh}). A float32 run is bit-reproducible like a float64 one: its golden hashes
  * ({@code Float32DeterminismTest}) were the same on JDK 17 with C2, without SuperWord, with C1
  * only, with AVX2 instead of AVX-512, with {@code -XX:-UseFMA} (the slow exact software path of
  * {@code Math.fma}), and on JDK 25. {@code FloatSummationOrderTest} checks the blocked float kernels

@@ -38,6 +38,7 @@ class BenchCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--steps 0|--steps: 0 is not a positive whole number",
         "--backend torch|backend: 'torch' is not java, nd4j or auto",
+        "--precision half|precision: 'half' is not float64 or float32",
         "--matrix --workers 1|--workers: 1 must be at least 2",
         "--matrix --spec no-such-spec.yaml|--spec: no-such-spec.yaml is not a file"})
     void badInputIsOneLineAndExitCodeTwo(String args, String message) {
