@@ -1,5 +1,6 @@
 package dev.ablate4j.algo;
 
+import dev.ablate4j.algo.ppo.JointPpoUpdate;
 import dev.ablate4j.algo.ppo.PpoUpdate;
 import dev.ablate4j.algo.trpo.TrpoUpdate;
 import dev.ablate4j.config.Keys;
@@ -8,6 +9,7 @@ import dev.ablate4j.nn.Adam;
 import dev.ablate4j.nn.GaussianPolicy;
 import dev.ablate4j.nn.ValueNet;
 import dev.ablate4j.rl.RewardFilter;
+import dev.ablate4j.rl.RunningMeanStd;
 import dev.ablate4j.rl.Sampler;
 import dev.ablate4j.rl.ValueTrainer;
 import dev.ablate4j.tweak.Optimization;
@@ -25,9 +27,7 @@ public final class Algorithms {
         int batch = c.get(Keys.ROLLOUT_STEPS);
         switch (c.get(Keys.ALGO)) {
             case "ppo":
-                return new PpoUpdate(policy, policyAdam, new PpoUpdate.Settings(c.get(Keys.CLIP_EPS),
-                        c.on(Optimization.ADV_NORM), clipsPolicy(c), c.get(Keys.GRAD_CLIP_NORM),
-                        c.get(Keys.ENTROPY_COEF), c.get(Keys.EPOCHS), c.get(Keys.MINIBATCHES)), batch);
+                return new PpoUpdate(policy, policyAdam, ppoSettings(c), batch);
             case "trpo":
                 return new TrpoUpdate(policy, new TrpoUpdate.Settings(c.get(Keys.CG_ITERS), c.get(Keys.CG_DAMPING),
                         c.get(Keys.FISHER_FRAC), c.get(Keys.MAX_BACKTRACKS), c.get(Keys.LINE_SEARCH_ACCEPT),
@@ -37,33 +37,66 @@ public final class Algorithms {
         }
     }
 
+    private static PpoUpdate.Settings ppoSettings(TrainConfig c) {
+        return new PpoUpdate.Settings(c.get(Keys.CLIP_EPS), c.on(Optimization.ADV_NORM), clipsPolicy(c),
+                c.get(Keys.GRAD_CLIP_NORM), c.get(Keys.ENTROPY_COEF), c.get(Keys.EPOCHS), c.get(Keys.MINIBATCHES));
+    }
+
+    /**
+     * The joint update of policy and value network ({@code optimizer joint}, CleanRL and SB3), or null when
+     * the config trains them separately (then {@link #policyUpdate} and {@link #valueTrainer} do).
+     */
+    public static JointPpoUpdate jointUpdate(TrainConfig c, GaussianPolicy policy, Adam policyAdam, ValueNet net,
+            Adam valueAdam) {
+        if (!c.get(Keys.OPTIMIZER).equals("joint")) {
+            return null;
+        }
+        return new JointPpoUpdate(policy, policyAdam, net, valueAdam, new JointPpoUpdate.Settings(ppoSettings(c),
+                valueSettings(c), c.on(Optimization.GRAD_CLIP) && c.get(Keys.GRAD_CLIP_SCOPE).equals("joint")),
+                c.get(Keys.ROLLOUT_STEPS));
+    }
+
     /** Reward scaling and clipping as the config sets them (optimizations 2 and 5, {@code reward-scale-mode}). */
     public static RewardFilter rewardFilter(TrainConfig c) {
         return new RewardFilter(c.on(Optimization.REWARD_SCALE), RewardFilter.Mode.byId(c.get(Keys.REWARD_SCALE_MODE)),
-                c.on(Optimization.REWARD_CLIP), c.get(Keys.REWARD_CLIP_MAX), c.get(Keys.GAMMA));
+                c.on(Optimization.REWARD_CLIP), c.get(Keys.REWARD_CLIP_MAX), c.get(Keys.GAMMA),
+                RunningMeanStd.Formula.byId(c.get(Keys.REWARD_SCALE_STATS)),
+                c.get(Keys.REWARD_SCALE_RESET).equals("gymnasium"));
+    }
+
+    /** The running statistics' formula of the observation filter ({@code obs-norm-stats}). */
+    public static RunningMeanStd.Formula observationStats(TrainConfig c) {
+        return RunningMeanStd.Formula.byId(c.get(Keys.OBS_NORM_STATS));
     }
 
     /** How a training sampler handles episodes and rollout ends. */
     public static Sampler.Settings samplerSettings(TrainConfig c) {
         return new Sampler.Settings(true, c.get(Keys.BOOTSTRAP_TRUNCATED), c.get(Keys.RESET_EVERY_ITERATION),
-                c.get(Keys.ROLLOUT_BOOTSTRAP).equals("last-state"));
+                c.get(Keys.ROLLOUT_BOOTSTRAP).equals("last-state"), c.get(Keys.ACTION_CLIP),
+                !c.get(Keys.OBS_NORM_TERMINAL));
     }
 
     /** The value network's training (value clipping, gradient clipping in scope, the episode-end mask). */
     public static ValueTrainer valueTrainer(TrainConfig c, ValueNet net, Adam adam) {
-        return new ValueTrainer(net, adam, new ValueTrainer.Settings(c.on(Optimization.VALUE_CLIP),
-                c.get(Keys.VALUE_CLIP_EPS), clipsValue(c), c.get(Keys.GRAD_CLIP_NORM), c.get(Keys.VALUE_LOSS_SKIP_ENDS)),
-                c.get(Keys.ROLLOUT_STEPS));
+        return new ValueTrainer(net, adam, valueSettings(c), c.get(Keys.ROLLOUT_STEPS));
+    }
+
+    private static ValueTrainer.Settings valueSettings(TrainConfig c) {
+        return new ValueTrainer.Settings(c.on(Optimization.VALUE_CLIP), c.get(Keys.VALUE_CLIP_EPS), clipsValue(c),
+                c.get(Keys.GRAD_CLIP_NORM), c.get(Keys.VALUE_LOSS_SKIP_ENDS), c.get(Keys.VALUE_LOSS_HALF),
+                c.get(Keys.VF_COEF));
     }
 
     /** Whether gradient clipping acts on PPO's policy step ({@code grad-clip} on, scope both or policy). */
     public static boolean clipsPolicy(TrainConfig c) {
-        return c.on(Optimization.GRAD_CLIP) && !c.get(Keys.GRAD_CLIP_SCOPE).equals("value");
+        return c.on(Optimization.GRAD_CLIP) && !c.get(Keys.GRAD_CLIP_SCOPE).equals("value")
+                && !c.get(Keys.GRAD_CLIP_SCOPE).equals("joint");
     }
 
     /** Whether gradient clipping acts on the value network ({@code grad-clip} on, scope both or value). */
     public static boolean clipsValue(TrainConfig c) {
-        return c.on(Optimization.GRAD_CLIP) && !c.get(Keys.GRAD_CLIP_SCOPE).equals("policy");
+        return c.on(Optimization.GRAD_CLIP) && !c.get(Keys.GRAD_CLIP_SCOPE).equals("policy")
+                && !c.get(Keys.GRAD_CLIP_SCOPE).equals("joint");
     }
 
     /** This iteration's learning rates and delta, after {@code lr-anneal} and the delta schedule. */

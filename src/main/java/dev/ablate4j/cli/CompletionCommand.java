@@ -56,7 +56,7 @@ public final class CompletionCommand implements Callable<Integer> {
     private static void collect(CommandLine cl, java.util.Set<String> names) {
         for (OptionSpec o : cl.getCommandSpec().options()) {
             if (o.negatable()) {
-                names.add(o.longestName());
+                names.addAll(java.util.Arrays.asList(o.names()));
             }
         }
         cl.getSubcommands().values().forEach(sub -> collect(sub, names));

@@ -32,6 +32,7 @@ public final class ConfigOptions implements IModelTransformer {
         for (Key<?> key : Keys.all()) {
             spec.addOption(option(key));
         }
+        CleanRlAliases.MULTI.forEach((alias, keys) -> spec.addOption(multiAlias(alias, keys)));
         spec.usageMessage().abbreviateSynopsis(true);
         Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>(spec.usageMessage().sectionMap());
         sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, ConfigOptions::optionList);
@@ -44,7 +45,10 @@ public final class ConfigOptions implements IModelTransformer {
         List<OptionSpec> own = new ArrayList<>();
         Map<String, List<OptionSpec>> groups = new LinkedHashMap<>();
         for (OptionSpec option : help.commandSpec().options()) {
-            Key<?> key = Keys.byName(option.longestName().substring(2));
+            Key<?> key = keyOf(option);
+            if (key == null && CleanRlAliases.MULTI.containsKey(option.longestName())) {
+                key = CleanRlAliases.MULTI.get(option.longestName()).get(0);
+            }
             if (key == null) {
                 own.add(option);
             } else {
@@ -58,15 +62,38 @@ public final class ConfigOptions implements IModelTransformer {
     }
 
     private static OptionSpec option(Key<?> key) {
-        OptionSpec.Builder b = OptionSpec.builder("--" + key.name());
+        String alias = CleanRlAliases.aliasOf(key);
+        OptionSpec.Builder b = alias == null ? OptionSpec.builder("--" + key.name())
+                : OptionSpec.builder("--" + key.name(), alias);
+        String description = key.description() + " " + presetDefaults(key) + CleanRlAliases.note(key);
         if (key.type() == Key.Type.BOOLEAN) {
-            b.negatable(true).type(Boolean.class).arity("0")
-                    .description(key.description() + " " + presetDefaults(key));
+            b.negatable(true).type(Boolean.class).arity("0").description(description);
         } else {
-            b.type(String.class).paramLabel("<" + key.name() + ">")
-                    .description(key.description() + " " + presetDefaults(key));
+            b.type(String.class).paramLabel("<" + key.name() + ">").description(description);
         }
         return b.build();
+    }
+
+    /** A CleanRL flag that sets several keys to one value ({@code --learning-rate}, {@code --clip-coef}). */
+    private static OptionSpec multiAlias(String alias, List<Key<?>> keys) {
+        StringBuilder names = new StringBuilder();
+        for (Key<?> k : keys) {
+            names.append(names.length() > 0 ? " and --" : "--").append(k.name());
+        }
+        return OptionSpec.builder(alias).type(String.class).paramLabel("<value>")
+                .description("Alias (CleanRL): sets " + names + " to one value; a key given by its own flag wins")
+                .build();
+    }
+
+    /** The key an option stands for (by its own name or its CleanRL alias), or null. */
+    static Key<?> keyOf(OptionSpec option) {
+        for (String name : option.names()) {
+            Key<?> key = Keys.byName(name.substring(2));
+            if (key != null && name.equals("--" + key.name())) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /** "(default 3.0E-4)" or, where presets differ, "(ppo: on, ppo-m: off, ...)". */
@@ -102,9 +129,17 @@ public final class ConfigOptions implements IModelTransformer {
         ParseResult parsed = spec.commandLine().getParseResult();
         Map<String, Object> overrides = new LinkedHashMap<>();
         for (OptionSpec option : spec.options()) {
-            Key<?> key = Keys.byName(option.longestName().substring(2));
+            Key<?> key = keyOf(option);
             if (key != null && parsed.hasMatchedOption(option)) {
                 overrides.put(key.name(), option.getValue());
+            }
+        }
+        for (Map.Entry<String, List<Key<?>>> alias : CleanRlAliases.MULTI.entrySet()) {
+            OptionSpec option = spec.findOption(alias.getKey());
+            if (option != null && parsed.hasMatchedOption(option)) {
+                for (Key<?> k : alias.getValue()) {
+                    overrides.putIfAbsent(k.name(), option.getValue());
+                }
             }
         }
         return overrides;

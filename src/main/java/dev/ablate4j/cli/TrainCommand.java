@@ -39,7 +39,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "<preset>", order = -10,
             description = {"starting configuration: ppo, ppo-m, ppo-noclip, trpo, trpo+ (default ppo), or the paper's"
                 + " own config for --env: paper:ppo, paper:ppo-m, paper:ppo-noclip, paper:trpo, paper:trpo+"
-                + " (Hopper-v4, Walker2d-v4, Humanoid-v4)"})
+                + " (Hopper-v4, Walker2d-v4, Humanoid-v4), or another implementation's PPO: cleanrl:ppo, sb3:ppo"
+                + " (any environment; see docs/implementation-presets.md)"})
     String preset = "ppo";
 
     @Option(names = "--paper-config", paramLabel = "<file>", order = -10,

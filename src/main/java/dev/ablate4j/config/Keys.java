@@ -28,6 +28,7 @@ public final class Keys {
     private static final String TRPO = "TRPO (algo trpo)";
     private static final String DIAG = "Diagnostics";
     private static final String PAPER = "Variants of the paper's code (defaults: ablate4j's own behaviour)";
+    private static final String IMPL = "Variants of CleanRL's and Stable-Baselines3's PPO (defaults: ablate4j's own behaviour)";
     private static final String ENV_VARIANT = "Environment variants (Humanoid-v4 only; defaults: Gymnasium's v4)";
 
     public static final Key<String> ALGO = add("algo", Type.STRING, RUN,
@@ -35,7 +36,8 @@ public final class Keys {
     public static final Key<String> ENV = add("env", Type.STRING, RUN,
             "environment id (see the envs command)", v -> !((String) v).isBlank(), "an environment id", TrainConfig.DEFAULT_ENV);
     public static final Key<Long> STEPS = add("steps", Type.LONG, RUN,
-            "environment steps to train for, rounded up to whole iterations of rollout-steps (a note says so)", v -> (Long) v > 0, "a positive whole number", 1_000_000L);
+            "environment steps to train for, rounded to whole iterations of rollout-steps, up unless steps-rounding"
+                    + " says down (a note says so)", v -> (Long) v > 0, "a positive whole number", 1_000_000L);
     public static final Key<Long> SEED = add("seed", Type.LONG, RUN,
             "master seed of the run's random-number tree", v -> true, "a whole number", 0L);
 
@@ -125,9 +127,11 @@ public final class Keys {
                     + " rewards = the paper's reward z-filter without centring, (r - mean_r)/(std_r + 1e-8) + mean_r",
             v -> v.equals("returns") || v.equals("rewards"), "returns or rewards", "returns");
     public static final Key<String> GRAD_CLIP_SCOPE = addLater("grad-clip-scope", Type.STRING, PAPER,
-            "networks grad-clip acts on: both = the value network and PPO's policy; policy = PPO's policy only"
-                    + " (the paper's code); value = the value network only. TRPO never clips its policy gradient",
-            v -> v.equals("both") || v.equals("policy") || v.equals("value"), "both, policy or value", "both");
+            "networks grad-clip acts on: both = the value network and PPO's policy, each its own norm; policy = PPO's"
+                    + " policy only (the paper's code); value = the value network only; joint = one norm over both"
+                    + " networks' gradients together (CleanRL, SB3; needs optimizer joint). TRPO never clips its policy gradient",
+            v -> v.equals("both") || v.equals("policy") || v.equals("value") || v.equals("joint"),
+            "both, policy, value or joint", "both");
     public static final Key<Boolean> RESET_EVERY_ITERATION = addLater("reset-every-iteration", Type.BOOLEAN, PAPER,
             "reset the environment at the start of every iteration and drop the trailing partial episode"
                     + " (the paper's code); off: episodes continue across iterations",
@@ -148,6 +152,45 @@ public final class Keys {
             "TRPO: a line-search step must also improve the surrogate by more than this fraction of the"
                     + " improvement its gradient predicts (the paper's code: 0.1)",
             v -> Double.isFinite((Double) v) && (Double) v >= 0, "a number >= 0", 0.0);
+
+    public static final Key<String> OPTIMIZER = addLater("optimizer", Type.STRING, IMPL,
+            "PPO's update: separate = all policy epochs, then all value epochs, each network its own minibatch order;"
+                    + " joint = one step of both networks per minibatch on policy loss - entropy-coef*entropy + vf-coef*value"
+                    + " loss, as one Adam over both networks (CleanRL, SB3); each network keeps its own learning rate",
+            v -> v.equals("separate") || v.equals("joint"), "separate or joint", "separate");
+    public static final Key<Double> VF_COEF = addLater("vf-coef", Type.DOUBLE, IMPL,
+            "weight of the value loss: its gradient is multiplied by it (with optimizer joint, its weight in the summed loss)",
+            v -> Double.isFinite((Double) v) && (Double) v >= 0, "a finite number >= 0", 1.0);
+    public static final Key<Boolean> VALUE_LOSS_HALF = addLater("value-loss-half", Type.BOOLEAN, IMPL,
+            "value loss 0.5*mean(...) as CleanRL writes it (off: mean of squares without 0.5, the paper's code and SB3)",
+            v -> true, "true or false", false);
+    public static final Key<Boolean> ACTION_CLIP = addLater("action-clip", Type.BOOLEAN, IMPL,
+            "step the environment with the action clipped to its bounds, so its control cost sees the clipped action;"
+                    + " the unclipped sample is what PPO learns from (CleanRL's ClipAction, SB3)",
+            v -> true, "true or false", false);
+    public static final Key<String> OBS_NORM_STATS = addLater("obs-norm-stats", Type.STRING, IMPL,
+            "obs-norm's running statistics: welford = (o - mean)/(std + 1e-8), sample std (the paper's code); rms ="
+                    + " mean 0, var 1 and count 1e-4 to start, population variance, (o - mean)/sqrt(var + 1e-8)"
+                    + " (Gymnasium's and SB3's RunningMeanStd)",
+            v -> v.equals("welford") || v.equals("rms"), "welford or rms", "welford");
+    public static final Key<Boolean> OBS_NORM_TERMINAL = addLater("obs-norm-terminal", Type.BOOLEAN, IMPL,
+            "obs-norm's statistics take in an episode's terminal observation (the paper's code, Gymnasium's"
+                    + " NormalizeObservation); off: only the observations the policy acts on, the terminal one normalized"
+                    + " after the next episode's first went in (SB3's VecNormalize)",
+            v -> true, "true or false", true);
+    public static final Key<String> REWARD_SCALE_STATS = addLater("reward-scale-stats", Type.STRING, IMPL,
+            "reward-scale's running statistics of the return: welford = r/(std + 1e-8) (the paper's code); rms ="
+                    + " r/sqrt(var + 1e-8), var from count 1e-4, mean 0, var 1 (Gymnasium's and SB3's RunningMeanStd)",
+            v -> v.equals("welford") || v.equals("rms"), "welford or rms", "welford");
+    public static final Key<String> REWARD_SCALE_RESET = addLater("reward-scale-reset", Type.STRING, IMPL,
+            "reward-scale's running return: episode = restarts at 0 at every episode start (the paper's code, SB3);"
+                    + " gymnasium = g*gamma*(1 - terminated) + r, zeroed inside a terminating step only, running on across"
+                    + " time-limit truncations (Gymnasium's NormalizeReward)",
+            v -> v.equals("episode") || v.equals("gymnasium"), "episode or gymnasium", "episode");
+    public static final Key<String> STEPS_ROUNDING = addLater("steps-rounding", Type.STRING, IMPL,
+            "whole iterations for a steps budget: up = ceil(steps/rollout-steps) (ablate4j, SB3); down ="
+                    + " floor(steps/rollout-steps) (CleanRL: 1,000,000 steps are 488 iterations)",
+            v -> v.equals("up") || v.equals("down"), "up or down", "up");
 
     /**
      * Humanoid-v4's 84 external contact-force entries ({@code cfrc_ext}) as observed, or zeroed as Humanoid-v2
@@ -225,6 +268,15 @@ public final class Keys {
      * dev.ablate4j.env.Envs#hasVariants(String)}. */
     public static List<Key<?>> environmentVariantKeys() {
         return List.of(CONTACT_FORCES, CONTACT_COST);
+    }
+
+    /**
+     * The keys of other implementations' variants: {@code config.json} leaves each out while it holds its
+     * legacy value under a preset that does too, so configs written before they existed keep their bytes.
+     */
+    public static List<Key<?>> implementationKeys() {
+        return List.of(OPTIMIZER, VF_COEF, VALUE_LOSS_HALF, ACTION_CLIP, OBS_NORM_STATS, OBS_NORM_TERMINAL,
+                REWARD_SCALE_STATS, REWARD_SCALE_RESET, STEPS_ROUNDING);
     }
 
     /** All keys in canonical order. */

@@ -93,16 +93,21 @@ public final class TrainConfig {
             return Preset.PPO.settings();
         }
         PaperPreset paper = PaperPreset.byId(id);
-        return paper != null ? paper.settings(env) : Preset.byId(id).settings();
+        if (paper != null) {
+            return paper.settings(env);
+        }
+        ImplementationPreset implementation = ImplementationPreset.byId(id);
+        return implementation != null ? implementation.settings() : Preset.byId(canonicalId(id)).settings();
     }
 
-    /** Every preset id: the built-in ones, then the paper's. */
+    /** Every preset id: the built-in ones, the paper's, then other implementations'. */
     public static List<String> presetIds() {
         List<String> ids = new ArrayList<>();
         for (Preset p : Preset.values()) {
             ids.add(p.id());
         }
         ids.addAll(PaperPreset.ids());
+        ids.addAll(ImplementationPreset.ids());
         return ids;
     }
 
@@ -114,6 +119,10 @@ public final class TrainConfig {
         PaperPreset paper = PaperPreset.byId(id);
         if (paper != null) {
             return paper.id();
+        }
+        ImplementationPreset implementation = ImplementationPreset.byId(id);
+        if (implementation != null) {
+            return implementation.id();
         }
         try {
             return Preset.byId(id).id();
@@ -203,6 +212,7 @@ public final class TrainConfig {
                     + " is less than one iteration (rollout-steps " + t + ")");
         }
         Limits.check(this, where);
+        ImplementationChecks.check(this, where);
     }
 
     /** Whether the run's environment is a MuJoCo task (then {@link Keys#MUJOCO} names its MuJoCo version). */
@@ -244,7 +254,8 @@ public final class TrainConfig {
 
     /**
      * Null when {@code steps} is a whole number of iterations; else the one-line notice {@code train}
-     * and {@code matrix} print: training runs whole iterations, so it rounds up. The config (and so a
+     * and {@code matrix} print: training runs whole iterations, so it rounds (up, or down with
+     * {@code steps-rounding down}). The config (and so a
      * run's id and config.json) keeps the steps as given; the run's files show the steps trained.
      */
     public String stepsRoundingNote() {
@@ -258,9 +269,12 @@ public final class TrainConfig {
                 (long) iterations() * t, steps);
     }
 
-    /** Number of training iterations: ceil(steps / rollout-steps). */
+    /** Number of training iterations: ceil(steps / rollout-steps), or floor with {@code steps-rounding down}. */
     public int iterations() {
         long t = get(Keys.ROLLOUT_STEPS);
+        if (get(Keys.STEPS_ROUNDING).equals("down")) {
+            return Math.toIntExact(get(Keys.STEPS) / t); // steps >= t is checked: at least one
+        }
         return Math.toIntExact((get(Keys.STEPS) + t - 1) / t);
     }
 
@@ -272,8 +286,9 @@ public final class TrainConfig {
     /**
      * Every key's value in canonical order, as written to {@code config.json} (preset first); the
      * {@code mujoco} key only for a MuJoCo task, the environment-variant keys only for Humanoid-v4 (or
-     * where they are set: a matrix cell's environment-independent part) and {@code precision} only when
-     * it is not float64, so other configs are as they always were.
+     * where they are set: a matrix cell's environment-independent part), {@code precision} only when
+     * it is not float64, and the implementation keys only where they differ from their legacy value or
+     * the preset is an implementation preset, so other configs are as they always were.
      */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -289,6 +304,10 @@ public final class TrainConfig {
             if (Keys.environmentVariantKeys().contains(key) && !Envs.hasVariants(get(Keys.ENV))
                     && key.isLegacyValue(values.get(key.name()))) {
                 continue;
+            }
+            if (Keys.implementationKeys().contains(key) && key.isLegacyValue(values.get(key.name()))
+                    && ImplementationPreset.byId(preset) == null) {
+                continue; // what every run had before the key existed; an implementation preset writes all
             }
             Object value = values.get(key.name());
             json.put(key.name(), jsonValue(value));

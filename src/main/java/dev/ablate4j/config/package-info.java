@@ -3,7 +3,9 @@
  * without dashes = spec-file key = {@code config.json} key) with its default,
  * {@link dev.ablate4j.config.Preset} holds the paper's named presets as the values each changes,
  * {@link dev.ablate4j.config.PaperPreset} the paper's own per-environment configs
- * ({@code paper:ppo}, ...) imported by {@link dev.ablate4j.config.PaperConfig}, and
+ * ({@code paper:ppo}, ...) imported by {@link dev.ablate4j.config.PaperConfig},
+ * {@link dev.ablate4j.config.ImplementationPreset} CleanRL's and Stable-Baselines3's PPO
+ * ({@code cleanrl:ppo}, {@code sb3:ppo}), and
  * {@link dev.ablate4j.config.TrainConfig} is a resolved, checked configuration. Resolution order:
  * key defaults, the preset (for a paper preset: the paper's config for the run's environment), then
  * overrides (spec base, factors, per-env overrides, CLI flags), each checked as it is applied, so a
@@ -15,6 +17,9 @@
  * the environment: {@code mujoco}, the MuJoCo version of a MuJoCo task's run (legacy value 2.2.2, the
  * only MuJoCo before the key), is forced to its legacy value and left out of {@code config.json} for
  * classic-control tasks; the commands fill it with the loaded MuJoCo's version unless it is given.
+ * The implementation keys ({@link dev.ablate4j.config.Keys#implementationKeys()}) are also left out of
+ * {@code config.json} at their legacy value, unless the preset is an implementation preset (which writes
+ * every key, so a value set back to the legacy one reads back).
  *
  * <p>Which keys two configs disagree on is decided in one place, {@link dev.ablate4j.config.ConfigDiff},
  * for every message and report table that lists config differences; each caller keeps its wording.

@@ -33,4 +33,33 @@ public final class GradClip {
         }
         return Math.sqrt(sumSquares);
     }
+
+    /**
+     * One global norm over two gradient arrays together (both networks of a joint optimizer step), clipped
+     * as PyTorch's {@code clip_grad_norm_} does it: both multiplied by min(1, maxNorm / (norm + 1e-6)), a
+     * factor that is below 1 already a hair under the limit. Returns the joint norm before clipping.
+     */
+    public static double clipJointNorm(double[] a, double[] b, double maxNorm) {
+        if (!(maxNorm > 0.0) || Double.isInfinite(maxNorm)) {
+            throw new IllegalArgumentException("gradient clipping max norm must be positive and finite, got " + maxNorm);
+        }
+        double sumSquares = 0.0;
+        for (double x : a) {
+            sumSquares += x * x;
+        }
+        for (double x : b) {
+            sumSquares += x * x;
+        }
+        double norm = Math.sqrt(sumSquares);
+        double coef = maxNorm / (norm + 1e-6);
+        if (coef < 1.0) {
+            for (int k = 0; k < a.length; k++) {
+                a[k] *= coef;
+            }
+            for (int k = 0; k < b.length; k++) {
+                b[k] *= coef;
+            }
+        }
+        return norm;
+    }
 }

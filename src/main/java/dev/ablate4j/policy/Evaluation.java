@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * Episodes of a saved policy in a fresh environment, with its observation filter frozen (the
  * statistics are the ones training ended with and are never updated). Actions go to the
- * environment as in training: unclipped (the environment applies its bounds), either the mean
+ * environment as in training: unclipped (the environment applies its bounds), or clipped to the bounds
+ * when the policy was trained so ({@link SavedPolicy#clipActions()}, {@code action-clip}); either the mean
  * ({@code deterministic}) or mean + exp(logStd) · N(0, 1).
  *
  * <p>Randomness: episode {@code i} draws its reset seed and its action noise from its own stream,
@@ -41,6 +42,9 @@ public final class Evaluation {
         PolicyActor actor = policy.actor();
         double[] mean = new double[policy.actionSize()];
         double[] action = new double[policy.actionSize()];
+        double[] envAction = new double[policy.actionSize()];
+        double[] low = policy.actionLow();
+        double[] high = policy.actionHigh();
         List<Episode> out = new ArrayList<>(episodes);
         for (int i = 0; i < episodes; i++) {
             SplittableRandom stream = Seeds.stream(seed, "evaluate", Integer.toString(i));
@@ -55,7 +59,12 @@ public final class Evaluation {
                 } else {
                     actor.sample(obs, noise, mean, action);
                 }
-                Step step = env.step(action);
+                if (policy.clipActions()) {
+                    for (int j = 0; j < action.length; j++) {
+                        envAction[j] = Math.min(Math.max(action[j], low[j]), high[j]);
+                    }
+                }
+                Step step = env.step(policy.clipActions() ? envAction : action);
                 total += step.reward();
                 length++;
                 if (step.done()) {

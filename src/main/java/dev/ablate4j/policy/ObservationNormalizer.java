@@ -55,11 +55,14 @@ public record ObservationNormalizer(boolean normalize, boolean clip, double clip
     public static ObservationNormalizer of(RunningMeanStd stats, boolean normalize, boolean clip, double clipMax) {
         double[] mean = new double[stats.size()];
         double[] std = new double[stats.size()];
+        // prior-count statistics divide by sqrt(var + 1e-8): saved as that std with epsilon 0, the same divisor
+        boolean prior = stats.formula() == RunningMeanStd.Formula.PRIOR_COUNT;
         for (int i = 0; i < mean.length; i++) {
             mean[i] = stats.mean(i);
-            std[i] = stats.std(i);
+            std[i] = prior ? stats.divisor(i) : stats.std(i);
         }
-        return new ObservationNormalizer(normalize, clip, clipMax, ObservationFilter.EPS, stats.count(), mean, std);
+        return new ObservationNormalizer(normalize, clip, clipMax, prior ? 0.0 : ObservationFilter.EPS, stats.count(),
+                mean, std);
     }
 
     /** Observation width. */

@@ -15,10 +15,12 @@ import java.util.List;
  * state-independent log-std, and the environment's action bounds. The action is
  * {@code mean(filter(obs)) + exp(logStd) · N(0, 1)} (stochastic) or the mean (deterministic).
  *
- * <p>{@code clipActions} is false for every policy ablate4j trains: the sampled action goes to the
- * environment unclipped, and the environment applies its own bounds where Gymnasium does (Pendulum
- * clips its torque to [−2, 2], MuJoCo clamps the controls to their ctrlrange). The bounds are
- * recorded so that a user deploying the policy elsewhere can clip the same way.
+ * <p>{@code clipActions} is false for every policy ablate4j trains without {@code action-clip}: the sampled
+ * action goes to the environment unclipped, and the environment applies its own bounds where Gymnasium
+ * does (Pendulum clips its torque to [−2, 2], MuJoCo clamps the controls to their ctrlrange). With
+ * {@code action-clip} (CleanRL, SB3) it is true: the action is clipped to the bounds before the
+ * environment sees it, as in training. The bounds are recorded so that a user deploying the policy
+ * elsewhere can clip the same way.
  *
  * <p>Immutable; {@link #actor()} gives a (not thread-safe) object that computes with it. Its
  * arithmetic is the training code's own ({@link GaussianPolicy}, {@link Mlp}), so a saved policy
@@ -89,6 +91,12 @@ public record SavedPolicy(String env, EnvVariant variant, ObservationNormalizer 
      */
     public static SavedPolicy of(String env, EnvVariant variant, GaussianPolicy policy, ObservationNormalizer filter,
             Box actionSpace) {
+        return of(env, variant, policy, filter, actionSpace, false);
+    }
+
+    /** As {@link #of(String, EnvVariant, GaussianPolicy, ObservationNormalizer, Box)}, clipping actions or not. */
+    public static SavedPolicy of(String env, EnvVariant variant, GaussianPolicy policy, ObservationNormalizer filter,
+            Box actionSpace, boolean clipActions) {
         Mlp mlp = policy.mlp();
         int[] sizes = mlp.layerSizes();
         double[] params = policy.params();
@@ -101,7 +109,7 @@ public record SavedPolicy(String env, EnvVariant variant, ObservationNormalizer 
                     Arrays.copyOfRange(params, w + n * m, w + n * m + m)));
         }
         return new SavedPolicy(env, variant, filter, layers, mlp.activation(), policy.logStd(), actionSpace.low(),
-                actionSpace.high(), false);
+                actionSpace.high(), clipActions);
     }
 
     /** Observation width. */

@@ -24,7 +24,7 @@
  * log_std             [m numbers]
  * action_low          [m numbers or null (unbounded)]
  * action_high         [m numbers or null]
- * clip_actions        false
+ * clip_actions        bool: the action is clipped to [action_low, action_high] before the environment
  * </pre>
  * The action mean for a raw observation o (a row vector):
  * <pre>
@@ -36,8 +36,10 @@
  * </pre>
  * {@code weight[i][o]} connects input i to output o. {@code count} is how many observations the
  * running statistics took in; {@code std} is their standard deviation as training used it (n − 1
- * denominator; |mean| after one observation). {@code clip_actions} is false: ablate4j hands the
- * sampled action to the environment unclipped, and the environment applies its bounds where
+ * denominator; |mean| after one observation). With {@code obs-norm-stats rms} (CleanRL, SB3) {@code std}
+ * is the divisor sqrt(var + 1e-8) itself and {@code epsilon} is 0, which gives the same division.
+ * {@code clip_actions} is false unless the run clipped actions ({@code action-clip}): ablate4j then hands
+ * the sampled action to the environment unclipped, and the environment applies its bounds where
  * Gymnasium does (Pendulum clips the torque to [−2, 2], MuJoCo clamps the controls to ctrlrange).
  *
  * <p>Every number is written by {@link dev.ablate4j.policy.ExactNumbers}: the shortest decimal that

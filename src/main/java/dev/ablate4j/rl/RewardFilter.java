@@ -12,6 +12,12 @@ package dev.ablate4j.rl;
  *       resets change nothing.
  * </ul>
  * Clipping then bounds the (scaled) reward to +-clipMax.
+ *
+ * <p>Two variants for other implementations: the prior-count statistics ({@code reward-scale-stats rms},
+ * Gymnasium's and SB3's {@code RunningMeanStd}: the divisor is sqrt(var + 1e-8)), and Gymnasium 0.29.1's
+ * {@code NormalizeReward} return, g = g*gamma*(1 - terminated) + r ({@code reward-scale-reset gymnasium}): the
+ * carried return is zeroed by the step that terminates (before its own reward is added), never by a reset,
+ * so it runs on across a time-limit truncation into the next episode.
  */
 public final class RewardFilter {
 
@@ -41,27 +47,48 @@ public final class RewardFilter {
     private final boolean clip;
     private final double clipMax;
     private final double gamma;
-    private final RunningMeanStd stats = new RunningMeanStd(1);
+    private final RunningMeanStd stats;
+    private final boolean zeroOnTerminated;
     private double discountedReturn;
 
     public RewardFilter(boolean scale, Mode mode, boolean clip, double clipMax, double gamma) {
+        this(scale, mode, clip, clipMax, gamma, RunningMeanStd.Formula.WELFORD, false);
+    }
+
+    /**
+     * @param formula          the running statistics' formula
+     * @param zeroOnTerminated Gymnasium's return: zeroed by a terminating step, not by resets
+     */
+    public RewardFilter(boolean scale, Mode mode, boolean clip, double clipMax, double gamma,
+            RunningMeanStd.Formula formula, boolean zeroOnTerminated) {
         this.scale = scale;
         this.mode = mode;
         this.clip = clip;
         this.clipMax = clipMax;
         this.gamma = gamma;
+        this.stats = new RunningMeanStd(1, formula);
+        this.zeroOnTerminated = zeroOnTerminated;
     }
 
     /** The reward the learner sees for true reward {@code r}; updates the running statistics. */
     public double apply(double r) {
+        return apply(r, false);
+    }
+
+    /** As {@link #apply(double)} for a step that {@code terminated} the episode (used by Gymnasium's return). */
+    public double apply(double r, boolean terminated) {
         double x = r;
         if (scale && mode == Mode.RETURNS) {
-            discountedReturn = gamma * discountedReturn + r;
+            if (zeroOnTerminated) {
+                discountedReturn = discountedReturn * gamma * (terminated ? 0.0 : 1.0) + r;
+            } else {
+                discountedReturn = gamma * discountedReturn + r;
+            }
             stats.push(discountedReturn);
-            x = r / (stats.std(0) + ObservationFilter.EPS);
+            x = r / stats.divisor(0);
         } else if (scale) {
             stats.push(r);
-            x = (r - stats.mean(0)) / (stats.std(0) + ObservationFilter.EPS) + stats.mean(0);
+            x = (r - stats.mean(0)) / stats.divisor(0) + stats.mean(0);
         }
         if (clip) {
             x = Math.max(-clipMax, Math.min(clipMax, x));
@@ -69,9 +96,11 @@ public final class RewardFilter {
         return x;
     }
 
-    /** Called at every episode reset: the running discounted return restarts at 0. */
+    /** Called at every episode reset: the running discounted return restarts at 0 (not with Gymnasium's return). */
     public void resetEpisode() {
-        discountedReturn = 0;
+        if (!zeroOnTerminated) {
+            discountedReturn = 0;
+        }
     }
 
     /** The running statistics: of the discounted return (returns mode) or of the reward (rewards mode). */

@@ -27,6 +27,14 @@ import java.util.SplittableRandom;
  *
  * <p>A training sampler updates the filter statistics; a diagnostic sampler (held-out batches)
  * only reads them and does not touch the reward filter.
+ *
+ * <p>Two variants other implementations have: {@link Settings#clipActions} steps the environment with the
+ * action clipped to the action space's bounds while the buffer keeps the unclipped sample (Gymnasium's
+ * {@code ClipAction} in CleanRL, SB3's {@code collect_rollouts}): the environment, its control cost
+ * included, sees the clipped action. {@link Settings#vecNormalizeObsStats} ({@code --no-obs-norm-terminal}) updates the observation
+ * statistics as SB3's {@code VecNormalize} does: with the observations the policy acts on (reset states
+ * included) but not with an episode's terminal observation, which is normalized, for the truncation
+ * bootstrap, with the statistics after the next episode's first observation went in.
  */
 public final class Sampler {
 
@@ -37,13 +45,22 @@ public final class Sampler {
      * @param bootstrapTruncated  at a time-limit truncation use gamma*V(s_T) instead of 0
      * @param resetEveryIteration reset the environment at the start of every {@link #collect}
      * @param bootstrapLastState  at a rollout end mid-episode use V(s_T-1) instead of V(s_T)
+     * @param clipActions         step the environment with the action clipped to its bounds
+     * @param vecNormalizeObsStats update the observation statistics as SB3's VecNormalize does
      */
     public record Settings(boolean training, boolean bootstrapTruncated, boolean resetEveryIteration,
-            boolean bootstrapLastState) {
+            boolean bootstrapLastState, boolean clipActions, boolean vecNormalizeObsStats) {
+
+        /** ablate4j's own action and observation handling. */
+        public Settings(boolean training, boolean bootstrapTruncated, boolean resetEveryIteration,
+                boolean bootstrapLastState) {
+            this(training, bootstrapTruncated, resetEveryIteration, bootstrapLastState, false, false);
+        }
 
         /** A held-out sampler: filters read only, no values. */
         public Settings heldout() {
-            return new Settings(false, false, resetEveryIteration, bootstrapLastState);
+            return new Settings(false, false, resetEveryIteration, bootstrapLastState, clipActions,
+                    vecNormalizeObsStats);
         }
     }
 
@@ -60,6 +77,8 @@ public final class Sampler {
     private final double[] obs;
     private final double[] mean;
     private final double[] action;
+    private final double[] envAction;
+    private final double[] terminalObs;
     private boolean started;
     private double episodeReturn;
     private int episodeLength;
@@ -79,6 +98,8 @@ public final class Sampler {
         obs = new double[policy.obsSize()];
         mean = new double[policy.actionSize()];
         action = new double[policy.actionSize()];
+        envAction = new double[policy.actionSize()];
+        terminalObs = new double[policy.obsSize()];
     }
 
     /**
@@ -99,12 +120,23 @@ public final class Sampler {
             System.arraycopy(action, 0, buf.actions, t * a, a);
             buf.values[t] = training ? valueNet.predict(obs) : 0;
 
-            Step step = env.step(action);
+            Step step = env.step(settings.clipActions() ? clip(action) : action);
             envSteps++;
             episodeLength++;
             episodeReturn += step.reward();
-            buf.rewards[t] = training ? precision.round(rewardFilter.apply(step.reward())) : step.reward();
-            filterObservation(step.observation());
+            buf.rewards[t] = training ? precision.round(rewardFilter.apply(step.reward(), step.terminated()))
+                    : step.reward();
+            double[] first = null;
+            if (step.done() && settings.vecNormalizeObsStats()) {
+                System.arraycopy(step.observation(), 0, terminalObs, 0, o);
+                first = env.reset(envRng.nextLong());
+                if (training) {
+                    obsFilter.update(first);
+                }
+                filterObservation(terminalObs, false);
+            } else {
+                filterObservation(step.observation(), training);
+            }
             buf.episodeEnd[t] = step.done();
             if (step.done()) {
                 boolean bootstrap = step.truncated() && !step.terminated() && bootstrapTruncated;
@@ -112,7 +144,11 @@ public final class Sampler {
                 if (counts(t, buf.size, finished)) {
                     finished.add(new EpisodeRecord(episodeReturn, episodeLength, envSteps));
                 }
-                startEpisode(envRng);
+                if (first != null) {
+                    beginEpisode(first, false);
+                } else {
+                    startEpisode(envRng);
+                }
             } else if (t == buf.size - 1) {
                 buf.nextValues[t] = !training ? 0 : settings.bootstrapLastState() ? buf.values[t] : valueNet.predict(obs);
             }
@@ -134,21 +170,35 @@ public final class Sampler {
         return !settings.resetEveryIteration() || t != size - 1 || finished.isEmpty();
     }
 
-    /** The filtered observation, in the networks' precision, into {@code obs}. */
-    private void filterObservation(double[] raw) {
-        obsFilter.apply(raw, training, obs);
+    /** The filtered observation, in the networks' precision, into {@code obs}; {@code update}: statistics take it in. */
+    private void filterObservation(double[] raw, boolean update) {
+        obsFilter.apply(raw, update, obs);
         precision.roundAll(obs);
     }
 
     private void startEpisode(SplittableRandom envRng) {
-        double[] first = env.reset(envRng.nextLong());
+        beginEpisode(env.reset(envRng.nextLong()), training);
+    }
+
+    /** Starts an episode at observation {@code first}; {@code update}: the filter statistics take it in. */
+    private void beginEpisode(double[] first, boolean update) {
         if (training) {
             rewardFilter.resetEpisode();
         }
-        filterObservation(first);
+        filterObservation(first, update);
         episodeReturn = 0;
         episodeLength = 0;
         started = true;
+    }
+
+    /** {@link #action} clipped to the action space's bounds, as numpy's clip(a, low, high). */
+    private double[] clip(double[] a) {
+        double[] low = env.actionSpace().low();
+        double[] high = env.actionSpace().high();
+        for (int i = 0; i < a.length; i++) {
+            envAction[i] = Math.min(Math.max(a[i], low[i]), high[i]);
+        }
+        return envAction;
     }
 
     /** Environment steps taken so far. */

@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * {@code skipEpisodeEnds} (the paper's code) the steps that end an episode, time-limit ends
  * included, are left out: the mean runs over the other samples of the minibatch, and a minibatch
  * made only of such steps contributes no loss and no step (the paper's code would take the mean of
- * nothing, NaN).
+ * nothing, NaN). Two weights other implementations have: {@code halfLoss} reports and differentiates
+ * 0.5 times the loss (CleanRL's {@code v_loss}), and {@code weight} (vf-coef) multiplies the gradient,
+ * as its weight in a summed loss would; with Adam only its epsilon and gradient clipping see the weight.
  */
 public final class ValueTrainer {
 
@@ -24,9 +26,28 @@ public final class ValueTrainer {
      * @param valueClip       value clipping (optimization 1) with bound {@code clipEps}
      * @param gradClip        cap the gradient's global norm at {@code gradClipNorm} (optimization 9)
      * @param skipEpisodeEnds leave episode-ending steps out of the loss (the paper's code)
+     * @param halfLoss        the loss is 0.5 times the mean (CleanRL)
+     * @param weight          the gradient is multiplied by this (vf-coef)
      */
     public record Settings(boolean valueClip, double clipEps, boolean gradClip, double gradClipNorm,
-            boolean skipEpisodeEnds) {}
+            boolean skipEpisodeEnds, boolean halfLoss, double weight) {
+
+        /** The paper's loss: no 0.5 factor, weight 1. */
+        public Settings(boolean valueClip, double clipEps, boolean gradClip, double gradClipNorm,
+                boolean skipEpisodeEnds) {
+            this(valueClip, clipEps, gradClip, gradClipNorm, skipEpisodeEnds, false, 1.0);
+        }
+
+        /** What the reported loss is multiplied by: 0.5 with {@code halfLoss}, else 1. */
+        public double lossFactor() {
+            return halfLoss ? 0.5 : 1.0;
+        }
+
+        /** What dLoss/dV of the plain mean is multiplied by before backpropagation. */
+        public double gradientFactor() {
+            return lossFactor() * weight;
+        }
+    }
 
     private final ValueNet net;
     private final Adam adam;
@@ -35,6 +56,8 @@ public final class ValueTrainer {
     private final boolean gradClip;
     private final double gradClipNorm;
     private final boolean skipEpisodeEnds;
+    private final double lossFactor;
+    private final double gradientFactor;
     private final int[] order;
     private double[] mbObs = new double[0];
     private double[] mbReturns = new double[0];
@@ -51,6 +74,8 @@ public final class ValueTrainer {
         this.gradClip = settings.gradClip();
         this.gradClipNorm = settings.gradClipNorm();
         this.skipEpisodeEnds = settings.skipEpisodeEnds();
+        this.lossFactor = settings.lossFactor();
+        this.gradientFactor = settings.gradientFactor();
         this.order = new int[batchSize];
     }
 
@@ -72,8 +97,10 @@ public final class ValueTrainer {
                 }
                 net.zeroGrads();
                 net.predict(mbObs, m, mbPred);
-                lossSum += lossAndGradient(mbPred, mbOld, mbReturns, skipEpisodeEnds ? mbEnd : null, m, valueClip,
+                double loss = lossAndGradient(mbPred, mbOld, mbReturns, skipEpisodeEnds ? mbEnd : null, m, valueClip,
                         clipEps, mbGrad);
+                lossSum += lossFactor == 1.0 ? loss : lossFactor * loss;
+                scale(mbGrad, m, gradientFactor);
                 steps++;
                 net.backward(mbGrad);
                 if (gradClip) {
@@ -83,6 +110,15 @@ public final class ValueTrainer {
             }
         }
         return steps == 0 ? Double.NaN : lossSum / steps;
+    }
+
+    /** Multiplies x[0..m) by {@code factor} (nothing to do for 1). */
+    public static void scale(double[] x, int m, double factor) {
+        if (factor != 1.0) {
+            for (int i = 0; i < m; i++) {
+                x[i] *= factor;
+            }
+        }
     }
 
     /** Marks the minibatch's episode-ending steps in {@code mbEnd}; false if every step is one. */
@@ -102,7 +138,7 @@ public final class ValueTrainer {
      * in {@code skip} (may be null) are left out of the mean and get a zero gradient; if all are
      * left out the loss is NaN.
      */
-    static double lossAndGradient(double[] v, double[] old, double[] returns, boolean[] skip, int m,
+    public static double lossAndGradient(double[] v, double[] old, double[] returns, boolean[] skip, int m,
             boolean valueClip, double clipEps, double[] grad) {
         int used = m;
         if (skip != null) {

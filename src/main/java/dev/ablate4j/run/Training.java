@@ -5,6 +5,7 @@ import dev.ablate4j.algo.PolicyUpdate;
 import dev.ablate4j.algo.RatioStats;
 import dev.ablate4j.algo.StepBounds;
 import dev.ablate4j.algo.UpdateStats;
+import dev.ablate4j.algo.ppo.JointPpoUpdate;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Env;
@@ -54,6 +55,7 @@ public final class Training implements AutoCloseable {
     private final RolloutBuffer heldoutBuffer;
     private final PolicyUpdate policyUpdate;
     private final ValueTrainer valueTrainer;
+    private final JointPpoUpdate jointUpdate;
     private final double[] scratch;
     private final int iterations;
     private int iteration;
@@ -84,7 +86,7 @@ public final class Training implements AutoCloseable {
         valueAdam = new Adam(valueNet.params().length, 0.9, 0.999, adamEps, precision);
 
         obsFilter = new ObservationFilter(obsSize, config.on(Optimization.OBS_NORM),
-                config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
+                config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX), Algorithms.observationStats(config));
         rewardFilter = Algorithms.rewardFilter(config);
         samplerSettings = Algorithms.samplerSettings(config);
         sampler = new Sampler(env, policy, valueNet, obsFilter, rewardFilter, samplerSettings);
@@ -94,7 +96,8 @@ public final class Training implements AutoCloseable {
         boolean trustRegionLog = config.get(Keys.TR_LOG_EVERY) > 0;
         heldoutEnv = trustRegionLog ? Envs.make(config.get(Keys.ENV), config.envVariant()) : null;
         heldoutBuffer = trustRegionLog ? new RolloutBuffer(t, obsSize, actionSize) : null;
-        policyUpdate = Algorithms.policyUpdate(config, policy, policyAdam);
+        jointUpdate = Algorithms.jointUpdate(config, policy, policyAdam, valueNet, valueAdam);
+        policyUpdate = jointUpdate != null ? jointUpdate : Algorithms.policyUpdate(config, policy, policyAdam);
         valueTrainer = Algorithms.valueTrainer(config, valueNet, valueAdam);
         scratch = new double[t];
         iterations = config.iterations();
@@ -124,8 +127,8 @@ public final class Training implements AutoCloseable {
         SplittableRandom shuffle = seeds.forIteration(Stream.SHUFFLE, k);
         UpdateStats update = policyUpdate.update(buffer, bounds, shuffle);
         precision.roundAll(policy.params()); // TRPO's step is taken in double; Adam's already is float in float32
-        double valueLoss = valueTrainer.train(buffer, config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), valueLr,
-                shuffle);
+        double valueLoss = jointUpdate != null ? jointUpdate.lastValueLoss()
+                : valueTrainer.train(buffer, config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), valueLr, shuffle);
         checkFinite(k, update, valueLoss);
 
         RatioStats train = RatioStats.measure(policy, buffer.obs, buffer.actions, buffer.logProbs, buffer.means,
@@ -225,7 +228,8 @@ public final class Training implements AutoCloseable {
     public SavedPolicy savedPolicy() {
         ObservationNormalizer filter = ObservationNormalizer.of(obsFilter.stats(), config.on(Optimization.OBS_NORM),
                 config.on(Optimization.OBS_CLIP), config.get(Keys.OBS_CLIP_MAX));
-        return SavedPolicy.of(config.get(Keys.ENV), config.envVariant(), policy, filter, env.actionSpace());
+        return SavedPolicy.of(config.get(Keys.ENV), config.envVariant(), policy, filter, env.actionSpace(),
+                config.get(Keys.ACTION_CLIP));
     }
 
     /** The live policy (tests in this package compare it with the saved one). */

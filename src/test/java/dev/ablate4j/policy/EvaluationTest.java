@@ -66,6 +66,44 @@ class EvaluationTest {
         }
     }
 
+    /**
+     * A policy trained with {@code action-clip} is evaluated as it was trained: MountainCarContinuous charges
+     * 0.1 a^2 on the action it receives, so clipping the same sampled actions to [-1, 1] changes the return,
+     * and the clipped evaluation equals a replay that clips by hand.
+     */
+    @Test
+    void aPolicyTrainedWithActionClippingIsEvaluatedWithIt() {
+        SavedPolicy base = Policies.random("MountainCarContinuous-v0", 2, new int[] {8}, 1, Activation.TANH, true, true, 5);
+        double[] wide = {StrictMath.log(3.0)}; // actions often beyond [-1, 1]
+        SavedPolicy unclipped = new SavedPolicy(base.env(), base.variant(), base.filter(), base.layers(),
+                base.activation(), wide, base.actionLow(), base.actionHigh(), false);
+        SavedPolicy clipped = new SavedPolicy(base.env(), base.variant(), base.filter(), base.layers(),
+                base.activation(), wide, base.actionLow(), base.actionHigh(), true);
+        try (Env env = Envs.make("MountainCarContinuous-v0")) {
+            Episode a = Evaluation.run(unclipped, env, 1, false, 9).get(0);
+            Episode b = Evaluation.run(clipped, env, 1, false, 9).get(0);
+            assertNotEquals(a.totalReturn(), b.totalReturn());
+            PolicyActor actor = clipped.actor();
+            SplittableRandom stream = Seeds.stream(9, "evaluate", "0");
+            double[] obs = env.reset(stream.nextLong());
+            SplittableRandom noise = stream.split();
+            double total = 0;
+            double[] m = new double[1];
+            double[] action = new double[1];
+            while (true) {
+                actor.sample(obs, noise, m, action);
+                action[0] = Math.min(Math.max(action[0], -1), 1);
+                Step s = env.step(action);
+                total += s.reward();
+                if (s.done()) {
+                    break;
+                }
+                obs = s.observation();
+            }
+            assertEquals(Double.doubleToRawLongBits(total), Double.doubleToRawLongBits(b.totalReturn()));
+        }
+    }
+
     @Test
     void theFilterIsFrozen() {
         double[] before = policy.filter().mean();

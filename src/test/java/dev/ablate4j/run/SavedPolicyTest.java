@@ -31,12 +31,13 @@ class SavedPolicyTest {
             case "ppo" -> TinyRuns.config(Preset.PPO, Map.of());
             case "relu" -> TinyRuns.config(Preset.PPO, Map.of("tanh", false, "obs-norm", false, "obs-clip", false));
             case "ppo-m" -> TinyRuns.config(Preset.byId("ppo-m"), Map.of());
+            case "rms" -> TinyRuns.config(Preset.PPO, Map.of("obs-norm-stats", "rms", "action-clip", true));
             default -> throw new IllegalArgumentException(variant);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ppo", "relu", "ppo-m"})
+    @ValueSource(strings = {"ppo", "relu", "ppo-m", "rms"})
     void theSavedPolicyActsExactlyAsTheTrainedOne(String variant) {
         try (Training training = new Training(config(variant))) {
             while (!training.finished()) {
@@ -72,7 +73,7 @@ class SavedPolicyTest {
             assertEquals(countBefore, training.observationFilter().stats().count(), "the saved policy froze the filter");
             assertArrayEquals(new double[] {-2}, saved.actionLow());
             assertArrayEquals(new double[] {2}, saved.actionHigh());
-            assertFalse(saved.clipActions());
+            assertEquals(variant.equals("rms"), saved.clipActions());
         }
     }
 
