@@ -15,7 +15,8 @@ import java.util.Map;
  * one can be swapped back (docs/implementation-presets.md lists them with their sources). They run on
  * every environment; what none of them can honour is refused by {@link ImplementationChecks}.
  *
- * <p>Both compute in double precision until the {@code precision} key lands; their code uses float32.
+ * <p>Both compute in float32 ({@code precision float32}), as PyTorch does in their code; the
+ * normalizers' statistics stay in double, as numpy keeps them.
  */
 public enum ImplementationPreset {
     CLEANRL_PPO("cleanrl:ppo", "CleanRL's ppo_continuous_action.py defaults (fe8d8a03)", cleanrl()),
@@ -43,6 +44,7 @@ public enum ImplementationPreset {
         v.put(Keys.OPTIMIZER.name(), "joint");
         v.put(Keys.VF_COEF.name(), 0.5);
         v.put(Keys.ACTION_CLIP.name(), true);
+        v.put(Keys.PRECISION.name(), "float32"); // PyTorch's float32 networks, optimizer and buffers
         v.put(Keys.OBS_NORM_STATS.name(), "rms");
         v.put(Keys.REWARD_SCALE_STATS.name(), "rms");
         return v;
