@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.config.ConfigDiff;
 import dev.ablate4j.matrix.SpecRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +35,10 @@ final class ScopeSection {
         java.util.Set<String> all = new java.util.TreeSet<>(same.config().keySet());
         all.addAll(other.config().keySet());
         all.removeAll(ResultsReader.NOT_CONFIG);
-        for (String k : all) {
-            String a = Values.canonical(other.config().get(k));
-            String b = Values.canonical(same.config().get(k));
-            if (!a.equals(b)) {
-                keys.add(k + " " + a + " where the spec has " + b);
-            }
+        // a key one side omits reads as its legacy value (config.json leaves keys at their legacy default out)
+        for (ConfigDiff.Difference d : ConfigDiff.between(all, other.config(), same.config(),
+                ConfigDiff.Reading.withLegacyValues(Values::canonical))) {
+            keys.add(d.key() + " " + d.left() + " where the spec has " + d.right());
         }
         return keys.isEmpty() ? "-" : String.join(", ", keys.size() > 3 ? keys.subList(0, 3) : keys)
                 + (keys.size() > 3 ? ", ..." : "");
