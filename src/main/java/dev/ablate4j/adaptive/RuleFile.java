@@ -1,7 +1,7 @@
 package dev.ablate4j.adaptive;
 
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.Num;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.Num;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

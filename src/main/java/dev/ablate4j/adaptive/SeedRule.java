@@ -1,8 +1,8 @@
 package dev.ablate4j.adaptive;
 
-import dev.ablate4j.run.Num;
-import java.math.BigDecimal;
+import dev.ablate4j.results.Num;
 import dev.ablate4j.stats.GroupSequential;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

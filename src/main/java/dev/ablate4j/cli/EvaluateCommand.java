@@ -2,13 +2,13 @@ package dev.ablate4j.cli;
 
 import dev.ablate4j.env.Env;
 import dev.ablate4j.env.Envs;
-import dev.ablate4j.policy.Evaluation;
 import dev.ablate4j.policy.Evaluation.Episode;
+import dev.ablate4j.policy.Evaluation;
 import dev.ablate4j.policy.ReturnSummary;
 import dev.ablate4j.policy.SavedPolicy;
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.Num;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.Num;
+import dev.ablate4j.results.RunFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -137,6 +137,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String sha256(Path file) {
-        return dev.ablate4j.run.Sha256.hexOfFile(file);
+        return dev.ablate4j.results.Sha256.hexOfFile(file);
     }
 }

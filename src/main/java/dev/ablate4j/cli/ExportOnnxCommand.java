@@ -1,10 +1,10 @@
 package dev.ablate4j.cli;
 
 import dev.ablate4j.policy.SavedPolicy;
-import dev.ablate4j.policy.onnx.OnnxExport;
 import dev.ablate4j.policy.onnx.OnnxExport.InputType;
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.Provenance;
+import dev.ablate4j.policy.onnx.OnnxExport;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.Provenance;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.ablate4j.cli;
 
-import dev.ablate4j.run.Provenance;
+import dev.ablate4j.results.Provenance;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine;
 
 /** The {@code ablate4j} command line. */
 @Command(name = "ablate4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

@@ -1,13 +1,13 @@
 package dev.ablate4j.cli;
 
-import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.Exclusion;
 import dev.ablate4j.report.ReportBuilder;
-import dev.ablate4j.report.SpecReportKeys;
+import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.ReportOptions;
-import dev.ablate4j.stats.IntervalMethod;
 import dev.ablate4j.report.Score;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.report.SpecReportKeys;
+import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.stats.IntervalMethod;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

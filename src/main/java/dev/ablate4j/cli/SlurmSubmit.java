@@ -1,6 +1,6 @@
 package dev.ablate4j.cli;
 
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.env.mujoco.MujocoEnvs;
-import dev.ablate4j.run.Num;
+import dev.ablate4j.results.Num;
 import dev.ablate4j.tweak.Optimization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

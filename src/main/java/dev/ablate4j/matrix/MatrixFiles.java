@@ -1,15 +1,15 @@
 package dev.ablate4j.matrix;
 
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.Provenance;
-import dev.ablate4j.run.RunStatus;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.Provenance;
+import dev.ablate4j.results.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Files the matrix adds to a run directory, next to the run's own ({@link dev.ablate4j.run.RunFiles}).
+ * Files the matrix adds to a run directory, next to the run's own ({@link dev.ablate4j.results.RunFiles}).
  */
 public final class MatrixFiles {
 

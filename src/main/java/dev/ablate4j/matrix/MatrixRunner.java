@@ -2,9 +2,9 @@ package dev.ablate4j.matrix;
 
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.RunResult.Status;
+import dev.ablate4j.results.Checkpoint;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
-import dev.ablate4j.run.Checkpoint;
-import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

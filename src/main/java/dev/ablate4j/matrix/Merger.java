@@ -2,12 +2,12 @@ package dev.ablate4j.matrix;
 
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.env.Envs;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.Provenance;
+import dev.ablate4j.results.RunDirs;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.Provenance;
-import dev.ablate4j.run.RunDirs;
-import dev.ablate4j.run.RunFiles;
-import dev.ablate4j.run.RunStatus;
+import dev.ablate4j.results.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -262,7 +262,7 @@ public final class Merger {
         if (!Files.isRegularFile(file)) {
             return "-";
         }
-        return dev.ablate4j.run.Sha256.hexOfFile(file);
+        return dev.ablate4j.results.Sha256.hexOfFile(file);
     }
 
     private static boolean copied(Path file) {

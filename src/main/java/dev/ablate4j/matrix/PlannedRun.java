@@ -1,6 +1,6 @@
 package dev.ablate4j.matrix;
 
-import dev.ablate4j.run.RunDirs;
+import dev.ablate4j.results.RunDirs;
 import java.nio.file.Path;
 
 /**

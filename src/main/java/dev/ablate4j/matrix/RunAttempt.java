@@ -1,12 +1,12 @@
 package dev.ablate4j.matrix;
 
 import dev.ablate4j.matrix.RunResult.Status;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.RunStatus;
 import dev.ablate4j.run.RunDriver;
-import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunOutcome;
-import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

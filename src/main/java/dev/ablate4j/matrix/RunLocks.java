@@ -1,7 +1,7 @@
 package dev.ablate4j.matrix;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.ablate4j.matrix;
 
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
-import dev.ablate4j.run.AtomicFiles;
 import dev.ablate4j.run.RecordedConfig;
-import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

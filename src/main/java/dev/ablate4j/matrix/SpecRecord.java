@@ -1,6 +1,6 @@
 package dev.ablate4j.matrix;
 
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -166,6 +166,6 @@ public record SpecRecord(String path, String absolute, String sha256, List<CellR
 
     /** Hex SHA-256 of {@code content}. */
     public static String sha256(byte[] content) {
-        return dev.ablate4j.run.Sha256.hex(content);
+        return dev.ablate4j.results.Sha256.hex(content);
     }
 }

@@ -23,7 +23,7 @@
  * refused with a message, not silently reused.
  *
  * <p><b>Layout.</b> {@code DIR/<spec>/<cell-id>/<env>/seed-<n>/} holds the run's files
- * ({@link dev.ablate4j.run.RunFiles}), {@code cell.json} (spec, cell, label, preset, design,
+ * ({@link dev.ablate4j.results.RunFiles}), {@code cell.json} (spec, cell, label, preset, design,
  * factors, varied), {@code failure.json} for diverged or crashed runs, and {@code LOCK} while a
  * process runs it. {@code DONE} is written last, atomically.
  *

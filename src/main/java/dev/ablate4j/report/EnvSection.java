@@ -1,6 +1,6 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.stats.FactorialEffects;
 import dev.ablate4j.stats.Intervals;
 import java.util.ArrayList;

@@ -19,8 +19,8 @@ public record Exclusion(String path, String reason) {
             new String[] {"config.json differs", "config differs from its cell"},
             new String[] {"no finished episode", "no finished episode"},
             new String[] {"metrics.csv line", "infinite mean_return"},
-            new String[] {"no " + dev.ablate4j.run.RunFiles.EVAL, "no " + dev.ablate4j.run.RunFiles.EVAL + " (--score eval)"},
-            new String[] {dev.ablate4j.run.RunFiles.EVAL, "unusable " + dev.ablate4j.run.RunFiles.EVAL},
+            new String[] {"no " + dev.ablate4j.results.RunFiles.EVAL, "no " + dev.ablate4j.results.RunFiles.EVAL + " (--score eval)"},
+            new String[] {dev.ablate4j.results.RunFiles.EVAL, "unusable " + dev.ablate4j.results.RunFiles.EVAL},
             new String[] {"no ", "missing files"},
             new String[] {"config.json has no", "missing files"});
 

@@ -61,7 +61,7 @@ public final class Fmt {
 
     /** Full precision for CSV: shortest round-trip text, empty for NaN. */
     public static String csv(double v) {
-        return Double.isNaN(v) ? "" : dev.ablate4j.run.Num.format(v);
+        return Double.isNaN(v) ? "" : dev.ablate4j.results.Num.format(v);
     }
 
     /** Compact text of a config value: 3.0E-4 → 0.0003; from 1e9 on in powers of ten, 1.0E32 → 1E+32. */

@@ -6,10 +6,10 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -97,14 +97,14 @@ final class PdfWriter {
             // saved whole, then renamed into place: a reader (or a rerun over an old report) never sees half a PDF
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             doc.save(bytes);
-            dev.ablate4j.run.AtomicFiles.writeBytes(file, bytes.toByteArray());
+            dev.ablate4j.results.AtomicFiles.writeBytes(file, bytes.toByteArray());
             return doc.getNumberOfPages();
         }
     }
 
     /** A file identifier of two equal strings (a file written once), from {@code content}. */
     private static COSArray fileIdentifier(byte[] content) {
-        byte[] id = java.util.Arrays.copyOf(dev.ablate4j.run.Sha256.of(content), 16);
+        byte[] id = java.util.Arrays.copyOf(dev.ablate4j.results.Sha256.of(content), 16);
         COSArray array = new COSArray();
         array.add(new COSString(id));
         array.add(new COSString(id));

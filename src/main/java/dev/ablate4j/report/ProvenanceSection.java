@@ -1,8 +1,8 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.config.ConfigDiff;
+import dev.ablate4j.results.Provenance;
 import java.util.ArrayList;
-import dev.ablate4j.run.Provenance;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

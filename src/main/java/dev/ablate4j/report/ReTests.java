@@ -1,9 +1,10 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.matrix.MatrixFiles;
+import dev.ablate4j.results.JsonObjects;
 import dev.ablate4j.stats.ReTestSimulation;
 import dev.ablate4j.stats.Seeds;
 import java.nio.file.Files;

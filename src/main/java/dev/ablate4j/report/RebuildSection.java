@@ -1,6 +1,6 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.run.Provenance;
+import dev.ablate4j.results.Provenance;
 import dev.ablate4j.stats.Bootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;

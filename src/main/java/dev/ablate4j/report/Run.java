@@ -1,6 +1,6 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.run.Provenance;
+import dev.ablate4j.results.Provenance;
 import java.util.Map;
 
 /**

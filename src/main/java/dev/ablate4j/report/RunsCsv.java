@@ -1,7 +1,8 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.matrix.MatrixFiles;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.JsonObjects;
+import dev.ablate4j.results.RunFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.CorruptFileException;
+import dev.ablate4j.results.CsvTable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.RunFiles;
 
 /**
  * What a run's score is ({@code report --score}): the training curve's final return, or the mean

@@ -2,8 +2,8 @@ package dev.ablate4j.report;
 
 import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.matrix.SpecRecord;
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.RunDirs;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +131,7 @@ final class SpecScope {
 
     /** The run's config.json, or an empty map. */
     private static Map<String, Object> config(Path runDir) {
-        Path f = runDir.resolve(dev.ablate4j.run.RunFiles.CONFIG);
+        Path f = runDir.resolve(dev.ablate4j.results.RunFiles.CONFIG);
         try {
             return Files.isRegularFile(f) ? AtomicFiles.readJson(f) : Map.of();
         } catch (RuntimeException e) {

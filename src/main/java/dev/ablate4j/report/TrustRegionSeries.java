@@ -1,5 +1,7 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.CsvTable;
+
 /**
  * A run's trust-region measurements ({@code trust_region.csv}): per measured iteration, the max
  * probability ratio and the mean KL(old‖new), on the training batch and on a held-out batch.

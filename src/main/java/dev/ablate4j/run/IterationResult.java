@@ -1,6 +1,7 @@
 package dev.ablate4j.run;
 
 import dev.ablate4j.algo.RatioStats;
+import dev.ablate4j.results.MetricsRow;
 import dev.ablate4j.rl.EpisodeRecord;
 import java.util.List;
 

@@ -2,6 +2,8 @@ package dev.ablate4j.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.ablate4j.run;
 
+import dev.ablate4j.results.RunStatus;
+
 /** How a run ended: {@code done}, {@code diverged} (with the iteration) or {@code failed} (with the error). */
 public record RunOutcome(RunStatus status, int iterations, long envSteps, double seconds, Integer divergedAt,
         String error) {

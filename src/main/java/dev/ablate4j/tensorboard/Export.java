@@ -1,11 +1,10 @@
 package dev.ablate4j.tensorboard;
 
-import dev.ablate4j.report.CorruptFileException;
-import dev.ablate4j.report.CsvTable;
+import dev.ablate4j.results.CorruptFileException;
+import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.RunDirs;
 import dev.ablate4j.results.RunIntegrity;
-import dev.ablate4j.run.RunDirs;
-import dev.ablate4j.run.RunFiles;
-import dev.ablate4j.run.RunStatus;
+import dev.ablate4j.results.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.algo.RatioStats;
+import dev.ablate4j.results.MetricsRow;
+import dev.ablate4j.results.Num;
 import dev.ablate4j.rl.EpisodeRecord;
 import dev.ablate4j.run.IterationResult;
-import dev.ablate4j.run.MetricsRow;
-import dev.ablate4j.run.Num;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import java.io.Closeable;

@@ -1,13 +1,13 @@
 package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.matrix.MatrixFiles;
-import dev.ablate4j.report.CorruptFileException;
-import dev.ablate4j.report.CsvTable;
-import dev.ablate4j.report.JsonObjects;
-import dev.ablate4j.run.Provenance;
-import dev.ablate4j.run.RunDirs;
-import dev.ablate4j.run.RunFiles;
-import dev.ablate4j.run.RunStatus;
+import dev.ablate4j.results.CorruptFileException;
+import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.JsonObjects;
+import dev.ablate4j.results.Provenance;
+import dev.ablate4j.results.RunDirs;
+import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.results.RunStatus;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

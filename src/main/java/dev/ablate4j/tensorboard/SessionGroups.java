@@ -1,7 +1,7 @@
 package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.report.ResultsReader;
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ final class SessionGroups {
 
     /** The first 8 hex digits of the SHA-256 of {@link #configKey}: tells apart train directories named alike. */
     static String configHash(Map<String, Object> config) {
-        byte[] d = dev.ablate4j.run.Sha256.of(configKey(config).getBytes(StandardCharsets.UTF_8));
+        byte[] d = dev.ablate4j.results.Sha256.of(configKey(config).getBytes(StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(d, 0, 4);
     }
 

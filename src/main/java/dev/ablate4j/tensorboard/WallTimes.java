@@ -1,6 +1,6 @@
 package dev.ablate4j.tensorboard;
 
-import dev.ablate4j.report.CsvTable;
+import dev.ablate4j.results.CsvTable;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;

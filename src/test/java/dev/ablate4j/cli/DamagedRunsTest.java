@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.run.RunDriver;
-import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.TinyRuns;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.Provenance;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.Provenance;
+import dev.ablate4j.results.RunFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

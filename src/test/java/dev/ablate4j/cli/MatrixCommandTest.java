@@ -70,7 +70,7 @@ class MatrixCommandTest {
         RunExecutor seedOneDiverges = (job, progress, every) -> {
             calls.incrementAndGet();
             if (job.config().get(Keys.SEED) == 1L && !job.config().on(dev.ablate4j.tweak.Optimization.VALUE_CLIP)) {
-                return new RunOutcome(dev.ablate4j.run.RunStatus.DIVERGED, 2, 128, 0, 1, "non-finite value loss");
+                return new RunOutcome(dev.ablate4j.results.RunStatus.DIVERGED, 2, 128, 0, 1, "non-finite value loss");
             }
             return real.execute(job, progress, every);
         };

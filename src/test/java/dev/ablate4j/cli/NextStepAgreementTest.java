@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.matrix.RunExecutor;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.policy.PolicyJson;
 import dev.ablate4j.policy.onnx.OnnxExport;
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -129,7 +129,7 @@ class PolicyCommandsTest {
         assertEquals(0, cli("export-onnx", run.toString(), "--out", model.toString()), err.toString());
         assertTrue(out.toString().contains("ONNX IR 8, opset 17"), out.toString());
         assertArrayEquals(OnnxExport.bytes(PolicyJson.read(run.resolve(RunFiles.POLICY)), OnnxExport.InputType.FLOAT32,
-                dev.ablate4j.run.Provenance.version()), Files.readAllBytes(model));
+                dev.ablate4j.results.Provenance.version()), Files.readAllBytes(model));
         assertEquals(0, cli("export-onnx", run.toString(), "--out", tmp.resolve("f64.onnx").toString(),
                 "--input-type", "float64"));
         assertTrue(out.toString().contains("input obs float64"), out.toString());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.run.TinyRuns;
 import java.io.PrintWriter;
 import java.io.StringWriter;

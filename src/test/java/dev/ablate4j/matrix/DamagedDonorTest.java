@@ -3,8 +3,8 @@ package dev.ablate4j.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ablate4j.matrix.RunResult.Status;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.run.RunDriver;
-import dev.ablate4j.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

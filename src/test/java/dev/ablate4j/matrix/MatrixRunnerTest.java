@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.RunResult.Status;
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.run.RunDriver;
-import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class MatrixRunnerTest {
                 throw new IllegalStateException("simulated crash\nsecond line");
             }
             if (b.equals("diverge")) {
-                return new RunOutcome(dev.ablate4j.run.RunStatus.DIVERGED, 3, 192, 0.1, 2, "non-finite value in the policy loss");
+                return new RunOutcome(dev.ablate4j.results.RunStatus.DIVERGED, 3, 192, 0.1, 2, "non-finite value in the policy loss");
             }
             return RunDriver.runOrResume(config, dir, null, progress, every);
         }

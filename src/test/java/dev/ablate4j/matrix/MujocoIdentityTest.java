@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.RunResult.Status;
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.results.RunStatus;
 import dev.ablate4j.run.RunOutcome;
-import dev.ablate4j.run.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

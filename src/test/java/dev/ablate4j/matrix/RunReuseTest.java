@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.RunResult.Status;
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.run.RunDriver;
-import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.RunOutcome;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -91,7 +91,7 @@ class ReportBuilderTest {
         assertTrue(md.contains("```bash\njava -jar target/ablate4j.jar report " + root + " --out " + out
                 + " --seed 7 --resamples 2000\n```"), md);
         assertTrue(md.contains("ablate4j matrix ablations/quick.yaml --results results"), md);
-        assertTrue(md.contains("Built by ablate4j " + dev.ablate4j.run.Provenance.version() + " at commit "), md);
+        assertTrue(md.contains("Built by ablate4j " + dev.ablate4j.results.Provenance.version() + " at commit "), md);
     }
 
     @Test

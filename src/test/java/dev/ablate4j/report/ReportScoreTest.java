@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.cli.CommandRun;
 import dev.ablate4j.cli.ReportCommand;
-import dev.ablate4j.run.RunFiles;
+import dev.ablate4j.results.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

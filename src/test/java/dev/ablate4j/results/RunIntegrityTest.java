@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
-import dev.ablate4j.run.AtomicFiles;
-import dev.ablate4j.run.Provenance;
 import dev.ablate4j.run.RunDriver;
-import dev.ablate4j.run.RunFiles;
 import dev.ablate4j.run.TinyRuns;
 import java.io.IOException;
 import java.nio.file.Files;

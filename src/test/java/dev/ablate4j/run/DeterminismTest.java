@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.RunFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.results.RunStatus;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package dev.ablate4j.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ablate4j.config.Preset;
+import dev.ablate4j.results.Checkpoint;
+import dev.ablate4j.results.RunFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;

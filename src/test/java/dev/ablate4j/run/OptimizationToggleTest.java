@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.MetricsRow;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.tweak.Optimization;
 import java.io.IOException;
 import java.nio.file.Files;

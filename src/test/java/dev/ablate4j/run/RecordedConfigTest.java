@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.run.RecordedConfig.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,6 +10,8 @@ import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.policy.PolicyActor;
 import dev.ablate4j.policy.PolicyJson;
 import dev.ablate4j.policy.SavedPolicy;
+import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.results.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.cli.ExitCodes;
 import dev.ablate4j.cli.Main;
-import dev.ablate4j.report.CsvTable;
 import dev.ablate4j.report.Run;
-import dev.ablate4j.run.AtomicFiles;
+import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.CsvTable;
 import dev.ablate4j.tensorboard.EventFiles.Scalar;
 import dev.ablate4j.tensorboard.proto.Event;
 import dev.ablate4j.tensorboard.proto.Experiment;

@@ -74,7 +74,7 @@ class ExportWrongRowsTest {
 
     /** Which of the two "run" names is the PPO one (its hash suffix comes from the config). */
     private static String ppoRun(List<String> runs, Path col) throws IOException {
-        String hash = SessionGroups.configHash(dev.ablate4j.run.AtomicFiles.readJson(col.resolve("ppo/run/config.json")));
+        String hash = SessionGroups.configHash(dev.ablate4j.results.AtomicFiles.readJson(col.resolve("ppo/run/config.json")));
         return runs.stream().filter(n -> n.contains(hash)).findFirst().orElseThrow();
     }
 

@@ -13,16 +13,16 @@ import dev.ablate4j.nn.JavaBackend;
 import dev.ablate4j.nn.Mlp;
 import dev.ablate4j.nn.MlpRunner;
 import dev.ablate4j.nn.NnTestSupport;
-import dev.ablate4j.run.Checkpoint;
+import dev.ablate4j.results.Checkpoint;
 import dev.ablate4j.run.Training;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The ND4J backend agrees with the plain-Java one to 1e-9 relative in double precision. */
 class Nd4jBackendTest {

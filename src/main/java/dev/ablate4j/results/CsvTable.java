@@ -1,4 +1,4 @@
-package dev.ablate4j.report;
+package dev.ablate4j.results;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -88,7 +88,7 @@ public final class CsvTable {
     }
 
     /** Parses one field: a number, or empty/nan for NaN. */
-    static double parse(String field, String file, long line, String column) throws CorruptFileException {
+    public static double parse(String field, String file, long line, String column) throws CorruptFileException {
         String s = field.trim();
         if (s.isEmpty()) {
             return Double.NaN;

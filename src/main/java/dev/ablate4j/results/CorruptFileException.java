@@ -1,4 +1,4 @@
-package dev.ablate4j.report;
+package dev.ablate4j.results;
 
 /** A results file that cannot be parsed; the message names the file and, for CSV, the line. */
 public final class CorruptFileException extends Exception {

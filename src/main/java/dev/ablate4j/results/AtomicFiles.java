@@ -1,4 +1,4 @@
-package dev.ablate4j.run;
+package dev.ablate4j.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.ablate4j.run;
+package dev.ablate4j.results;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Where runs stand in a results tree. A matrix writes each run to

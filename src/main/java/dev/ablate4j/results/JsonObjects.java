@@ -1,4 +1,4 @@
-package dev.ablate4j.report;
+package dev.ablate4j.results;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;

@@ -1,4 +1,4 @@
-package dev.ablate4j.run;
+package dev.ablate4j.results;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

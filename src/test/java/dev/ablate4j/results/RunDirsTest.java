@@ -1,4 +1,4 @@
-package dev.ablate4j.run;
+package dev.ablate4j.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

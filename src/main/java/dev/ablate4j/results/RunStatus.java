@@ -1,4 +1,4 @@
-package dev.ablate4j.run;
+package dev.ablate4j.results;
 
 /**
  * Where a run stands, as {@code provenance.json} records it under {@link Provenance#STATUS} (and
