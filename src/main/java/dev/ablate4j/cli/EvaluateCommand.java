@@ -7,7 +7,7 @@ import dev.ablate4j.policy.Evaluation;
 import dev.ablate4j.policy.ReturnSummary;
 import dev.ablate4j.policy.SavedPolicy;
 import dev.ablate4j.results.AtomicFiles;
-import dev.ablate4j.results.Num;
+import dev.ablate4j.results.RunCsv;
 import dev.ablate4j.results.RunFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +41,6 @@ import picocli.CommandLine.Spec;
                 + "'report --score eval' then scores runs by it. The same seed gives the same episodes."})
 public final class EvaluateCommand implements Callable<Integer> {
 
-    private static final List<String> HEADER = List.of("episode", "return", "length");
 
     @Spec
     private CommandSpec spec;
@@ -122,10 +121,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             settings.put("mujoco", SavedPolicies.trainedOnMujoco(run));
         }
         settings.put("policy_sha256", sha256(run.resolve(RunFiles.POLICY)));
-        StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append('\n');
+        List<List<String>> rows = new java.util.ArrayList<>();
         for (Episode e : result) {
-            csv.append(e.index()).append(',').append(Num.format(e.totalReturn())).append(',').append(e.length())
-                    .append('\n');
+            rows.add(RunCsv.evalRow(e.index(), e.totalReturn(), e.length()));
         }
         try {
             Files.deleteIfExists(run.resolve(RunFiles.EVAL));
@@ -133,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         AtomicFiles.writeJson(run.resolve(RunFiles.EVAL_SETTINGS), settings);
-        AtomicFiles.writeString(run.resolve(RunFiles.EVAL), csv.toString());
+        AtomicFiles.writeString(RunCsv.EVAL.file(run), RunCsv.EVAL.text(rows));
     }
 
     private static String sha256(Path file) {

@@ -12,7 +12,7 @@ import dev.ablate4j.matrix.ProgressReporter;
 import dev.ablate4j.matrix.RunExecutor;
 import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SpecException;
-import dev.ablate4j.matrix.SpecRecord;
+import dev.ablate4j.matrix.SpecRecording;
 import dev.ablate4j.matrix.Summary;
 import dev.ablate4j.tensorboard.BadExportException;
 import dev.ablate4j.tensorboard.LiveBoard;
@@ -117,14 +117,14 @@ public final class MatrixCommand implements Callable<Integer> {
             if (full.setup() != null) {
                 RunExecutor board = withTensorboard(full);
                 new MatrixRunner(full, Shard.ALL, results, options, board, MatrixListener.NONE).check();
-                SpecRecord.write(specFile, full, results);
+                SpecRecording.write(specFile, full, results);
                 return adaptive(full, part, options, board);
             }
             Plan plan = full.shard(part);
             MatrixRunner runner = new MatrixRunner(plan, part, results, options, withTensorboard(full),
                     listener(plan.spec().name() + (part.n() > 1 ? " " + part : "")));
             runner.check();
-            SpecRecord.write(specFile, full, results);
+            SpecRecording.write(specFile, full, results);
             summary = runner.run();
         } catch (SpecException e) {
             throw new BadInputException(e.getMessage());

@@ -3,6 +3,7 @@ package dev.ablate4j.matrix;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.RunResult.Status;
 import dev.ablate4j.results.Checkpoint;
+import dev.ablate4j.results.FailureRecord;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class MatrixRunner {
                 }
                 continue;
             }
-            String failure = RunAttempt.readOrNull(dir.resolve(MatrixFiles.FAILURE));
+            String failure = RunAttempt.readOrNull(FailureRecord.file(dir));
             if (failure != null && !options.retryFailed()) {
                 results.put(run, RunAttempt.failureResult(run, dir, true));
                 continue;

@@ -3,11 +3,13 @@ package dev.ablate4j.matrix;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.env.Envs;
 import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.FailureRecord;
 import dev.ablate4j.results.Provenance;
 import dev.ablate4j.results.RunDirs;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.results.RunStatus;
+import dev.ablate4j.results.SpecRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -205,7 +207,7 @@ public final class Merger {
         if (RunFiles.isDone(run)) {
             return true;
         }
-        MatrixFiles.Failure f = MatrixFiles.failure(run);
+        FailureRecord f = FailureRecord.read(run);
         return f != null && f.diverged();
     }
 
@@ -213,7 +215,7 @@ public final class Merger {
         if (RunFiles.isDone(run)) {
             return RunStatus.DONE.word();
         }
-        MatrixFiles.Failure f = MatrixFiles.failure(run);
+        FailureRecord f = FailureRecord.read(run);
         return f == null ? "incomplete" : f.status().word() + "@" + f.iteration();
     }
 

@@ -1,7 +1,8 @@
 package dev.ablate4j.matrix;
 
 import dev.ablate4j.matrix.RunResult.Status;
-import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.CellRecord;
+import dev.ablate4j.results.FailureRecord;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.results.RunStatus;
@@ -12,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -94,7 +93,7 @@ final class RunAttempt {
                 context.finish().accept(new RunResult(run, Status.LOST, null, "lock taken over by another process",
                         seconds, false));
             } else {
-                new MatrixFiles.Failure(RunStatus.FAILED, null, null, OneLine.of(e)).write(dir);
+                new FailureRecord(RunStatus.FAILED, null, null, OneLine.of(e)).write(dir);
                 context.finish().accept(new RunResult(run, Status.FAILED, null, OneLine.of(e), seconds, false));
             }
         } finally {
@@ -108,7 +107,7 @@ final class RunAttempt {
         if (RunFiles.isDone(dir) && !retry.damaged()) {
             return new RunResult(run, Status.ELSEWHERE, null, null, 0, false);
         }
-        String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+        String failure = readOrNull(FailureRecord.file(dir));
         if (failure != null && !failure.equals(retry.failure())) {
             return failureResult(run, dir, false);
         }
@@ -128,13 +127,13 @@ final class RunAttempt {
             Files.deleteIfExists(dir.resolve(RunFiles.DONE));
             Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
         }
-        String failure = readOrNull(dir.resolve(MatrixFiles.FAILURE));
+        String failure = readOrNull(FailureRecord.file(dir));
         if (failure != null) {
             if (!failure.equals(retry.failure())) {
                 return failureResult(run, dir, false);
             }
             retry = Retry.NONE;
-            Files.deleteIfExists(dir.resolve(MatrixFiles.FAILURE));
+            Files.deleteIfExists(FailureRecord.file(dir));
             Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
         }
         String mismatch = ConfigMismatch.of(dir, job.config());
@@ -150,7 +149,7 @@ final class RunAttempt {
         String stuck = RunIntegrity.resumable(dir).reason();
         if (stuck != null) {
             String error = stuck + "; --retry-failed retrains it from the start";
-            new MatrixFiles.Failure(RunStatus.FAILED, null, null, error).write(dir);
+            new FailureRecord(RunStatus.FAILED, null, null, error).write(dir);
             return new RunResult(run, Status.FAILED, null, error, 0, false);
         }
         return null;
@@ -165,16 +164,14 @@ final class RunAttempt {
         if (donor == null) {
             return null;
         }
-        Map<String, Object> cell = cellJson();
-        cell.put("reused_from", donor.name());
-        AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cell);
+        cellRecord().reusedFrom(donor.name()).write(dir);
         RunReuse.copy(donor, dir);
         return new RunResult(run, Status.REUSED, null, null, 0, false);
     }
 
     /** Trains (or resumes) the claimed run; a run that did not finish is recorded in {@code failure.json}. */
     private RunResult train(RunLocks.Lock lock, long t0) {
-        AtomicFiles.writeJson(dir.resolve(MatrixFiles.CELL), cellJson());
+        cellRecord().write(dir);
         context.listener().runStarted(run);
         RunDriver.Progress progress = (training, result, stepsPerSecond) -> {
             if (lock.lost()) {
@@ -189,21 +186,14 @@ final class RunAttempt {
             return new RunResult(run, Status.DONE, null, null, seconds, false);
         }
         Status status = outcome.status() == RunStatus.DIVERGED ? Status.DIVERGED : Status.FAILED;
-        new MatrixFiles.Failure(outcome.status(), outcome.divergedAt(), outcome.envSteps(), outcome.error()).write(dir);
+        new FailureRecord(outcome.status(), outcome.divergedAt(), outcome.envSteps(), outcome.error()).write(dir);
         return new RunResult(run, status, outcome.divergedAt(), outcome.error(), seconds, false);
     }
 
-    private Map<String, Object> cellJson() {
+    private CellRecord cellRecord() {
         Cell cell = run.cell();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("spec", context.spec().name());
-        m.put("cell", cell.id());
-        m.put("label", cell.label());
-        m.put("preset", cell.preset());
-        m.put("design", context.spec().design().id());
-        m.put("factors", cell.factors());
-        m.put("varied", cell.varied());
-        return m;
+        return new CellRecord(context.spec().name(), cell.id(), cell.label(), cell.preset(),
+                context.spec().design().id(), cell.factors(), cell.varied(), null);
     }
 
     private static double seconds(long t0) {
@@ -217,7 +207,7 @@ final class RunAttempt {
 
     /** The run's recorded {@code failure.json} as a result. */
     static RunResult failureResult(PlannedRun run, Path dir, boolean earlier) {
-        MatrixFiles.Failure f = MatrixFiles.failure(dir);
+        FailureRecord f = FailureRecord.read(dir);
         if (f == null) {
             return new RunResult(run, Status.FAILED, null, null, 0, earlier);
         }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 final class RunReuse {
 
     /** Files of a run directory that belong to the matrix bookkeeping, not to the run (and LOCK*). */
-    private static final Set<String> NOT_COPIED = Set.of(MatrixFiles.CELL, MatrixFiles.FAILURE, RunFiles.CHECKPOINT,
+    private static final Set<String> NOT_COPIED = Set.of(RunFiles.CELL, RunFiles.FAILURE, RunFiles.CHECKPOINT,
             RunFiles.DONE);
 
     private RunReuse() {}

@@ -1,6 +1,7 @@
 package dev.ablate4j.matrix;
 
 import dev.ablate4j.adaptive.SeedRule;
+import dev.ablate4j.results.SpecRecord;
 import java.util.List;
 import java.util.Map;
 

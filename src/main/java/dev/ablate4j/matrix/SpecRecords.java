@@ -1,6 +1,7 @@
 package dev.ablate4j.matrix;
 
 import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.SpecRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

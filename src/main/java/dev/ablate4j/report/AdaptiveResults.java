@@ -2,9 +2,8 @@ package dev.ablate4j.report;
 
 import dev.ablate4j.adaptive.Outcome;
 import dev.ablate4j.adaptive.Rounds;
-import dev.ablate4j.matrix.MatrixFiles;
-import dev.ablate4j.results.AtomicFiles;
-import dev.ablate4j.results.Provenance;
+import dev.ablate4j.results.FailureRecord;
+import dev.ablate4j.results.ProvenanceFile;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.results.RunStatus;
@@ -80,14 +79,13 @@ public final class AdaptiveResults implements Rounds.Results {
     }
 
     private static boolean diverged(Path run) {
-        MatrixFiles.Failure failure = MatrixFiles.failure(run);
+        FailureRecord failure = FailureRecord.read(run);
         if (failure != null && failure.diverged()) {
             return true;
         }
-        Path provenance = run.resolve(RunFiles.PROVENANCE);
         try {
-            return Files.isRegularFile(provenance)
-                    && Provenance.status(AtomicFiles.readJson(provenance)) == RunStatus.DIVERGED;
+            return Files.isRegularFile(ProvenanceFile.file(run))
+                    && new ProvenanceFile(ProvenanceFile.stored(run)).status() == RunStatus.DIVERGED;
         } catch (RuntimeException e) {
             return false; // unreadable: being written, or corrupt; not finished as far as the rule goes
         }

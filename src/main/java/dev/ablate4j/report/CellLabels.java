@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.ConfigFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class CellLabels {
         StringBuilder sb = new StringBuilder(preset(config));
         List<String> others = new ArrayList<>();
         for (String k : new TreeSet<>(config.keySet())) {
-            if (ResultsReader.NOT_CONFIG.contains(k) || k.equals("preset") || k.equals("algo")) {
+            if (ConfigFile.NOT_CONFIG.contains(k) || k.equals("preset") || k.equals("algo")) {
                 continue;
             }
             String mine = Values.canonical(config.get(k));

@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.Returns;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.stats.FactorialEffects;
 import dev.ablate4j.stats.Intervals;
@@ -27,7 +28,7 @@ final class EnvSection {
         out.add(new Block.Heading(2, "Final return: " + env));
         out.add(new Block.TableBlock(finalTable(ctx, rows), FewRuns.append((ctx.options.score() == Score.EVAL
                 ? "Final return = the score chosen with --score eval: mean evaluation return (" + RunFiles.EVAL + ")"
-                : "Final return = mean of the last " + Run.FINAL_WINDOW + " iterations' mean episode return")
+                : "Final return = mean of the last " + Returns.FINAL_WINDOW + " iterations' mean episode return")
                 + "; max = best per-iteration mean return during "
                 + "training. Intervals over seeds: " + pct(ctx) + " " + ctx.intervals.describe(Intervals.Statistic.MEAN)
                 + " for the mean, " + ctx.intervals.describe(Intervals.Statistic.IQM) + " for the IQM; n/a: fewer than"

@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.stats.FactorialEffects;
 import dev.ablate4j.stats.Seeds;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class OptimizationFigures {
         Map<String, boolean[]> seen = new TreeMap<>();
         for (Run r : tree.runs(env)) {
             r.config().forEach((k, v) -> {
-                if (v instanceof Boolean b && !ResultsReader.NOT_CONFIG.contains(k)) {
+                if (v instanceof Boolean b && !ConfigFile.NOT_CONFIG.contains(k)) {
                     seen.computeIfAbsent(k, x -> new boolean[2])[b ? 1 : 0] = true;
                 }
             });

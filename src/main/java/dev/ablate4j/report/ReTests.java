@@ -3,8 +3,7 @@ package dev.ablate4j.report;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
 import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.RuleFile;
-import dev.ablate4j.matrix.MatrixFiles;
-import dev.ablate4j.results.JsonObjects;
+import dev.ablate4j.results.CellRecord;
 import dev.ablate4j.stats.ReTestSimulation;
 import dev.ablate4j.stats.Seeds;
 import java.nio.file.Files;
@@ -156,13 +155,12 @@ final class ReTests {
 
     /** The {@code reused_from} of the run in {@code dir}, or null. */
     static String reusedFrom(Path dir) {
-        Path cell = dir.resolve(MatrixFiles.CELL);
+        Path cell = CellRecord.file(dir);
         if (!Files.isRegularFile(cell)) {
             return null;
         }
         try {
-            Object v = JsonObjects.read(cell, cell.toString()).get("reused_from");
-            return v == null ? null : v.toString();
+            return CellRecord.read(cell, cell.toString()).reusedFrom();
         } catch (Exception e) {
             return null; // the reader already reported an unreadable cell.json
         }

@@ -1,6 +1,6 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.matrix.SpecRecord;
+import dev.ablate4j.results.SpecRecord;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +70,12 @@ public final class ReportBuilder {
                 titles.add(f.figure().title());
             }
         }
-        MarkdownWriter.write(blocks, dir.resolve("report.md"));
-        SummaryCsv.write(ctx.summary.values(), dir.resolve("summary.csv"));
-        RunsCsv.write(ctx, dir.resolve("runs.csv"));
-        VerdictsCsv.write(j.verdicts(), j.retests(), dir.resolve("verdicts.csv"));
-        int pages = PdfWriter.write(blocks, dir.resolve("report.pdf"), Files.readAllBytes(dir.resolve("report.md")));
-        return new Result(out.resolve("report.pdf"), out.resolve("report.md"), out.resolve("summary.csv"),
+        MarkdownWriter.write(blocks, dir.resolve(ReportFiles.MARKDOWN));
+        SummaryCsv.write(ctx.summary.values(), dir.resolve(ReportFiles.SUMMARY));
+        RunsCsv.write(ctx, dir.resolve(ReportFiles.RUNS));
+        VerdictsCsv.write(j.verdicts(), j.retests(), dir.resolve(ReportFiles.VERDICTS));
+        int pages = PdfWriter.write(blocks, dir.resolve(ReportFiles.PDF), Files.readAllBytes(dir.resolve(ReportFiles.MARKDOWN)));
+        return new Result(out.resolve(ReportFiles.PDF), out.resolve(ReportFiles.MARKDOWN), out.resolve(ReportFiles.SUMMARY),
                 List.copyOf(pngs), pages, List.copyOf(titles), tree);
     }
 

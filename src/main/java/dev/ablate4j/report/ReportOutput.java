@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.ReportFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -269,9 +270,7 @@ final class ReportOutput {
 
     /** Files the report writes: report.pdf, report.md, summary.csv, runs.csv, verdicts.csv and the PNG charts. */
     static boolean isReportFile(String name) {
-        return name.equals("report.pdf") || name.equals("report.md") || name.equals("summary.csv")
-                || name.equals("runs.csv") || name.equals("verdicts.csv")
-                || name.endsWith(".png");
+        return ReportFiles.isReportFile(name);
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -1,11 +1,14 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.config.ConfigDiff;
-import dev.ablate4j.matrix.MatrixFiles;
+import dev.ablate4j.results.CellRecord;
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.results.CorruptFileException;
 import dev.ablate4j.results.CsvTable;
-import dev.ablate4j.results.JsonObjects;
 import dev.ablate4j.results.Provenance;
+import dev.ablate4j.results.ProvenanceFile;
+import dev.ablate4j.results.Returns;
+import dev.ablate4j.results.RunCsv;
 import dev.ablate4j.results.RunDirs;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunIntegrity;
@@ -33,18 +36,6 @@ import java.util.stream.Collectors;
  * than failing the whole report.
  */
 public final class ResultsReader {
-
-    /**
-     * Keys a {@code config.json} may hold (from older or foreign tools) that never distinguish
-     * configurations: seed and env, outputs, threads, logging. The report and the TensorBoard export
-     * leave them out of what tells configs apart.
-     */
-    public static final Set<String> NOT_CONFIG = Set.of("seed", "env", "out", "output", "results", "results-dir",
-            "threads", "progress", "quiet", "verbose", "resume", "checkpoint-every", "shard");
-
-    private static final List<String> METRIC_COLUMNS = List.of("iteration", "env_steps", "mean_return");
-
-    private static final List<String> EVAL_COLUMNS = List.of("episode", "return", "length");
 
     private final List<Exclusion> excluded = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -77,7 +68,7 @@ public final class ResultsReader {
 
     /**
      * Reads the runs under {@code roots} as {@link #read(List, boolean)}; with {@link Score#EVAL} a run's
-     * {@link Run#finalReturn} is its mean evaluation return, and runs without a usable {@code eval.csv}
+     * {@link Run#finalReturn()} is its mean evaluation return, and runs without a usable {@code eval.csv}
      * are left out with the reason.
      *
      * @throws ReportInputException when a root is not a directory
@@ -134,18 +125,15 @@ public final class ResultsReader {
     }
 
     private Found load(Path dir, String shown) throws CorruptFileException, IOException {
-        Path provenanceFile = dir.resolve(RunFiles.PROVENANCE);
-        Map<String, Object> provenance = Files.isRegularFile(provenanceFile)
-                ? JsonObjects.read(provenanceFile, shown + "/" + RunFiles.PROVENANCE)
-                : new TreeMap<>();
-        RunStatus status = Provenance.status(provenance);
+        ProvenanceFile provenance = ProvenanceFile.read(dir, shown);
+        RunStatus status = provenance.status();
         if (status == RunStatus.DIVERGED) {
-            Object at = provenance.get(Provenance.DIVERGED_AT);
+            Object at = provenance.divergedAt();
             excluded.add(new Exclusion(shown, status + (at == null ? "" : " at iteration " + at)));
             return null;
         }
         if (status == RunStatus.FAILED) {
-            Object err = provenance.get(Provenance.ERROR);
+            Object err = provenance.error();
             excluded.add(new Exclusion(shown, status + (err == null ? "" : ": " + err)));
             return null;
         }
@@ -153,33 +141,35 @@ public final class ResultsReader {
             excluded.add(new Exclusion(shown, "incomplete: no " + RunFiles.DONE + " marker (still running, or stopped)"));
             return null;
         }
-        if (!Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
+        if (!ConfigFile.exists(dir)) {
             excluded.add(new Exclusion(shown, "no " + RunFiles.CONFIG));
             return null;
         }
-        Map<String, Object> config = JsonObjects.read(dir.resolve(RunFiles.CONFIG), shown + "/" + RunFiles.CONFIG);
-        Object env = config.get("env");
+        ConfigFile configFile = ConfigFile.read(dir, shown);
+        Map<String, Object> config = configFile.values();
+        String env = configFile.env();
         if (env == null) {
-            excluded.add(new Exclusion(shown, "config.json has no 'env' key"));
+            excluded.add(new Exclusion(shown, RunFiles.CONFIG + " has no 'env' key"));
             return null;
         }
         withLegacyValues(config);
-        if (!Files.isRegularFile(dir.resolve(RunFiles.METRICS))) {
+        if (!Files.isRegularFile(RunCsv.METRICS.file(dir))) {
             excluded.add(new Exclusion(shown, "no " + RunFiles.METRICS));
             return null;
         }
-        CsvTable metrics = CsvTable.read(dir.resolve(RunFiles.METRICS), shown + "/" + RunFiles.METRICS, METRIC_COLUMNS);
-        double[] meanReturn = metrics.column("mean_return");
+        CsvTable metrics = RunCsv.METRICS.read(dir, shown, RunCsv.ITERATION, RunCsv.ENV_STEPS, RunCsv.MEAN_RETURN);
+        double[] meanReturn = metrics.column(RunCsv.MEAN_RETURN);
         for (int i = 0; i < meanReturn.length; i++) {
             if (Double.isInfinite(meanReturn[i])) {
-                excluded.add(new Exclusion(shown, "metrics.csv line " + (i + 2) + ": mean_return is "
-                        + (meanReturn[i] > 0 ? "+" : "-") + "infinite (or beyond double range), not a return"));
+                excluded.add(new Exclusion(shown, RunFiles.METRICS + " line " + (i + 2) + ": " + RunCsv.MEAN_RETURN
+                        + " is " + (meanReturn[i] > 0 ? "+" : "-") + "infinite (or beyond double range), not a return"));
                 return null;
             }
         }
-        double finalReturn = Run.finalReturn(meanReturn);
+        double finalReturn = Returns.finalReturn(meanReturn);
         if (Double.isNaN(finalReturn)) {
-            excluded.add(new Exclusion(shown, "no finished episode in metrics.csv (mean_return empty in every row)"));
+            excluded.add(new Exclusion(shown, "no finished episode in " + RunFiles.METRICS + " (" + RunCsv.MEAN_RETURN
+                    + " empty in every row)"));
             return null;
         }
         String damaged = RunIntegrity.finished(dir).reason();
@@ -194,44 +184,40 @@ public final class ResultsReader {
             }
         }
         TrustRegionSeries trust = null;
-        Path trustFile = dir.resolve(RunFiles.TRUST_REGION);
-        if (Files.isRegularFile(trustFile)) {
+        if (Files.isRegularFile(RunCsv.TRUST_REGION.file(dir))) {
             try {
-                trust = TrustRegionSeries.of(
-                        CsvTable.read(trustFile, shown + "/" + RunFiles.TRUST_REGION, TrustRegionSeries.COLUMNS));
+                trust = TrustRegionSeries.read(dir, shown);
             } catch (CorruptFileException e) {
                 warnings.add("trust-region data left out: " + e.getMessage());
             }
         }
-        long seed = config.get("seed") instanceof Number n ? n.longValue() : RunDirs.seedOf(dir);
+        long seed = configFile.seed() != null ? configFile.seed() : RunDirs.seedOf(dir);
         String spec = "";
         String cellId = null;
         String label = null;
         Map<String, Object> factors = new TreeMap<>();
-        Path cellFile = dir.getParent() == null ? null : findCellJson(dir);
+        Path cellFile = dir.getParent() == null ? null : CellRecord.find(dir);
         if (cellFile != null) {
-            Map<String, Object> cell = JsonObjects.read(cellFile, shown + "/" + MatrixFiles.CELL);
-            spec = String.valueOf(cell.getOrDefault("spec", ""));
-            cellId = cell.get("cell") == null ? null : cell.get("cell").toString();
-            label = cell.get("label") == null || cell.get("label").toString().isBlank() ? null : cell.get("label").toString();
-            if (cell.get("factors") instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> factors.put(k.toString(), v));
-            }
+            CellRecord cell = CellRecord.read(cellFile, shown + "/" + RunFiles.CELL);
+            spec = cell.spec() == null ? "" : cell.spec();
+            cellId = cell.cell();
+            label = cell.label() == null || cell.label().isBlank() ? null : cell.label();
+            factors.putAll(cell.factors());
         }
-        Run run = new Run(shown, env.toString(), "", seed, config, provenance, metrics.column("env_steps"),
-                meanReturn, trust, finalReturn, Run.maxReturn(meanReturn));
+        Run run = new Run(shown, env, "", seed, config, provenance.values(), metrics.column(RunCsv.ENV_STEPS),
+                meanReturn, trust, finalReturn, Returns.maxReturn(meanReturn));
         return new Found(run, spec, cellId, label, factors);
     }
 
     /** Mean return of the run's eval.csv; NaN (and the run left out, with the reason) when it has none to give. */
     private double evaluationReturn(Path dir, String shown) throws CorruptFileException, IOException {
-        Path file = dir.resolve(RunFiles.EVAL);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(RunCsv.EVAL.file(dir))) {
             excluded.add(new Exclusion(shown, "no " + RunFiles.EVAL + " (--score eval uses evaluation returns: run "
                     + "'ablate4j evaluate' on it)"));
             return Double.NaN;
         }
-        double[] returns = CsvTable.read(file, shown + "/" + RunFiles.EVAL, EVAL_COLUMNS).column("return");
+        double[] returns = RunCsv.EVAL.read(dir, shown, RunCsv.EVAL.header().toArray(String[]::new))
+                .column(RunCsv.RETURN);
         if (returns.length == 0) {
             excluded.add(new Exclusion(shown, RunFiles.EVAL + " holds no episodes"));
             return Double.NaN;
@@ -239,24 +225,13 @@ public final class ResultsReader {
         double sum = 0;
         for (int i = 0; i < returns.length; i++) {
             if (!Double.isFinite(returns[i])) {
-                excluded.add(new Exclusion(shown, RunFiles.EVAL + " line " + (i + 2) + ": return is " + returns[i]
-                        + ", not a finite number"));
+                excluded.add(new Exclusion(shown, RunFiles.EVAL + " line " + (i + 2) + ": " + RunCsv.RETURN + " is "
+                        + returns[i] + ", not a finite number"));
                 return Double.NaN;
             }
             sum += returns[i];
         }
         return sum / returns.length;
-    }
-
-    /** cell.json in the run directory, else in its parents up to two levels (cell/env/seed layout). */
-    private static Path findCellJson(Path dir) {
-        Path p = dir;
-        for (int up = 0; up < 3 && p != null; up++, p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve(MatrixFiles.CELL))) {
-                return p.resolve(MatrixFiles.CELL);
-            }
-        }
-        return null;
     }
 
     /** The identity of a run: its cell (or config) plus env and seed. */
@@ -267,7 +242,7 @@ public final class ResultsReader {
 
     private static String configKey(Map<String, Object> config) {
         return config.entrySet().stream()
-                .filter(e -> !NOT_CONFIG.contains(e.getKey()))
+                .filter(e -> !ConfigFile.NOT_CONFIG.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + Values.canonical(e.getValue()))
                 .collect(Collectors.joining(";"));
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param meanReturn  mean episode return per iteration (NaN when no episode ended)
  * @param trustRegion trust-region measurements, or null
  * @param finalReturn the run's score: mean of the last 5 finite per-iteration mean returns, or with
- *                    {@code report --score eval} the mean return of its {@code eval.csv} ({@link Score})
+ *                    {@code report --score eval} the mean return of its {@code eval.csv} ({@link Score}; {@link dev.ablate4j.results.Returns#finalReturn})
  * @param maxReturn   max over training of the per-iteration mean return
  */
 public record Run(
@@ -31,36 +31,6 @@ public record Run(
         TrustRegionSeries trustRegion,
         double finalReturn,
         double maxReturn) {
-
-    /** Number of final iterations averaged into the final return. */
-    public static final int FINAL_WINDOW = 5;
-
-    /**
-     * Mean of the last {@value #FINAL_WINDOW} finite values (NaN rows, i.e. iterations in which no
-     * episode ended, are skipped); NaN when there are none.
-     */
-    public static double finalReturn(double[] meanReturn) {
-        double sum = 0;
-        int count = 0;
-        for (int i = meanReturn.length - 1; i >= 0 && count < FINAL_WINDOW; i--) {
-            if (Double.isFinite(meanReturn[i])) {
-                sum += meanReturn[i];
-                count++;
-            }
-        }
-        return count == 0 ? Double.NaN : sum / count;
-    }
-
-    /** Max of the finite values; NaN when there are none. */
-    public static double maxReturn(double[] meanReturn) {
-        double max = Double.NaN;
-        for (double v : meanReturn) {
-            if (Double.isFinite(v) && !(v <= max)) {
-                max = v;
-            }
-        }
-        return max;
-    }
 
     /**
      * The MuJoCo version the run was trained on, from its {@code provenance.json} ("unknown" without

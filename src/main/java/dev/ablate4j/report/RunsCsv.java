@@ -1,8 +1,10 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.matrix.MatrixFiles;
+import dev.ablate4j.config.Keys;
+import dev.ablate4j.results.CellRecord;
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.results.JsonObjects;
-import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.results.ReportFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +33,10 @@ final class RunsCsv {
     private RunsCsv() {}
 
     static List<String> header(List<String> varied, Score score) {
-        List<String> h = new ArrayList<>(List.of("path", "spec", "cell_label", "cell_id", "env", "seed"));
+        List<String> h = new ArrayList<>(ReportFiles.RUNS_KEYS);
         h.addAll(OptimizationNames.keys());
         h.addAll(varied);
-        h.addAll(List.of("steps", "status", score == Score.EVAL ? "eval_return" : "final_return", "max_return",
-                "left_out_reason"));
+        h.addAll(ReportFiles.runsTail(score == Score.EVAL));
         return h;
     }
 
@@ -50,16 +51,17 @@ final class RunsCsv {
                 List<String> f = new ArrayList<>(List.of(r.path(), c.spec(), c.label(), c.id(), r.env(),
                         Long.toString(r.seed())));
                 addConfig(f, r.config(), varied);
-                f.addAll(List.of("used", Fmt.csv(r.finalReturn()), Fmt.csv(r.maxReturn()), ""));
+                f.addAll(List.of(ReportFiles.RUN_USED, Fmt.csv(r.finalReturn()), Fmt.csv(r.maxReturn()), ""));
                 p.printRecord(f);
             }
             for (Exclusion e : ctx.tree.excluded()) {
-                Map<String, Object> config = readOrEmpty(Path.of(e.path()).resolve(RunFiles.CONFIG));
-                Map<String, Object> cell = readOrEmpty(Path.of(e.path()).resolve(MatrixFiles.CELL));
-                List<String> f = new ArrayList<>(List.of(e.path(), text(cell.get("spec")), text(cell.get("label")),
-                        text(cell.get("cell")), text(config.get("env")), text(config.get("seed"))));
+                Map<String, Object> config = readOrEmpty(ConfigFile.file(Path.of(e.path())));
+                ConfigFile c = new ConfigFile(config);
+                CellRecord cell = CellRecord.of(readOrEmpty(CellRecord.file(Path.of(e.path()))));
+                List<String> f = new ArrayList<>(List.of(e.path(), text(cell.spec()), text(cell.label()),
+                        text(cell.cell()), text(c.env()), text(config.get(Keys.SEED.name()))));
                 addConfig(f, config, varied);
-                f.addAll(List.of("left out", "", "", e.reason()));
+                f.addAll(List.of(ReportFiles.RUN_LEFT_OUT, "", "", e.reason()));
                 p.printRecord(f);
             }
         }

@@ -1,7 +1,8 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.config.ConfigDiff;
-import dev.ablate4j.matrix.SpecRecord;
+import dev.ablate4j.results.ConfigFile;
+import dev.ablate4j.results.SpecRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ final class ScopeSection {
         List<String> keys = new ArrayList<>();
         java.util.Set<String> all = new java.util.TreeSet<>(same.config().keySet());
         all.addAll(other.config().keySet());
-        all.removeAll(ResultsReader.NOT_CONFIG);
+        all.removeAll(ConfigFile.NOT_CONFIG);
         // a key one side omits reads as its legacy value (config.json leaves keys at their legacy default out)
         for (ConfigDiff.Difference d : ConfigDiff.between(all, other.config(), same.config(),
                 ConfigDiff.Reading.withLegacyValues(Values::canonical))) {

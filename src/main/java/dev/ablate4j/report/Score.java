@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.Returns;
 import dev.ablate4j.results.RunFiles;
 
 /**
@@ -9,7 +10,7 @@ import dev.ablate4j.results.RunFiles;
  * report says which one in its overview.
  */
 public enum Score {
-    /** Mean of the last {@value Run#FINAL_WINDOW} iterations' mean episode return (the default). */
+    /** Mean of the last {@value Returns#FINAL_WINDOW} iterations' mean episode return (the default). */
     FINAL("final"),
     /** Mean return of the episodes in the run's {@code eval.csv}; runs without one are left out. */
     EVAL("eval");
@@ -38,7 +39,7 @@ public enum Score {
     /** What the score is, for the report's text. */
     public String description() {
         return this == FINAL
-                ? "final return, the mean of the last " + Run.FINAL_WINDOW + " iterations' mean episode return"
+                ? "final return, the mean of the last " + Returns.FINAL_WINDOW + " iterations' mean episode return"
                 : "evaluation return, the mean return of the episodes in the run's " + RunFiles.EVAL + " (written by "
                         + "'ablate4j evaluate' with the run's saved policy; runs without one are left out), in place "
                         + "of the final return wherever the report says final return";

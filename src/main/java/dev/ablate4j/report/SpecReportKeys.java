@@ -3,7 +3,7 @@ package dev.ablate4j.report;
 import dev.ablate4j.matrix.Spec;
 import dev.ablate4j.matrix.SpecException;
 import dev.ablate4j.matrix.SpecReader;
-import dev.ablate4j.matrix.SpecRecord;
+import dev.ablate4j.results.SpecRecord;
 import dev.ablate4j.stats.IntervalMethod;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.matrix.MatrixFiles;
-import dev.ablate4j.matrix.SpecRecord;
 import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.CellRecord;
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.results.RunDirs;
+import dev.ablate4j.results.SpecRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,10 +121,10 @@ final class SpecScope {
 
     /** The label in the run's cell.json, or "-". */
     private static String label(Path runDir) {
-        Path f = runDir.resolve(MatrixFiles.CELL);
+        Path f = CellRecord.file(runDir);
         try {
-            Object l = Files.isRegularFile(f) ? AtomicFiles.readJson(f).get("label") : null;
-            return l == null || l.toString().isBlank() ? "-" : l.toString();
+            String l = Files.isRegularFile(f) ? CellRecord.of(AtomicFiles.readJson(f)).label() : null;
+            return l == null || l.isBlank() ? "-" : l;
         } catch (RuntimeException e) {
             return "-";
         }
@@ -131,9 +132,9 @@ final class SpecScope {
 
     /** The run's config.json, or an empty map. */
     private static Map<String, Object> config(Path runDir) {
-        Path f = runDir.resolve(dev.ablate4j.results.RunFiles.CONFIG);
         try {
-            return Files.isRegularFile(f) ? AtomicFiles.readJson(f) : Map.of();
+            Map<String, Object> stored = ConfigFile.stored(runDir);
+            return stored == null ? Map.of() : stored;
         } catch (RuntimeException e) {
             return Map.of();
         }

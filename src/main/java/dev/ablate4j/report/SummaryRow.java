@@ -1,8 +1,9 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.stats.Intervals;
+import dev.ablate4j.results.ReportFiles;
 import dev.ablate4j.stats.Descriptive;
 import dev.ablate4j.stats.Interval;
+import dev.ablate4j.stats.Intervals;
 import dev.ablate4j.stats.Seeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,10 @@ public record SummaryRow(
 
     /** The header with a column for each of {@code varied} (config keys that differ between rows) after the switches. */
     static List<String> header(List<String> varied) {
-        List<String> h = new ArrayList<>(List.of("env", "spec", "cell", "label"));
+        List<String> h = new ArrayList<>(ReportFiles.SUMMARY_KEYS);
         h.addAll(OptimizationNames.keys());
         h.addAll(varied);
-        h.addAll(List.of("n", "steps", "final_mean", "final_mean_ci95_lo", "final_mean_ci95_hi", "final_median",
-                "final_iqm", "final_iqm_ci95_lo", "final_iqm_ci95_hi", "final_std", "max_return_mean",
-                "max_return_ci95_lo", "max_return_ci95_hi"));
+        h.addAll(ReportFiles.SUMMARY_STATS);
         return List.copyOf(h);
     }
 

@@ -1,6 +1,10 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.CorruptFileException;
 import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.RunCsv;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A run's trust-region measurements ({@code trust_region.csv}): per measured iteration, the max
@@ -13,12 +17,10 @@ public record TrustRegionSeries(
         double[] maxRatioHeldout,
         double[] meanKlHeldout) {
 
-    /** Column names in the file. */
-    static final java.util.List<String> COLUMNS = java.util.List.of(
-            "iteration", "max_ratio_train", "mean_kl_train", "max_ratio_heldout", "mean_kl_heldout");
-
-    static TrustRegionSeries of(CsvTable t) {
-        return new TrustRegionSeries(t.column("iteration"), t.column("max_ratio_train"), t.column("mean_kl_train"),
-                t.column("max_ratio_heldout"), t.column("mean_kl_heldout"));
+    /** Reads {@code runDir}'s {@code trust_region.csv}; errors name it below {@code shown}. */
+    static TrustRegionSeries read(Path runDir, String shown) throws CorruptFileException, IOException {
+        CsvTable t = RunCsv.TRUST_REGION.read(runDir, shown, RunCsv.TRUST_REGION.header().toArray(String[]::new));
+        return new TrustRegionSeries(t.column(RunCsv.ITERATION), t.column(RunCsv.MAX_RATIO_TRAIN),
+                t.column(RunCsv.MEAN_KL_TRAIN), t.column(RunCsv.MAX_RATIO_HELDOUT), t.column(RunCsv.MEAN_KL_HELDOUT));
     }
 }

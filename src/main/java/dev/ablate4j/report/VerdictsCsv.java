@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.ReportFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class VerdictsCsv {
 
-    static final List<String> HEADER = List.of("env", "comparison", "design", "x_spec", "x_cell", "x_label", "y_spec",
-            "y_cell", "y_label", "n_x", "n_y", "estimate", "ci95_lo", "ci95_hi", "welch_p_holm", "margin", "tost_p",
-            "smallest_equivalence_margin", "verdict", "direction", "rule", "reused_from", "retest_false_positive_rate");
+    static final List<String> HEADER = ReportFiles.VERDICTS_HEADER;
 
     private VerdictsCsv() {}
 

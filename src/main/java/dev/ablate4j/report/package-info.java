@@ -12,7 +12,7 @@
  *   <li>A config ("cell") is a matrix cell from {@code cell.json}; without one, runs whose configs
  *       agree on every key except seed, env and output/threads keys form a config.</li>
  *   <li>A spec directory holding the spec its last {@code matrix} ran ({@code spec.json},
- *       {@link dev.ablate4j.matrix.SpecRecord}) is scoped to it: runs of other cells, environments or
+ *       {@link dev.ablate4j.results.SpecRecord}) is scoped to it: runs of other cells, environments or
  *       seeds found there are left out as "not in the current spec" before their files are read, and
  *       listed per cell in the section "Scope" ({@code --all-cells} uses them). Without a record a tree
  *       is read as before, so every committed report rebuilds byte for byte. The rebuild appendix names

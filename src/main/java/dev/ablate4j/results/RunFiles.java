@@ -3,11 +3,11 @@ package dev.ablate4j.results;
 import java.nio.file.Path;
 
 /**
- * The names of the files in a run directory (the table of docs/training.md) and its completion marker. With
- * {@link Provenance} (the keys of {@code provenance.json}), {@link RunStatus} (its status words) and
- * {@link RunDirs} (where run directories stand in a results tree), this is the only place that spells
- * the run-directory format; {@code run}, {@code matrix}, {@code report} and {@code tensorboard} all
- * go through it.
+ * The names of the files in a run directory (the table of docs/training.md) and its completion marker.
+ * With the records of this package ({@link ConfigFile}, {@link Provenance}, {@link CellRecord},
+ * {@link FailureRecord}, the CSV schemas) and {@link RunDirs} (where run directories stand in a
+ * results tree), this is the only place that spells the run-directory format; {@code run},
+ * {@code matrix}, {@code adaptive}, {@code report} and {@code tensorboard} all go through it.
  */
 public final class RunFiles {
 
@@ -27,6 +27,10 @@ public final class RunFiles {
     public static final String EVAL = "eval.csv";
     /** The settings {@link #EVAL} was made with (episodes, deterministic or stochastic, seed), written before it. */
     public static final String EVAL_SETTINGS = "eval.json";
+    /** Which matrix cell the run belongs to ({@link CellRecord}); runs {@code train} writes have none. */
+    public static final String CELL = "cell.json";
+    /** How a matrix run that did not finish ended ({@link FailureRecord}). */
+    public static final String FAILURE = "failure.json";
     /** Completion marker, written last and atomically. */
     public static final String DONE = "DONE";
 

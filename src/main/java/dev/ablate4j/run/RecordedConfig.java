@@ -3,7 +3,7 @@ package dev.ablate4j.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.results.AtomicFiles;
-import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.results.ConfigFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ public record RecordedConfig(Verdict verdict, Path file, Map<String, Object> rec
 
     /** Looks at {@code dir}'s {@code config.json}. */
     public static RecordedConfig in(Path dir, TrainConfig config) {
-        Path file = dir.resolve(RunFiles.CONFIG);
+        Path file = ConfigFile.file(dir);
         if (!Files.isRegularFile(file)) {
             return new RecordedConfig(Verdict.ABSENT, file, null, null);
         }

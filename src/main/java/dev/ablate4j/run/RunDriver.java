@@ -7,10 +7,11 @@ import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.policy.PolicyJson;
 import dev.ablate4j.results.AtomicFiles;
 import dev.ablate4j.results.Checkpoint;
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.results.CsvLog;
-import dev.ablate4j.results.MetricsRow;
-import dev.ablate4j.results.Num;
 import dev.ablate4j.results.Provenance;
+import dev.ablate4j.results.ProvenanceFile;
+import dev.ablate4j.results.RunCsv;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunStatus;
 import dev.ablate4j.rl.EpisodeRecord;
@@ -19,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,12 +44,6 @@ public final class RunDriver {
 
         Progress NONE = (t, r, s) -> {};
     }
-
-    private static final List<String> EPISODE_HEADER = List.of("return", "length", "env_steps");
-    private static final List<String> TRUST_REGION_HEADER = List.of("iteration", "max_ratio_train", "mean_kl_train",
-            "max_ratio_heldout", "mean_kl_heldout");
-    private static final List<String> TIMING_HEADER = List.of("iteration", "sample_seconds", "update_seconds",
-            "total_seconds");
 
     private RunDriver() {}
 
@@ -92,23 +86,23 @@ public final class RunDriver {
         }
         Map<String, Object> provenance;
         if (checkpoint == null) {
-            AtomicFiles.writeJson(dir.resolve(RunFiles.CONFIG), config.toJson());
+            ConfigFile.write(dir, config.toJson());
             provenance = Provenance.start(mujocoVersion);
         } else {
-            provenance = AtomicFiles.readJson(dir.resolve(RunFiles.PROVENANCE));
+            provenance = ProvenanceFile.stored(dir);
             Object resumed = provenance.get(Provenance.RESUMED);
             provenance.put(Provenance.RESUMED, resumed instanceof Number n ? n.intValue() + 1 : 1);
             provenance.put(Provenance.STATUS, RunStatus.RUNNING.word());
         }
-        AtomicFiles.writeJson(dir.resolve(RunFiles.PROVENANCE), provenance);
+        ProvenanceFile.write(dir, provenance);
 
         long started = System.nanoTime();
         RunOutcome outcome;
         try (Training training = new Training(config);
-                CsvLog metrics = open(dir, RunFiles.METRICS, MetricsRow.HEADER, checkpoint);
-                CsvLog episodes = open(dir, RunFiles.EPISODES, EPISODE_HEADER, checkpoint);
-                CsvLog timing = open(dir, RunFiles.TIMING, TIMING_HEADER, checkpoint);
-                CsvLog trustRegion = open(dir, RunFiles.TRUST_REGION, TRUST_REGION_HEADER, checkpoint)) {
+                CsvLog metrics = open(dir, RunCsv.METRICS, checkpoint);
+                CsvLog episodes = open(dir, RunCsv.EPISODES, checkpoint);
+                CsvLog timing = open(dir, RunCsv.TIMING, checkpoint);
+                CsvLog trustRegion = open(dir, RunCsv.TRUST_REGION, checkpoint)) {
             if (checkpoint != null) {
                 training.restore(checkpoint);
             }
@@ -127,7 +121,7 @@ public final class RunDriver {
             provenance.put(Provenance.ERROR, outcome.error());
         }
         provenance.put(Provenance.ENV_STEPS, outcome.envSteps());
-        AtomicFiles.writeJson(dir.resolve(RunFiles.PROVENANCE), provenance);
+        ProvenanceFile.write(dir, provenance);
         if (outcome.done()) {
             RunFiles.markDone(dir);
             try {
@@ -141,10 +135,8 @@ public final class RunDriver {
 
     private record Logs(CsvLog metrics, CsvLog episodes, CsvLog timing, CsvLog trustRegion) {}
 
-    private static CsvLog open(Path dir, String name, List<String> header, Checkpoint checkpoint) {
-        return checkpoint == null
-                ? CsvLog.create(dir.resolve(name), header)
-                : CsvLog.openForResume(dir.resolve(name), checkpoint.counter(name));
+    private static CsvLog open(Path dir, RunCsv csv, Checkpoint checkpoint) {
+        return checkpoint == null ? csv.create(dir) : csv.resume(dir, checkpoint.counter(csv.name()));
     }
 
     private static RunOutcome loop(Training training, Logs logs, Progress progress, long started, Path dir,
@@ -163,8 +155,7 @@ public final class RunDriver {
             long now = System.nanoTime();
             double sample = training.lastSampleNanos() / 1e9;
             double total = (now - iterationStart) / 1e9;
-            logs.timing().append(List.of(Integer.toString(result.metrics().iteration()), Num.format(sample),
-                    Num.format(total - sample), Num.format(total)));
+            logs.timing().append(RunCsv.timingRow(result.metrics().iteration(), sample, total));
             if (checkpointEvery > 0 && training.iteration() % checkpointEvery == 0 && !training.finished()) {
                 checkpoint(training, logs, dir);
             }
@@ -176,15 +167,13 @@ public final class RunDriver {
     private static void write(IterationResult result, Logs logs) {
         logs.metrics().append(result.metrics().cells());
         for (EpisodeRecord ep : result.episodes()) {
-            logs.episodes().append(List.of(Num.format(ep.totalReward()), Integer.toString(ep.length()),
-                    Long.toString(ep.envSteps())));
+            logs.episodes().append(RunCsv.episodeRow(ep.totalReward(), ep.length(), ep.envSteps()));
         }
         if (result.hasTrustRegion()) {
             RatioStats tr = result.trainRatios();
             RatioStats ho = result.heldoutRatios();
-            logs.trustRegion().append(List.of(Integer.toString(result.metrics().iteration()),
-                    Num.format(tr.maxRatio()), Num.format(tr.meanKl()), Num.format(ho.maxRatio()),
-                    Num.format(ho.meanKl())));
+            logs.trustRegion().append(RunCsv.trustRegionRow(result.metrics().iteration(), tr.maxRatio(), tr.meanKl(),
+                    ho.maxRatio(), ho.meanKl()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.results.CorruptFileException;
 import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.RunCsv;
 import dev.ablate4j.results.RunDirs;
 import dev.ablate4j.results.RunIntegrity;
 import dev.ablate4j.results.RunStatus;
@@ -165,11 +166,11 @@ public final class Export {
         Rows episodes = run.episodes() == null ? Rows.EMPTY : new Rows(run.episodes());
         Rows trust = run.trust() == null ? Rows.EMPTY : new Rows(run.trust());
         Map<Long, Integer> trustRowOf = new HashMap<>();
-        int trustIteration = trust.header.indexOf("iteration");
+        int trustIteration = trust.header.indexOf(RunCsv.ITERATION);
         for (int r = 0; r < trust.rows.length; r++) {
             trustRowOf.putIfAbsent((long) trust.rows[r][trustIteration], r);
         }
-        int iterationCol = metrics.header.indexOf("iteration");
+        int iterationCol = metrics.header.indexOf(RunCsv.ITERATION);
         int stepCol = metrics.header.indexOf(Tags.STEP_COLUMN);
         int episodeStepCol = episodes.header.indexOf(Tags.STEP_COLUMN);
         double lastWall = times.start();

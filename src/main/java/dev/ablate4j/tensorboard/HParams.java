@@ -2,7 +2,7 @@ package dev.ablate4j.tensorboard;
 
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Value;
-import dev.ablate4j.report.ResultsReader;
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.tensorboard.proto.DataType;
 import dev.ablate4j.tensorboard.proto.Experiment;
 import dev.ablate4j.tensorboard.proto.HParamInfo;
@@ -104,7 +104,7 @@ public final class HParams {
             Set<String> keys = new TreeSet<>();
             group.forEach(s -> keys.addAll(s.config().keySet()));
             for (String key : keys) {
-                if (BASE.containsKey(key) || ResultsReader.NOT_CONFIG.contains(key)) {
+                if (BASE.containsKey(key) || ConfigFile.NOT_CONFIG.contains(key)) {
                     continue;
                 }
                 Set<String> values = new HashSet<>();

@@ -1,8 +1,7 @@
 package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.algo.RatioStats;
-import dev.ablate4j.results.MetricsRow;
-import dev.ablate4j.results.Num;
+import dev.ablate4j.results.RunCsv;
 import dev.ablate4j.rl.EpisodeRecord;
 import dev.ablate4j.run.IterationResult;
 import dev.ablate4j.run.RunDriver;
@@ -25,11 +24,6 @@ public final class LiveRun implements Closeable {
 
     /** A live run that writes nothing (no {@code --tensorboard}). */
     public static final LiveRun NONE = new LiveRun(null, null, null, null);
-
-    /** The columns of episodes.csv and trust_region.csv as {@link RunDriver} writes them. */
-    static final List<String> EPISODE_HEADER = List.of("return", "length", "env_steps");
-    static final List<String> TRUST_REGION_HEADER = List.of("iteration", "max_ratio_train", "mean_kl_train",
-            "max_ratio_heldout", "mean_kl_heldout");
 
     private final String name;
     private final EventFile file;
@@ -113,16 +107,15 @@ public final class LiveRun implements Closeable {
                 if (ep.envSteps() <= writtenUpTo) {
                     continue;
                 }
-                events.episode(ep.envSteps(), now, EPISODE_HEADER, new double[] {
-                    number(Num.format(ep.totalReward())), ep.length(), ep.envSteps()});
+                events.episode(ep.envSteps(), now, RunCsv.EPISODES.header(),
+                        numbers(RunCsv.episodeRow(ep.totalReward(), ep.length(), ep.envSteps())));
             }
-            events.iteration(step, now, MetricsRow.HEADER, numbers(r.metrics().cells()));
+            events.iteration(step, now, RunCsv.METRICS.header(), numbers(r.metrics().cells()));
             if (r.hasTrustRegion()) {
                 RatioStats tr = r.trainRatios();
                 RatioStats ho = r.heldoutRatios();
-                events.trustRegion(step, now, TRUST_REGION_HEADER, new double[] {r.metrics().iteration(),
-                    number(Num.format(tr.maxRatio())), number(Num.format(tr.meanKl())),
-                    number(Num.format(ho.maxRatio())), number(Num.format(ho.meanKl()))});
+                events.trustRegion(step, now, RunCsv.TRUST_REGION.header(), numbers(RunCsv.trustRegionRow(
+                        r.metrics().iteration(), tr.maxRatio(), tr.meanKl(), ho.maxRatio(), ho.meanKl())));
             }
         } catch (IOException | RuntimeException e) {
             fail(e);

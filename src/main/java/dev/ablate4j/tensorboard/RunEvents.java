@@ -1,6 +1,7 @@
 package dev.ablate4j.tensorboard;
 
-import dev.ablate4j.report.Run;
+import dev.ablate4j.results.Returns;
+import dev.ablate4j.results.RunCsv;
 import dev.ablate4j.tensorboard.proto.Event;
 import dev.ablate4j.tensorboard.proto.Summary;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class RunEvents {
 
     /** A {@code metrics.csv} row. */
     void iteration(long step, double wallTime, List<String> header, double[] row) throws IOException {
-        int i = header.indexOf("mean_return");
+        int i = header.indexOf(RunCsv.MEAN_RETURN);
         if (i >= 0) {
             meanReturns.add(row[i]);
         }
@@ -58,8 +59,8 @@ final class RunEvents {
         if (success) {
             double[] returns = meanReturns.stream().mapToDouble(Double::doubleValue).toArray();
             Summary.Builder s = Summary.newBuilder();
-            add(s, Tags.FINAL_RETURN, Run.finalReturn(returns));
-            add(s, Tags.MAX_RETURN, Run.maxReturn(returns));
+            add(s, Tags.FINAL_RETURN, Returns.finalReturn(returns));
+            add(s, Tags.MAX_RETURN, Returns.maxReturn(returns));
             if (s.getValueCount() > 0) {
                 write(lastStep, wallTime, s.build());
             }

@@ -1,7 +1,7 @@
 package dev.ablate4j.tensorboard;
 
-import dev.ablate4j.report.ResultsReader;
 import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.ConfigFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * HParams session groups of an export: one group per configuration — the run's resolved config
  * (environment included) without its seed and the keys that never tell configurations apart
- * ({@link ResultsReader#NOT_CONFIG}) — so the dashboard averages over seeds of one configuration
+ * ({@link ConfigFile#NOT_CONFIG}) — so the dashboard averages over seeds of one configuration
  * and never over two. A PPO run at {@code col/ppo/run} and a TRPO run at {@code col/trpo/run} are two
  * groups even though both directories are named {@code run}. A group is named as its first run
  * without the seed part ({@code quickstart/ppo/Pendulum-v1}); a name taken by another configuration
@@ -30,7 +30,7 @@ final class SessionGroups {
     static String configKey(Map<String, Object> config) {
         Map<String, Object> m = new TreeMap<>(config);
         Object env = m.get("env");
-        m.keySet().removeAll(ResultsReader.NOT_CONFIG);
+        m.keySet().removeAll(ConfigFile.NOT_CONFIG);
         m.put("env", env); // one configuration per environment: groups never average across tasks
         try {
             return AtomicFiles.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)

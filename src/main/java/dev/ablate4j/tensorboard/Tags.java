@@ -1,5 +1,7 @@
 package dev.ablate4j.tensorboard;
 
+import dev.ablate4j.results.MetricsRow;
+import dev.ablate4j.results.RunCsv;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
 public final class Tags {
 
     /** The column of metrics.csv and episodes.csv that every value is plotted against. */
-    public static final String STEP_COLUMN = "env_steps";
+    public static final String STEP_COLUMN = RunCsv.ENV_STEPS;
 
     /** Mean of the last five iterations' mean returns, written once at the end of a finished run. */
     public static final String FINAL_RETURN = "charts/final_return";
@@ -22,24 +24,24 @@ public final class Tags {
     public static final String MEAN_RETURN = "charts/mean_return";
 
     private static final Map<String, String> METRICS = Map.ofEntries(
-            Map.entry("iteration", "charts/iteration"),
-            Map.entry("mean_return", MEAN_RETURN),
-            Map.entry("episodes", "charts/episodes"),
-            Map.entry("policy_lr", "charts/policy_lr"),
-            Map.entry("value_lr", "charts/value_lr"),
-            Map.entry("policy_loss", "losses/policy_loss"),
-            Map.entry("value_loss", "losses/value_loss"),
-            Map.entry("entropy", "losses/entropy"),
-            Map.entry("approx_kl", "losses/approx_kl"),
-            Map.entry("mean_kl", "losses/mean_kl"),
-            Map.entry("max_ratio", "losses/max_ratio"),
-            Map.entry("clip_fraction", "losses/clip_fraction"),
-            Map.entry("explained_variance", "losses/explained_variance"),
-            Map.entry("policy_grad_norm", "losses/policy_grad_norm"));
+            Map.entry(MetricsRow.ITERATION, "charts/iteration"),
+            Map.entry(MetricsRow.MEAN_RETURN, MEAN_RETURN),
+            Map.entry(MetricsRow.EPISODES, "charts/episodes"),
+            Map.entry(MetricsRow.POLICY_LR, "charts/policy_lr"),
+            Map.entry(MetricsRow.VALUE_LR, "charts/value_lr"),
+            Map.entry(MetricsRow.POLICY_LOSS, "losses/policy_loss"),
+            Map.entry(MetricsRow.VALUE_LOSS, "losses/value_loss"),
+            Map.entry(MetricsRow.ENTROPY, "losses/entropy"),
+            Map.entry(MetricsRow.APPROX_KL, "losses/approx_kl"),
+            Map.entry(MetricsRow.MEAN_KL, "losses/mean_kl"),
+            Map.entry(MetricsRow.MAX_RATIO, "losses/max_ratio"),
+            Map.entry(MetricsRow.CLIP_FRACTION, "losses/clip_fraction"),
+            Map.entry(MetricsRow.EXPLAINED_VARIANCE, "losses/explained_variance"),
+            Map.entry(MetricsRow.POLICY_GRAD_NORM, "losses/policy_grad_norm"));
 
     private static final Map<String, String> EPISODES = Map.of(
-            "return", "charts/episodic_return",
-            "length", "charts/episodic_length");
+            RunCsv.RETURN, "charts/episodic_return",
+            RunCsv.LENGTH, "charts/episodic_length");
 
     private Tags() {}
 
@@ -53,7 +55,7 @@ public final class Tags {
 
     /** The tag of a {@code trust_region.csv} column; null for {@code iteration} (mapped to its step). */
     public static String trustRegion(String column) {
-        return column.equals("iteration") ? null : "trust_region/" + column;
+        return column.equals(RunCsv.ITERATION) ? null : "trust_region/" + column;
     }
 
     /** The tag of an {@code episodes.csv} column; null for {@code env_steps}. */

@@ -1,6 +1,7 @@
 package dev.ablate4j.tensorboard;
 
 import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.RunCsv;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -28,15 +29,15 @@ final class WallTimes {
     }
 
     static WallTimes of(RunData run) {
-        double start = seconds(run.provenance().get("start"));
-        double end = seconds(run.provenance().get("end"));
+        double start = seconds(run.provenance().start());
+        double end = seconds(run.provenance().end());
         double[] steps = run.metrics().column(Tags.STEP_COLUMN);
         double lastStep = steps.length == 0 ? 0 : steps[steps.length - 1];
         Map<Long, Double> elapsed = new HashMap<>();
         CsvTable timing = run.timing();
         if (timing != null) {
-            double[] iteration = timing.column("iteration");
-            double[] total = timing.column("total_seconds");
+            double[] iteration = timing.column(RunCsv.ITERATION);
+            double[] total = timing.column(RunCsv.TOTAL_SECONDS);
             double sum = 0;
             for (int i = 0; i < iteration.length; i++) {
                 if (Double.isFinite(total[i])) {

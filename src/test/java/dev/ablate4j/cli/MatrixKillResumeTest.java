@@ -37,7 +37,7 @@ class MatrixKillResumeTest {
             steps: 8192
             """;
     private static final List<String> COMPARED = List.of(RunFiles.METRICS, RunFiles.EPISODES, RunFiles.TRUST_REGION,
-            RunFiles.CONFIG, MatrixFiles.CELL, RunFiles.DONE);
+            RunFiles.CONFIG, RunFiles.CELL, RunFiles.DONE);
 
     @Test
     void killedAndResumedMatrixWritesTheSameBytesAsAnUninterruptedOne() throws Exception {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.matrix.MatrixFiles;
 import dev.ablate4j.matrix.RunExecutor;
 import dev.ablate4j.results.RunFiles;
 import java.io.IOException;
@@ -158,7 +157,7 @@ class NextStepAgreementTest {
         Path metrics = someRun.resolve(RunFiles.METRICS);
         List<String> lines = Files.readAllLines(metrics);
         Files.writeString(metrics, String.join("\n", lines.subList(0, 2)) + "\n");
-        assertTrue(Files.notExists(someRun.resolve(MatrixFiles.FAILURE)));
+        assertTrue(Files.notExists(someRun.resolve(RunFiles.FAILURE)));
         MatrixBadInputTest.Outcome damaged = plan(spec, results);
         MatrixBadInputTest.Outcome m = matrix(spec, results);
         assertEquals(ExitCodes.DIVERGED, m.code(), "matrix counts it failed: " + m.out() + m.err());

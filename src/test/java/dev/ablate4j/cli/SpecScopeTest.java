@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.matrix.Merger;
 import dev.ablate4j.matrix.SpecException;
-import dev.ablate4j.matrix.SpecRecord;
+import dev.ablate4j.results.SpecRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

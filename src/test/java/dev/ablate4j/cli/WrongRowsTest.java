@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.config.Keys;
-import dev.ablate4j.matrix.Expansion;
 import dev.ablate4j.matrix.EnvCheck;
+import dev.ablate4j.matrix.Expansion;
 import dev.ablate4j.matrix.Plan;
 import dev.ablate4j.matrix.SpecException;
 import dev.ablate4j.matrix.SpecReader;

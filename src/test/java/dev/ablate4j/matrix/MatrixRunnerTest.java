@@ -78,11 +78,11 @@ class MatrixRunnerTest {
         assertEquals(1, first.count(Status.DIVERGED));
         assertFalse(first.allFinished());
         Path crashDir = tmp.resolve("iso").resolve(crash.replace("/seed-0", "/Pendulum-v1/seed-0"));
-        Map<String, Object> failure = AtomicFiles.readJson(crashDir.resolve(MatrixFiles.FAILURE));
+        Map<String, Object> failure = AtomicFiles.readJson(crashDir.resolve(RunFiles.FAILURE));
         assertEquals("failed", failure.get("status"));
         assertEquals("IllegalStateException: simulated crash second line", failure.get("error"));
         Path divergeDir = tmp.resolve("iso").resolve(diverge.replace("/seed-1", "/Pendulum-v1/seed-1"));
-        Map<String, Object> diverged = AtomicFiles.readJson(divergeDir.resolve(MatrixFiles.FAILURE));
+        Map<String, Object> diverged = AtomicFiles.readJson(divergeDir.resolve(RunFiles.FAILURE));
         assertEquals("diverged", diverged.get("status"));
         assertEquals(2, diverged.get("iteration"));
         assertTrue(first.table().contains("diverged " + diverge.replace("/seed-1", "/Pendulum-v1/seed-1")),
@@ -105,7 +105,7 @@ class MatrixRunnerTest {
         assertEquals(2, retried.count(Status.DONE));
         assertEquals(6, retried.count(Status.SKIPPED));
         assertTrue(retried.allFinished());
-        assertFalse(Files.exists(crashDir.resolve(MatrixFiles.FAILURE)));
+        assertFalse(Files.exists(crashDir.resolve(RunFiles.FAILURE)));
         assertTrue(RunFiles.isDone(crashDir));
     }
 
@@ -116,7 +116,7 @@ class MatrixRunnerTest {
         for (PlannedRun r : plan.runs()) {
             Path dir = r.dir(tmp.resolve("iso"));
             assertTrue(RunFiles.isDone(dir), r.id());
-            Map<String, Object> cell = AtomicFiles.readJson(dir.resolve(MatrixFiles.CELL));
+            Map<String, Object> cell = AtomicFiles.readJson(dir.resolve(RunFiles.CELL));
             assertEquals("iso", cell.get("spec"));
             assertEquals(r.cell().id(), cell.get("cell"));
             assertEquals(r.cell().label(), cell.get("label"));

@@ -46,7 +46,7 @@ class MergeTest {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String name = p.getFileName().toString();
                 if (List.of(RunFiles.METRICS, RunFiles.EPISODES, RunFiles.TRUST_REGION, RunFiles.CONFIG,
-                        MatrixFiles.CELL, RunFiles.DONE).contains(name)) {
+                        RunFiles.CELL, RunFiles.DONE).contains(name)) {
                     m.put(root.relativize(p).toString(), Files.readString(p));
                 }
             }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.matrix.RunResult.Status;
 import dev.ablate4j.results.AtomicFiles;
+import dev.ablate4j.results.FailureRecord;
 import dev.ablate4j.results.RunFiles;
 import dev.ablate4j.results.RunStatus;
 import dev.ablate4j.run.RunOutcome;
@@ -97,7 +98,7 @@ class RunAttemptTest {
     void aFreshRunIsClaimedTrainedWithItsResolvedConfigAndReleased() throws IOException {
         script = (j, p) -> {
             assertTrue(Files.exists(j.dir().resolve(MatrixFiles.LOCK)), "trained under the claim");
-            assertTrue(Files.isRegularFile(j.dir().resolve(MatrixFiles.CELL)), "cell.json written before training");
+            assertTrue(Files.isRegularFile(j.dir().resolve(RunFiles.CELL)), "cell.json written before training");
             return new RunOutcome(RunStatus.DONE, 4, 256, 0.1, null, null);
         };
         assertTrue(attempt());
@@ -106,7 +107,7 @@ class RunAttemptTest {
         assertEquals(job.run().dir(specDir), executed.get(0).dir());
         assertEquals(Status.DONE, only().status());
         assertFalse(Files.exists(job.dir().resolve(MatrixFiles.LOCK)), "the claim is released");
-        Map<String, Object> cell = AtomicFiles.readJson(job.dir().resolve(MatrixFiles.CELL));
+        Map<String, Object> cell = AtomicFiles.readJson(job.dir().resolve(RunFiles.CELL));
         assertEquals(List.of("spec", "cell", "label", "preset", "design", "factors", "varied"), List.copyOf(cell.keySet()));
         assertEquals("att", cell.get("spec"));
         assertEquals(job.run().cell().id(), cell.get("cell"));
@@ -140,7 +141,7 @@ class RunAttemptTest {
     @Test
     void aFailureRecordedSinceTheFirstLookIsReportedNotRetried() throws IOException {
         Files.createDirectories(job.dir());
-        new MatrixFiles.Failure(RunStatus.DIVERGED, 3, 192L, "non-finite loss").write(job.dir());
+        new FailureRecord(RunStatus.DIVERGED, 3, 192L, "non-finite loss").write(job.dir());
         assertTrue(attempt());
         assertTrue(executed.isEmpty());
         RunResult r = only();
@@ -152,15 +153,15 @@ class RunAttemptTest {
     @Test
     void retryFailedReplacesExactlyTheFailureItSaw() throws IOException {
         Files.createDirectories(job.dir());
-        new MatrixFiles.Failure(RunStatus.FAILED, null, null, "disk on fire").write(job.dir());
-        String seen = Files.readString(job.dir().resolve(MatrixFiles.FAILURE));
+        new FailureRecord(RunStatus.FAILED, null, null, "disk on fire").write(job.dir());
+        String seen = Files.readString(job.dir().resolve(RunFiles.FAILURE));
         assertTrue(attempt(new RunAttempt.Retry(false, "another failure"), false));
         assertTrue(executed.isEmpty(), "a failure written since the first look is reported, not replaced");
         assertEquals(Status.FAILED, only().status());
 
         finished.clear();
         script = (j, p) -> {
-            assertFalse(Files.exists(j.dir().resolve(MatrixFiles.FAILURE)), "cleared before training");
+            assertFalse(Files.exists(j.dir().resolve(RunFiles.FAILURE)), "cleared before training");
             return new RunOutcome(RunStatus.DONE, 4, 256, 0.1, null, null);
         };
         assertTrue(attempt(new RunAttempt.Retry(false, seen), false));
@@ -190,7 +191,7 @@ class RunAttemptTest {
         RunResult r = only();
         assertEquals(Status.DIVERGED, r.status());
         assertEquals(1, r.iteration());
-        MatrixFiles.Failure f = MatrixFiles.failure(job.dir());
+        FailureRecord f = FailureRecord.read(job.dir());
         assertTrue(f.diverged());
         assertEquals(1, f.iteration());
         assertEquals(128L, f.envSteps());
@@ -207,8 +208,8 @@ class RunAttemptTest {
         RunResult r = only();
         assertEquals(Status.FAILED, r.status());
         assertEquals("IllegalStateException: disk on fire second line", r.error());
-        assertEquals(r.error(), MatrixFiles.failure(job.dir()).error());
-        assertFalse(MatrixFiles.failure(job.dir()).diverged());
+        assertEquals(r.error(), FailureRecord.read(job.dir()).error());
+        assertFalse(FailureRecord.read(job.dir()).diverged());
         assertFalse(Files.exists(job.dir().resolve(MatrixFiles.LOCK)));
     }
 
@@ -225,7 +226,7 @@ class RunAttemptTest {
         assertTrue(r.error().endsWith("config.json was written for a different config (gamma 0.5 -> 0.99)"),
                 r.error());
         assertEquals(new String(before), Files.readString(job.dir().resolve(RunFiles.CONFIG)));
-        assertNull(MatrixFiles.failure(job.dir()), "a config mismatch is not recorded as the run's failure");
+        assertNull(FailureRecord.read(job.dir()), "a config mismatch is not recorded as the run's failure");
     }
 
     @Test
@@ -245,7 +246,7 @@ class RunAttemptTest {
             RunResult r = only();
             assertEquals(Status.LOST, r.status());
             assertEquals("lock taken over by another process", r.error());
-            assertNull(MatrixFiles.failure(job.dir()), "the new owner's run, not ours to mark failed");
+            assertNull(FailureRecord.read(job.dir()), "the new owner's run, not ours to mark failed");
             assertEquals(other.token(), RunLocks.owner(job.dir()).token(), "their claim stays");
         } finally {
             other.active(false);
@@ -261,7 +262,7 @@ class RunAttemptTest {
         assertTrue(attempt(RunAttempt.Retry.NONE, true));
         assertTrue(executed.isEmpty());
         assertEquals(Status.REUSED, only().status());
-        assertEquals("donor/" + job.run().id(), AtomicFiles.readJson(job.dir().resolve(MatrixFiles.CELL))
+        assertEquals("donor/" + job.run().id(), AtomicFiles.readJson(job.dir().resolve(RunFiles.CELL))
                 .get("reused_from"));
         assertTrue(Arrays.equals(Files.readAllBytes(donorDir.resolve(RunFiles.METRICS)),
                 Files.readAllBytes(job.dir().resolve(RunFiles.METRICS))));

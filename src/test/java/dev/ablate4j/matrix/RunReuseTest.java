@@ -85,7 +85,7 @@ class RunReuseTest {
                 assertArrayEquals(Files.readAllBytes(trained.resolve(file)), Files.readAllBytes(dir.resolve(file)),
                         r.id() + " " + file);
             }
-            Map<String, Object> cell = AtomicFiles.readJson(dir.resolve(MatrixFiles.CELL));
+            Map<String, Object> cell = AtomicFiles.readJson(dir.resolve(RunFiles.CELL));
             assertEquals("second", cell.get("spec"));
             assertEquals(r.cell().label(), cell.get("label"));
             if (r.seed() < 2) {

@@ -3,6 +3,7 @@ package dev.ablate4j.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ablate4j.adaptive.Outcome;
+import dev.ablate4j.results.Returns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,11 @@ class AdaptiveResultsTest {
             SyntheticResults.writeRun(run(s), config(s), CELL, "done", curve, true, false, "1");
         }
         AdaptiveResults r = AdaptiveResults.read("ad", List.of(tmp.resolve("ad")));
-        assertEquals(Outcome.used(Run.finalReturn(curve)), r.outcome("c0ffee000001", "Pendulum-v1", 0));
+        assertEquals(Outcome.used(Returns.finalReturn(curve)), r.outcome("c0ffee000001", "Pendulum-v1", 0));
         assertEquals(Outcome.LEFT_OUT, r.outcome("c0ffee000001", "Pendulum-v1", 1), "diverged: finished, no value");
         assertEquals(Outcome.PENDING, r.outcome("c0ffee000001", "Pendulum-v1", 2), "no DONE: pending");
         assertEquals(Outcome.LEFT_OUT, r.outcome("c0ffee000001", "Pendulum-v1", 3), "done, but no episode ended");
-        assertEquals(Outcome.used(Run.finalReturn(curve)), r.outcome("c0ffee000001", "Pendulum-v1", 4),
+        assertEquals(Outcome.used(Returns.finalReturn(curve)), r.outcome("c0ffee000001", "Pendulum-v1", 4),
                 "a run's outcome never depends on the other runs (they may arrive later)");
         assertEquals(Outcome.PENDING, r.outcome("c0ffee000001", "Pendulum-v1", 9), "not started");
         assertEquals(Outcome.PENDING, AdaptiveResults.read("ad", List.of(tmp.resolve("none")))

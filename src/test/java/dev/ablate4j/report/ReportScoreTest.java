@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.cli.CommandRun;
 import dev.ablate4j.cli.ReportCommand;
+import dev.ablate4j.results.Returns;
 import dev.ablate4j.results.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class ReportScoreTest {
         ResultsTree fin = ResultsReader.read(List.of(root));
         assertEquals(6, fin.runs().size());
         for (Run r : fin.runs()) {
-            assertEquals(Run.finalReturn(r.meanReturn()), r.finalReturn(), r.path());
+            assertEquals(Returns.finalReturn(r.meanReturn()), r.finalReturn(), r.path());
             assertTrue(r.finalReturn() < -300, "the training curve's final return, not the evaluation");
         }
     }

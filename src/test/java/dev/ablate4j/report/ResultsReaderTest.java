@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.results.CorruptFileException;
 import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.Returns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,10 @@ class ResultsReaderTest {
     @Test
     void finalReturnSkipsNanRowsAndAveragesTheLastFive() {
         double[] y = {1, 2, 3, 4, 5, Double.NaN, 6, 7, Double.NaN};
-        assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, Run.finalReturn(y), 1e-12);
-        assertEquals(7, Run.maxReturn(y), 0);
-        assertEquals(1.5, Run.finalReturn(new double[] {1, 2}), 1e-12);
-        assertTrue(Double.isNaN(Run.finalReturn(new double[] {Double.NaN})));
+        assertEquals((3 + 4 + 5 + 6 + 7) / 5.0, Returns.finalReturn(y), 1e-12);
+        assertEquals(7, Returns.maxReturn(y), 0);
+        assertEquals(1.5, Returns.finalReturn(new double[] {1, 2}), 1e-12);
+        assertTrue(Double.isNaN(Returns.finalReturn(new double[] {Double.NaN})));
     }
 
     @Test

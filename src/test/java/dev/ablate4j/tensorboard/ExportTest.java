@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.cli.ExitCodes;
 import dev.ablate4j.cli.Main;
-import dev.ablate4j.report.Run;
 import dev.ablate4j.results.AtomicFiles;
 import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.Returns;
 import dev.ablate4j.tensorboard.EventFiles.Scalar;
 import dev.ablate4j.tensorboard.proto.Event;
 import dev.ablate4j.tensorboard.proto.Experiment;
@@ -105,7 +105,7 @@ class ExportTest {
             double[] meanReturn = metrics.column("mean_return");
             List<Scalar> finalReturn = EventFiles.scalars(events, Tags.FINAL_RETURN);
             assertEquals(1, finalReturn.size());
-            assertEquals((float) Run.finalReturn(meanReturn), finalReturn.get(0).value());
+            assertEquals((float) Returns.finalReturn(meanReturn), finalReturn.get(0).value());
             assertEquals((long) steps[steps.length - 1], finalReturn.get(0).step());
 
             // steps never go back within a tag, and wall times never go back at all

@@ -1,6 +1,5 @@
-package dev.ablate4j.matrix;
+package dev.ablate4j.results;
 
-import dev.ablate4j.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,29 +63,14 @@ public record SpecRecord(String path, String absolute, String sha256, List<CellR
                 && seeds.equals(other.seeds);
     }
 
-    /** The record of {@code plan}, run from {@code specFile} (as given on the command line). */
-    public static SpecRecord of(Path specFile, byte[] content, Plan plan) {
-        List<CellRef> cells = plan.cells().stream().map(c -> new CellRef(c.id(), c.label())).toList();
-        return new SpecRecord(specFile.toString(), specFile.toAbsolutePath().normalize().toString(), sha256(content),
-                cells, plan.spec().envs(), plan.spec().seeds());
-    }
-
     /**
-     * Records {@code plan}, read from {@code specFile}, in {@code <results>/<spec>/}; files already
-     * holding these bytes are left alone. A path that cannot be written is a {@link SpecException}.
+     * Writes {@code spec.yaml} ({@code specContent}) and then this record as {@code spec.json} into
+     * {@code specDir}; files already holding these bytes are left alone.
      */
-    public static void write(Path specFile, Plan plan, Path results) {
-        Path specDir = plan.specDir(results);
-        try {
-            byte[] content = Files.readAllBytes(specFile);
-            Files.createDirectories(specDir);
-            writeIfChanged(specDir.resolve(COPY), content);
-            writeIfChanged(specDir.resolve(NAME), of(specFile, content, plan).bytes());
-        } catch (IOException e) {
-            IOException cause = e;
-            throw new SpecException("--results " + results + ": cannot record the spec in " + specDir + " ("
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
-        }
+    public void write(Path specDir, byte[] specContent) throws IOException {
+        Files.createDirectories(specDir);
+        writeIfChanged(specDir.resolve(COPY), specContent);
+        writeIfChanged(specDir.resolve(NAME), bytes());
     }
 
     /**
@@ -166,6 +150,6 @@ public record SpecRecord(String path, String absolute, String sha256, List<CellR
 
     /** Hex SHA-256 of {@code content}. */
     public static String sha256(byte[] content) {
-        return dev.ablate4j.results.Sha256.hex(content);
+        return Sha256.hex(content);
     }
 }
