@@ -178,7 +178,7 @@ public final class MatrixRunner {
                 return 0;
             }
             long perIteration = resolved(run).config().get(Keys.ROLLOUT_STEPS);
-            return Math.max(0, Math.min(run.steps(), c.counter("iteration") * perIteration));
+            return Math.max(0, Math.min(run.steps(), c.counter(Checkpoint.ITERATION) * perIteration));
         } catch (RuntimeException e) {
             return 0; // unreadable or being replaced: the run will say what it finds when it starts
         }

@@ -1,8 +1,8 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.Decision.CellState;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.Rounds;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.adaptive.Setup;

@@ -2,6 +2,7 @@ package dev.ablate4j.report;
 
 import dev.ablate4j.results.CorruptFileException;
 import dev.ablate4j.results.CsvTable;
+import dev.ablate4j.results.ReportFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,9 +25,9 @@ import org.apache.commons.csv.CSVRecord;
 public final class Samples {
 
     /** Column that selects the final returns of a results directory (the default). */
-    public static final String FINAL = "final_return";
+    public static final String FINAL = ReportFiles.FINAL_RETURN;
     /** Column that selects the max-over-training returns of a results directory. */
-    public static final String MAX = "max_return";
+    public static final String MAX = ReportFiles.MAX_RETURN;
 
     private Samples() {}
 

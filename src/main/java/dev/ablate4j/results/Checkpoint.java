@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class Checkpoint {
 
+    /** The counter holding the next iteration to train. */
+    public static final String ITERATION = "iteration";
+
     private static final int MAGIC = 0xAB1A7E4A;
     private static final int FORMAT = 1;
 

@@ -28,6 +28,10 @@ public final class ReportFiles {
     public static final String RUNS_STATUS = "status";
     public static final String RUN_USED = "used";
     public static final String RUN_LEFT_OUT = "left out";
+    /** {@code runs.csv}'s score columns (also what {@code compare} selects from a results directory). */
+    public static final String FINAL_RETURN = "final_return";
+    public static final String EVAL_RETURN = "eval_return";
+    public static final String MAX_RETURN = "max_return";
 
     /** {@code verdicts.csv}: every column, in order. */
     public static final List<String> VERDICTS_HEADER = List.of("env", "comparison", "design", "x_spec", "x_cell",
@@ -42,8 +46,7 @@ public final class ReportFiles {
      * it is the evaluation return ({@code report --score eval}) or the final return.
      */
     public static List<String> runsTail(boolean evalScore) {
-        return List.of("steps", RUNS_STATUS, evalScore ? "eval_return" : "final_return", "max_return",
-                "left_out_reason");
+        return List.of("steps", RUNS_STATUS, evalScore ? EVAL_RETURN : FINAL_RETURN, MAX_RETURN, "left_out_reason");
     }
 
     /** Whether {@code name} is a file {@code report} writes (the PNG charts included). */

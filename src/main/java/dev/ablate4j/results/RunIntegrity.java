@@ -1,9 +1,5 @@
 package dev.ablate4j.results;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.ablate4j.config.Keys;
 import dev.ablate4j.policy.BadPolicyException;
 import dev.ablate4j.policy.PolicyJson;
 import java.io.IOException;
@@ -21,8 +17,8 @@ import java.util.Map;
 public final class RunIntegrity {
 
     /** The CSV files a checkpoint records the length of, in the order they are checked. */
-    private static final List<String> CHECKPOINTED = List.of(RunFiles.METRICS, RunFiles.EPISODES,
-            RunFiles.TRUST_REGION, RunFiles.TIMING);
+    private static final List<String> CHECKPOINTED = List.of(RunCsv.METRICS.name(), RunCsv.EPISODES.name(),
+            RunCsv.TRUST_REGION.name(), RunCsv.TIMING.name());
 
     private RunIntegrity() {}
 
@@ -34,18 +30,18 @@ public final class RunIntegrity {
     public static Integrity finished(Path run) {
         Map<String, Object> provenance;
         try {
-            provenance = json(run, RunFiles.PROVENANCE);
+            provenance = LenientJson.object(ProvenanceFile.file(run));
         } catch (UncheckedIOException e) {
             return Integrity.broken(RunFiles.PROVENANCE + " is unreadable");
         }
-        Map<String, Object> config;
+        ConfigFile config;
         try {
-            config = json(run, RunFiles.CONFIG);
+            config = ConfigFile.lenient(run);
         } catch (UncheckedIOException e) {
             return Integrity.broken(RunFiles.CONFIG + " is unreadable");
         }
         boolean done = RunFiles.isDone(run);
-        RunStatus status = provenance == null ? null : Provenance.status(provenance);
+        RunStatus status = provenance == null ? null : new ProvenanceFile(provenance).status();
         Long iterations = null;
         String source = null;
         if (done) {
@@ -53,7 +49,7 @@ public final class RunIntegrity {
                 return Integrity.broken(RunFiles.PROVENANCE + " records status " + status.word() + ", but "
                         + RunFiles.DONE + " is present (it is written last, after status " + RunStatus.DONE.word() + ")");
             }
-            iterations = iterations(config);
+            iterations = config == null ? null : config.iterations();
             source = RunFiles.CONFIG + " trains " + iterations + " iterations";
         } else if (status == RunStatus.DIVERGED && provenance.get(Provenance.DIVERGED_AT) instanceof Number at) {
             iterations = at.longValue();
@@ -74,7 +70,7 @@ public final class RunIntegrity {
         }
         if (done && provenance != null && provenance.get(Provenance.ENV_STEPS) instanceof Number steps
                 && metrics.rows() > 0) {
-            String last = metrics.last("env_steps");
+            String last = metrics.last(RunCsv.ENV_STEPS);
             if (last != null && !last.equals(Long.toString(steps.longValue()))) {
                 return Integrity.broken(RunFiles.METRICS + " ends at env step " + last + ", but "
                         + RunFiles.PROVENANCE + " records " + steps.longValue() + " env steps trained");
@@ -86,17 +82,17 @@ public final class RunIntegrity {
         } catch (Csv.Bad e) {
             return Integrity.broken(e.getMessage());
         }
-        Object every = config == null ? null : config.get(Keys.TR_LOG_EVERY.name());
-        if (iterations != null && every instanceof Number n && n.longValue() > 0) {
-            long expected = (iterations + n.longValue() - 1) / n.longValue();
+        Long every = config == null ? null : config.trustRegionEvery();
+        if (iterations != null && every != null) {
+            long expected = (iterations + every - 1) / every;
             long found = trust == null ? 0 : trust.rows();
             if (trust == null && expected > 0) {
                 return Integrity.broken("no " + RunFiles.TRUST_REGION + ", but " + RunFiles.CONFIG
-                        + " logs the trust region every " + n.longValue() + " iterations");
+                        + " logs the trust region every " + every + " iterations");
             }
             if (found != expected) {
                 return Integrity.broken(RunFiles.TRUST_REGION + " has " + found + " rows where " + source
-                        + " and logs the trust region every " + n.longValue() + " (" + expected + " rows)");
+                        + " and logs the trust region every " + every + " (" + expected + " rows)");
             }
         }
         return savedPolicy(run);
@@ -147,33 +143,6 @@ public final class RunIntegrity {
             }
         }
         return Integrity.WHOLE;
-    }
-
-    /** ceil(steps / rollout-steps) as {@code config} records them, or null when it does not. */
-    private static Long iterations(Map<String, Object> config) {
-        if (config != null && config.get(Keys.STEPS.name()) instanceof Number steps
-                && config.get(Keys.ROLLOUT_STEPS.name()) instanceof Number t && t.longValue() > 0) {
-            return (steps.longValue() + t.longValue() - 1) / t.longValue();
-        }
-        return null;
-    }
-
-    /** Reads what runs write, including the non-finite numbers a config may hold ({@code clip-eps: Infinity}). */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> json(Path run, String name) {
-        Path file = run.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            Object value = JSON.readValue(file.toFile(), Object.class);
-            return value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A CSV file's header and rows, split on commas (run files hold no quoted fields). */

@@ -180,7 +180,7 @@ public final class Training implements AutoCloseable {
 
     /** Saves everything that decides the following iterations into {@code c}. */
     public void save(Checkpoint c) {
-        c.put("iteration", iteration);
+        c.put(Checkpoint.ITERATION, iteration);
         c.put("policy", policy.params());
         c.put("value", valueNet.params());
         saveAdam(c, "policy-adam", policyAdam);
@@ -194,7 +194,7 @@ public final class Training implements AutoCloseable {
 
     /** Restores a state saved by {@link #save} from a run of the same config. */
     public void restore(Checkpoint c) {
-        iteration = Math.toIntExact(c.counter("iteration"));
+        iteration = Math.toIntExact(c.counter(Checkpoint.ITERATION));
         copyInto(c.array("policy"), policy.params());
         copyInto(c.array("value"), valueNet.params());
         restoreAdam(c, "policy-adam", policyAdam);

@@ -1,0 +1,141 @@
+package dev.ablate4j.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code DIR/<spec>/adaptive.json}: an adaptive spec's rule, cells and environments, written by
+ * {@code matrix} so that the report (which never sees the spec file) can replay the rounds. Keys in
+ * this order ({@code until} holds {@code ci-half-width}, {@code decided} and {@code acli-aai} only
+ * when the rule has them; the spec file's {@code seeds} uses the same keys):
+ * <pre>
+ * {"spec": "x", "seeds": {"min": 5, "max": 40, "step": 5, "until": {"ci-half-width": 150, "decided": ["ppo vs ppo-m"]}},
+ *  "alpha": 0.05, "looks": [5, 10, ...], "boundaries": [4.88, ...],
+ *  "cells": [{"id": "3f2a...", "label": "ppo"}, ...], "envs": ["Hopper-v4"]}
+ * </pre>
+ * Numbers are written as given (the adaptive package passes exact decimals, so every JDK writes
+ * the same bytes); read back they are whatever JSON number they are. The boundaries are
+ * informative; readers recompute them from the looks.
+ *
+ * @param ciHalfWidth the precision target, or null
+ * @param decided     the comparisons, as written ({@code "A vs B"}); empty when none
+ * @param acliAai     the ACLI − AAI target as written ({@value #DECIDED}, the one value a rule
+ *                    writes), or null when the rule has none
+ */
+public record AdaptiveRecord(String spec, int min, int max, int step, Number ciHalfWidth, List<String> decided,
+        String acliAai, Number alpha, List<Integer> looks, List<Number> boundaries, List<SpecRecord.CellRef> cells, List<String> envs) {
+
+    /** File name below the spec's results directory. */
+    public static final String NAME = "adaptive.json";
+    /** The until key of the ACLI − AAI target, and its one value. */
+    public static final String ACLI_AAI = "acli-aai";
+    public static final String DECIDED = "decided";
+
+    public AdaptiveRecord {
+        decided = List.copyOf(decided);
+        looks = List.copyOf(looks);
+        boundaries = List.copyOf(boundaries);
+        cells = List.copyOf(cells);
+        envs = List.copyOf(envs);
+    }
+
+    /** The file's bytes. */
+    public byte[] bytes() {
+        Map<String, Object> until = new LinkedHashMap<>();
+        if (ciHalfWidth != null) {
+            until.put("ci-half-width", ciHalfWidth);
+        }
+        if (!decided.isEmpty()) {
+            until.put(DECIDED, decided);
+        }
+        if (acliAai != null) {
+            until.put(ACLI_AAI, acliAai);
+        }
+        Map<String, Object> seeds = new LinkedHashMap<>();
+        seeds.put("min", min);
+        seeds.put("max", max);
+        seeds.put("step", step);
+        seeds.put("until", until);
+        List<Map<String, String>> cs = new ArrayList<>();
+        for (SpecRecord.CellRef c : cells) {
+            Map<String, String> cell = new LinkedHashMap<>();
+            cell.put("id", c.id());
+            cell.put("label", c.label());
+            cs.add(cell);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spec", spec);
+        m.put("seeds", seeds);
+        m.put("alpha", alpha);
+        m.put("looks", looks);
+        m.put("boundaries", boundaries);
+        m.put("cells", cs);
+        m.put("envs", envs);
+        try {
+            return AtomicFiles.JSON.writeValueAsBytes(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where a spec directory's file is. */
+    public static Path file(Path specDir) {
+        return specDir.resolve(NAME);
+    }
+
+    /**
+     * Reads a file written from {@link #bytes}; IllegalArgumentException naming the file when it is
+     * not readable JSON or not an adaptive rule file.
+     */
+    public static AdaptiveRecord read(Path file) {
+        Map<String, Object> m;
+        try {
+            m = AtomicFiles.readJson(file);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(file + " is not readable JSON: " + e.getCause().getMessage());
+        }
+        try {
+            Map<?, ?> seeds = (Map<?, ?>) m.get("seeds");
+            Map<?, ?> until = (Map<?, ?>) seeds.get("until");
+            List<String> decided = new ArrayList<>();
+            if (until.get(DECIDED) instanceof List<?> l) {
+                for (Object c : l) {
+                    decided.add((String) c);
+                }
+            }
+            List<SpecRecord.CellRef> cells = new ArrayList<>();
+            for (Object o : (List<?>) m.get("cells")) {
+                Map<?, ?> c = (Map<?, ?>) o;
+                cells.add(new SpecRecord.CellRef((String) c.get("id"), (String) c.get("label")));
+            }
+            List<String> envs = new ArrayList<>();
+            for (Object o : (List<?>) m.get("envs")) {
+                envs.add((String) o);
+            }
+            List<Integer> looks = new ArrayList<>();
+            if (m.get("looks") instanceof List<?> l) {
+                for (Object o : l) {
+                    looks.add(((Number) o).intValue());
+                }
+            }
+            List<Number> boundaries = new ArrayList<>();
+            if (m.get("boundaries") instanceof List<?> l) {
+                for (Object o : l) {
+                    boundaries.add((Number) o);
+                }
+            }
+            return new AdaptiveRecord((String) m.get("spec"), ((Number) seeds.get("min")).intValue(),
+                    ((Number) seeds.get("max")).intValue(), ((Number) seeds.get("step")).intValue(),
+                    (Number) until.get("ci-half-width"), decided,
+                    until.get(ACLI_AAI) == null ? null : until.get(ACLI_AAI).toString(), (Number) m.get("alpha"), looks,
+                    boundaries, cells, envs);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException(file + " is not an adaptive rule file (" + e.getMessage() + ")");
+        }
+    }
+}
