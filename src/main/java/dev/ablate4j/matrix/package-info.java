@@ -24,8 +24,9 @@
  *
  * <p><b>Layout.</b> {@code DIR/<spec>/<cell-id>/<env>/seed-<n>/} holds the run's files
  * ({@link dev.ablate4j.results.RunFiles}), {@code cell.json} (spec, cell, label, preset, design,
- * factors, varied), {@code failure.json} for diverged or crashed runs, and {@code LOCK} while a
- * process runs it. {@code DONE} is written last, atomically.
+ * factors, varied; {@link dev.ablate4j.results.CellRecord}), {@code failure.json} for diverged or
+ * crashed runs ({@link dev.ablate4j.results.FailureRecord}), and {@code LOCK} while a process runs
+ * it. {@code DONE} is written last, atomically.
  *
  * <p><b>Reuse across specs.</b> Specs overlap (the trust-region and PPO-NoClip studies share cells
  * with Table 2). A run that another spec under the same results root finished with the identical

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code cell.json}: which matrix cell a run belongs to, written by {@code matrix} into every run
@@ -24,7 +23,7 @@ import java.util.TreeMap;
  * @param label      the cell's label, or null
  * @param preset     the preset the cell starts from, or null
  * @param design     the spec's design ({@code factorial}, {@code one-at-a-time}), or null
- * @param factors    the cell's factor values (empty when none)
+ * @param factors    the cell's factor values in file order (empty when none)
  * @param varied     the keys the spec varies (empty when none)
  * @param reusedFrom the spec whose run was copied here, or null for a run trained here
  */
@@ -95,7 +94,7 @@ public record CellRecord(String spec, String cell, String label, String preset, 
 
     /** The record of a parsed {@code cell.json} object. */
     public static CellRecord of(Map<String, Object> m) {
-        Map<String, Object> factors = new TreeMap<>();
+        Map<String, Object> factors = new LinkedHashMap<>();
         if (m.get(FACTORS) instanceof Map<?, ?> f) {
             f.forEach((k, v) -> factors.put(k.toString(), v));
         }

@@ -10,7 +10,9 @@
  *     A run that cannot be read is left out with the reason and counted, as the report does; symbolic
  *     links to a results root or a cell directory are followed (not back up a cycle). HParams session
  *     groups are configurations ({@link dev.ablate4j.tensorboard.SessionGroups}): the seeds of one
- *     resolved config, never two configs whose directories happen to share a name.
+ *     resolved config, never two configs whose directories happen to share a name. Runs are read
+ *     through the records of {@link dev.ablate4j.results} ({@link dev.ablate4j.tensorboard.RunData}),
+ *     the same ones the report reads; the final return is {@link dev.ablate4j.results.Returns}.
  * <li>{@link dev.ablate4j.tensorboard.Tags} says which scalar tag each CSV column becomes
  *     ({@code charts/mean_return}, {@code losses/value_loss}, {@code trust_region/max_ratio_train},
  *     {@code charts/episodic_return}, ...), always at step = environment steps.
