@@ -31,13 +31,13 @@ class FormatOwnershipTest {
     /**
      * Column names that are also config or spec keys or ordinary words used as such elsewhere
      * ({@code env}, {@code seed}, {@code steps}, {@code preset} are config keys; {@code factors},
-     * {@code design} spec keys; {@code n_x}, {@code tost_p} keys of {@code compare --json}, which
+     * {@code design}, {@code decided} spec keys ({@code decided} is a verdict word too); {@code n_x}, {@code tost_p} keys of {@code compare --json}, which
      * prints the same statistics as {@code verdicts.csv}), so a literal of them is no sign of a
      * second spelling of the format.
      */
     private static final Set<String> SHARED_WORDS = Set.of("env", "seed", "steps", "preset", "spec", "cell",
             "label", "n", "design", "factors", "episodes", "return", "length", "episode", "comparison", "margin",
-            "verdict", "direction", "rule", "estimate", "n_x", "n_y", "tost_p");
+            "verdict", "direction", "rule", "estimate", "n_x", "n_y", "tost_p", "decided");
 
     /** Every literal that belongs to the format: file names, the status key, CSV headers. */
     static Set<String> formatLiterals() throws IllegalAccessException {
