@@ -9,6 +9,7 @@ import dev.ablate4j.config.ConfigException;
 import dev.ablate4j.config.Preset;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.matrix.CellId;
+import dev.ablate4j.results.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
