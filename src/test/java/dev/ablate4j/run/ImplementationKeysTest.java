@@ -20,6 +20,7 @@ import dev.ablate4j.nn.Adam;
 import dev.ablate4j.nn.GaussianPolicy;
 import dev.ablate4j.nn.GradClip;
 import dev.ablate4j.nn.ValueNet;
+import dev.ablate4j.results.Checkpoint;
 import dev.ablate4j.rl.RolloutBuffer;
 import dev.ablate4j.rl.ValueTrainer;
 import java.nio.file.Path;
