@@ -3,6 +3,7 @@ package dev.ablate4j.algo;
 import dev.ablate4j.algo.ppo.JointPpoUpdate;
 import dev.ablate4j.algo.ppo.PpoUpdate;
 import dev.ablate4j.algo.trpo.TrpoUpdate;
+import dev.ablate4j.config.GradClipScope;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.nn.Adam;
@@ -25,16 +26,12 @@ public final class Algorithms {
 
     public static PolicyUpdate policyUpdate(TrainConfig c, GaussianPolicy policy, Adam policyAdam) {
         int batch = c.get(Keys.ROLLOUT_STEPS);
-        switch (c.get(Keys.ALGO)) {
-            case "ppo":
-                return new PpoUpdate(policy, policyAdam, ppoSettings(c), batch);
-            case "trpo":
-                return new TrpoUpdate(policy, new TrpoUpdate.Settings(c.get(Keys.CG_ITERS), c.get(Keys.CG_DAMPING),
-                        c.get(Keys.FISHER_FRAC), c.get(Keys.MAX_BACKTRACKS), c.get(Keys.LINE_SEARCH_ACCEPT),
-                        c.on(Optimization.ADV_NORM)), batch);
-            default:
-                throw new IllegalArgumentException("algo: unknown algorithm '" + c.get(Keys.ALGO) + "'");
-        }
+        return switch (c.get(Keys.ALGO)) {
+            case PPO -> new PpoUpdate(policy, policyAdam, ppoSettings(c), batch);
+            case TRPO -> new TrpoUpdate(policy, new TrpoUpdate.Settings(c.get(Keys.CG_ITERS), c.get(Keys.CG_DAMPING),
+                    c.get(Keys.FISHER_FRAC), c.get(Keys.MAX_BACKTRACKS), c.get(Keys.LINE_SEARCH_ACCEPT),
+                    c.on(Optimization.ADV_NORM)), batch);
+        };
     }
 
     private static PpoUpdate.Settings ppoSettings(TrainConfig c) {
@@ -52,15 +49,18 @@ public final class Algorithms {
             return null;
         }
         return new JointPpoUpdate(policy, policyAdam, net, valueAdam, new JointPpoUpdate.Settings(ppoSettings(c),
-                valueSettings(c), c.on(Optimization.GRAD_CLIP) && c.get(Keys.GRAD_CLIP_SCOPE).equals("joint")),
+                valueSettings(c), c.on(Optimization.GRAD_CLIP) && c.get(Keys.GRAD_CLIP_SCOPE) == GradClipScope.JOINT),
                 c.get(Keys.ROLLOUT_STEPS));
     }
 
     /** Reward scaling and clipping as the config sets them (optimizations 2 and 5, {@code reward-scale-mode}). */
     public static RewardFilter rewardFilter(TrainConfig c) {
-        return new RewardFilter(c.on(Optimization.REWARD_SCALE), RewardFilter.Mode.byId(c.get(Keys.REWARD_SCALE_MODE)),
-                c.on(Optimization.REWARD_CLIP), c.get(Keys.REWARD_CLIP_MAX), c.get(Keys.GAMMA),
-                RunningMeanStd.Formula.byId(c.get(Keys.REWARD_SCALE_STATS)),
+        RewardFilter.Mode mode = switch (c.get(Keys.REWARD_SCALE_MODE)) {
+            case RETURNS -> RewardFilter.Mode.RETURNS;
+            case REWARDS -> RewardFilter.Mode.REWARDS;
+        };
+        return new RewardFilter(c.on(Optimization.REWARD_SCALE), mode, c.on(Optimization.REWARD_CLIP),
+                c.get(Keys.REWARD_CLIP_MAX), c.get(Keys.GAMMA), RunningMeanStd.Formula.byId(c.get(Keys.REWARD_SCALE_STATS)),
                 c.get(Keys.REWARD_SCALE_RESET).equals("gymnasium"));
     }
 
@@ -72,8 +72,10 @@ public final class Algorithms {
     /** How a training sampler handles episodes and rollout ends. */
     public static Sampler.Settings samplerSettings(TrainConfig c) {
         return new Sampler.Settings(true, c.get(Keys.BOOTSTRAP_TRUNCATED), c.get(Keys.RESET_EVERY_ITERATION),
-                c.get(Keys.ROLLOUT_BOOTSTRAP).equals("last-state"), c.get(Keys.ACTION_CLIP),
-                !c.get(Keys.OBS_NORM_TERMINAL));
+                switch (c.get(Keys.ROLLOUT_BOOTSTRAP)) {
+                    case NEXT_STATE -> false;
+                    case LAST_STATE -> true;
+                }, c.get(Keys.ACTION_CLIP), !c.get(Keys.OBS_NORM_TERMINAL));
     }
 
     /** The value network's training (value clipping, gradient clipping in scope, the episode-end mask). */
@@ -89,14 +91,18 @@ public final class Algorithms {
 
     /** Whether gradient clipping acts on PPO's policy step ({@code grad-clip} on, scope both or policy). */
     public static boolean clipsPolicy(TrainConfig c) {
-        return c.on(Optimization.GRAD_CLIP) && !c.get(Keys.GRAD_CLIP_SCOPE).equals("value")
-                && !c.get(Keys.GRAD_CLIP_SCOPE).equals("joint");
+        return c.on(Optimization.GRAD_CLIP) && switch (c.get(Keys.GRAD_CLIP_SCOPE)) {
+            case BOTH, POLICY -> true;
+            case VALUE, JOINT -> false;
+        };
     }
 
     /** Whether gradient clipping acts on the value network ({@code grad-clip} on, scope both or value). */
     public static boolean clipsValue(TrainConfig c) {
-        return c.on(Optimization.GRAD_CLIP) && !c.get(Keys.GRAD_CLIP_SCOPE).equals("policy")
-                && !c.get(Keys.GRAD_CLIP_SCOPE).equals("joint");
+        return c.on(Optimization.GRAD_CLIP) && switch (c.get(Keys.GRAD_CLIP_SCOPE)) {
+            case BOTH, VALUE -> true;
+            case POLICY, JOINT -> false;
+        };
     }
 
     /** This iteration's learning rates and delta, after {@code lr-anneal} and the delta schedule. */

@@ -132,7 +132,7 @@ public final class TrainingBenchmark {
             double total = (System.nanoTime() - start) / 1e9;
             long peak = HeapMeter.peakBytes();
             live = HeapMeter.liveBytesAfterGc();
-            return new Result(config, config.get(Keys.BACKEND), done, training.envSteps(), sampleNanos / 1e9, total,
+            return new Result(config, config.get(Keys.BACKEND).word(), done, training.envSteps(), sampleNanos / 1e9, total,
                     sampleCpu < 0 ? -1 : sampleCpu / 1e9, cpuStart < 0 ? -1 : (cpuEnd - cpuStart) / 1e9,
                     steadyMedian(iterationSeconds, done), peak, live, Runtime.getRuntime().maxMemory(),
                     steadyMedian(allocated, done));

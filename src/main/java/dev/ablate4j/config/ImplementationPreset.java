@@ -37,14 +37,14 @@ public enum ImplementationPreset {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(Optimization.GRAD_CLIP.key(), true); // clip_grad_norm_ over all parameters, max 0.5
         v.put(Keys.GRAD_CLIP_NORM.name(), 0.5);
-        v.put(Keys.GRAD_CLIP_SCOPE.name(), "joint");
+        v.put(Keys.GRAD_CLIP_SCOPE.name(), GradClipScope.JOINT);
         v.put(Keys.POLICY_LR.name(), 3e-4); // one Adam, lr 3e-4, eps 1e-5
         v.put(Keys.VALUE_LR.name(), 3e-4);
         v.put(Keys.ADAM_EPS.name(), 1e-5);
         v.put(Keys.OPTIMIZER.name(), "joint");
         v.put(Keys.VF_COEF.name(), 0.5);
         v.put(Keys.ACTION_CLIP.name(), true);
-        v.put(Keys.PRECISION.name(), "float32"); // PyTorch's float32 networks, optimizer and buffers
+        v.put(Keys.PRECISION.name(), PrecisionName.FLOAT32); // PyTorch's float32 networks, optimizer and buffers
         v.put(Keys.OBS_NORM_STATS.name(), "rms");
         v.put(Keys.REWARD_SCALE_STATS.name(), "rms");
         return v;

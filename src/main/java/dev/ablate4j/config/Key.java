@@ -9,28 +9,47 @@ import java.util.function.Predicate;
  * One configuration key: its name (the CLI flag without dashes, the spec-file key, the key in
  * {@code config.json}), its type, a description for {@code --help}, and what values are allowed.
  *
- * @param <T> Boolean, Integer, Long, Double, String or {@code List<Integer>}
+ * <p>The validator is a predicate on the typed value; {@link #parse} converts a raw value to the
+ * type and applies it, and {@link TrainConfig#resolve} applies it to every value a config is made
+ * of (preset values included), so a value is checked where the message can name its source.
+ *
+ * @param <T> Boolean, Integer, Long, Double, String, {@code List<Integer>}, or an enum implementing
+ *            {@link Choice} (a key whose value is one of a fixed set of words)
  */
 public final class Key<T> {
 
     /** How a number key that allows "no value" spells it on the command line and in files (held as NaN). */
     public static final String NONE = "none";
 
-    /** The value types a key can have. */
-    public enum Type { BOOLEAN, INT, LONG, DOUBLE, STRING, INT_LIST }
+    /** The value types a key can have; {@code ENUM}: an enum implementing {@link Choice}, read and written as its word. */
+    public enum Type { BOOLEAN, INT, LONG, DOUBLE, STRING, INT_LIST, ENUM }
 
     private final String name;
     private final Type type;
     private final String description;
-    private final Predicate<Object> allowed;
+    private final Predicate<? super T> allowed;
+    private final Class<T> choices;
     private final String allowedText;
     private final String group;
     private final T defaultValue;
     private final boolean addedLater;
 
-    Key(String name, Type type, String group, String description, Predicate<Object> allowed, String allowedText,
+    Key(String name, Type type, String group, String description, Predicate<? super T> allowed, String allowedText,
             T defaultValue, boolean addedLater) {
+        this(name, type, null, group, description, allowed, allowedText, defaultValue, addedLater);
+    }
+
+    /** An enum-valued key: every constant of {@code choices} is allowed, and the allowed text lists their words. */
+    static <E extends Enum<E> & Choice> Key<E> ofChoices(String name, Class<E> choices, String group,
+            String description, E defaultValue, boolean addedLater) {
+        return new Key<>(name, Type.ENUM, choices, group, description, v -> true, words(choices), defaultValue,
+                addedLater);
+    }
+
+    private Key(String name, Type type, Class<T> choices, String group, String description,
+            Predicate<? super T> allowed, String allowedText, T defaultValue, boolean addedLater) {
         this.name = name;
+        this.choices = choices;
         this.type = type;
         this.group = group;
         this.description = description;
@@ -76,6 +95,34 @@ public final class Key<T> {
         return description;
     }
 
+    /** For an {@link Type#ENUM} key: its values in declaration order; otherwise an empty list. */
+    public List<T> choices() {
+        return choices == null ? List.of() : List.of(choices.getEnumConstants());
+    }
+
+    /** "a or b", "a, b or c": the words of an enum key's values, as error messages list them. */
+    private static String words(Class<? extends Choice> choices) {
+        List<String> words = new ArrayList<>();
+        for (Choice c : choices.getEnumConstants()) {
+            words.add(c.word());
+        }
+        int last = words.size() - 1;
+        return last == 0 ? words.get(0) : String.join(", ", words.subList(0, last)) + " or " + words.get(last);
+    }
+
+    /** Whether {@code value} has this key's type (not whether the validator allows it). */
+    boolean accepts(Object value) {
+        return switch (type) {
+            case BOOLEAN -> value instanceof Boolean;
+            case INT -> value instanceof Integer;
+            case LONG -> value instanceof Long;
+            case DOUBLE -> value instanceof Double;
+            case STRING -> value instanceof String;
+            case INT_LIST -> value instanceof List<?> l && l.stream().allMatch(Integer.class::isInstance);
+            case ENUM -> choices.isInstance(value);
+        };
+    }
+
     /** What values are allowed, in words (for error messages). */
     public String allowedText() {
         return allowedText;
@@ -83,7 +130,8 @@ public final class Key<T> {
 
     /**
      * Converts a raw value (a CLI string, or a YAML/JSON scalar or list) to this key's type and
-     * checks it, or throws a {@link ConfigException} naming the key and what is allowed.
+     * checks it, or throws a {@link ConfigException} naming the key and what is allowed. A value
+     * that already has the key's type (an enum constant, a Double, ...) is checked as it is.
      */
     @SuppressWarnings("unchecked")
     public T parse(Object raw) {
@@ -97,7 +145,7 @@ public final class Key<T> {
             }
             throw new ConfigException(name + ": '" + raw + "' is not " + allowedText);
         }
-        if (!allowed.test(value)) {
+        if (!allowed.test((T) value)) {
             throw new ConfigException(name + ": '" + raw + "' is not " + allowedText);
         }
         return (T) value;
@@ -156,6 +204,18 @@ public final class Key<T> {
                     }
                 }
                 return List.copyOf(list);
+            case ENUM:
+                if (choices.isInstance(raw)) {
+                    return raw;
+                }
+                if (raw instanceof String word) {
+                    for (T c : choices.getEnumConstants()) {
+                        if (((Choice) c).word().equals(word)) {
+                            return c;
+                        }
+                    }
+                }
+                throw new IllegalArgumentException("not one of the words");
             default:
                 throw new AssertionError(type);
         }

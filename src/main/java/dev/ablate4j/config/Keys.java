@@ -14,6 +14,14 @@ import java.util.function.Predicate;
  * Every configuration key of a training run, in the order they appear in {@code config.json} and
  * {@code --help}. The CLI's options, the spec files' keys and the resolved config all come from
  * this list, so a spec reads like the flags it stands for.
+ *
+ * <p>Declaring a key: one statement per key, in the order it is to appear. A key whose value is one
+ * of a fixed set of words is an enum key: write an enum implementing {@link Choice} (one constant per
+ * word, {@code word()} the exact word files and flags use, {@code toString()} returning it; see
+ * {@link Algorithm}) and declare {@code add(name, TheEnum.class, group, description, TheEnum.DEFAULT)}
+ * ({@code addLater} for a key added after runs were written). Its allowed text ("a, b or c") comes from
+ * the words; code switches on the constants; {@code config.json}, cell ids and {@code plan} show the words.
+ * Other keys give a {@link Type}, a validator on the typed value and the allowed values in words.
  */
 public final class Keys {
 
@@ -31,8 +39,7 @@ public final class Keys {
     private static final String IMPL = "Variants of CleanRL's and Stable-Baselines3's PPO (defaults: ablate4j's own behaviour)";
     private static final String ENV_VARIANT = "Environment variants (Humanoid-v4 only; defaults: Gymnasium's v4)";
 
-    public static final Key<String> ALGO = add("algo", Type.STRING, RUN,
-            "policy-gradient algorithm", v -> v.equals("ppo") || v.equals("trpo"), "ppo or trpo", "ppo");
+    public static final Key<Algorithm> ALGO = add("algo", Algorithm.class, RUN, "policy-gradient algorithm", Algorithm.PPO);
     public static final Key<String> ENV = add("env", Type.STRING, RUN,
             "environment id (see the envs command)", v -> !((String) v).isBlank(), "an environment id", TrainConfig.DEFAULT_ENV);
     public static final Key<Long> STEPS = add("steps", Type.LONG, RUN,
@@ -90,19 +97,17 @@ public final class Keys {
             v -> Double.isFinite((Double) v), "a finite number", 0.0);
     public static final Key<List<Integer>> HIDDEN = add("hidden", Type.INT_LIST, HYPER,
             "hidden layer widths of both networks, e.g. 64,64", Keys::widths, "a list of positive widths like 64,64", List.of(64, 64));
-    public static final Key<String> BACKEND = add("backend", Type.STRING, HYPER,
+    public static final Key<BackendName> BACKEND = add("backend", BackendName.class, HYPER,
             "where batch network math runs: java (plain Java, bit-reproducible everywhere), nd4j (needs a -Pnd4j"
-                    + " build; agrees to 1e-9), or auto (nd4j above the measured size crossover)",
-            v -> dev.ablate4j.nn.Backends.IDS.contains(v), "java, nd4j or auto", "java");
+                    + " build; agrees to 1e-9), or auto (nd4j above the measured size crossover)", BackendName.JAVA);
     /**
      * The floating-point format of the networks, Adam and the filters' outputs ({@link dev.ablate4j.nn.Precision}).
      * Added after the first runs, which all computed in float64: that is its legacy value, left out of
      * {@code config.json} and the cell id while it holds it.
      */
-    public static final Key<String> PRECISION = addLater("precision", Type.STRING, HYPER,
+    public static final Key<PrecisionName> PRECISION = addLater("precision", PrecisionName.class, HYPER,
             "number format of the networks, Adam and the filters' outputs: float64 (every run before this key) or"
-                    + " float32 (fused multiply-adds, bit-reproducible too; java backend only)",
-            v -> dev.ablate4j.nn.Precision.IDS.contains(v), "float64 or float32", "float64");
+                    + " float32 (fused multiply-adds, bit-reproducible too; java backend only)", PrecisionName.FLOAT64);
     public static final Key<Boolean> BOOTSTRAP_TRUNCATED = add("bootstrap-truncated", Type.BOOLEAN, HYPER,
             "at a time-limit truncation add gamma*V(s_T) (off: treat as terminal, as the paper did)",
             v -> true, "true or false", false);
@@ -122,24 +127,23 @@ public final class Keys {
     public static final Key<Integer> MAX_BACKTRACKS = add("max-backtracks", Type.INT, TRPO,
             "line-search halvings before giving up the step", v -> (Integer) v >= 0, "a whole number >= 0", 10);
 
-    public static final Key<String> REWARD_SCALE_MODE = addLater("reward-scale-mode", Type.STRING, PAPER,
+    public static final Key<RewardScaleMode> REWARD_SCALE_MODE = addLater("reward-scale-mode", RewardScaleMode.class, PAPER,
             "what reward-scale divides by: returns = r/(std of the running discounted return + 1e-8);"
                     + " rewards = the paper's reward z-filter without centring, (r - mean_r)/(std_r + 1e-8) + mean_r",
-            v -> v.equals("returns") || v.equals("rewards"), "returns or rewards", "returns");
-    public static final Key<String> GRAD_CLIP_SCOPE = addLater("grad-clip-scope", Type.STRING, PAPER,
+            RewardScaleMode.RETURNS);
+    public static final Key<GradClipScope> GRAD_CLIP_SCOPE = addLater("grad-clip-scope", GradClipScope.class, PAPER,
             "networks grad-clip acts on: both = the value network and PPO's policy, each its own norm; policy = PPO's"
                     + " policy only (the paper's code); value = the value network only; joint = one norm over both"
                     + " networks' gradients together (CleanRL, SB3; needs optimizer joint). TRPO never clips its policy gradient",
-            v -> v.equals("both") || v.equals("policy") || v.equals("value") || v.equals("joint"),
-            "both, policy, value or joint", "both");
+            GradClipScope.BOTH);
     public static final Key<Boolean> RESET_EVERY_ITERATION = addLater("reset-every-iteration", Type.BOOLEAN, PAPER,
             "reset the environment at the start of every iteration and drop the trailing partial episode"
                     + " (the paper's code); off: episodes continue across iterations",
             v -> true, "true or false", false);
-    public static final Key<String> ROLLOUT_BOOTSTRAP = addLater("rollout-bootstrap", Type.STRING, PAPER,
+    public static final Key<RolloutBootstrap> ROLLOUT_BOOTSTRAP = addLater("rollout-bootstrap", RolloutBootstrap.class, PAPER,
             "value added at the end of a rollout cut mid-episode: next-state = V(s_T); last-state = V(s_T-1),"
                     + " the last collected state (the paper's code)",
-            v -> v.equals("next-state") || v.equals("last-state"), "next-state or last-state", "next-state");
+            RolloutBootstrap.NEXT_STATE);
     public static final Key<Boolean> VALUE_LOSS_SKIP_ENDS = addLater("value-loss-skip-ends", Type.BOOLEAN, PAPER,
             "leave the steps that end an episode (time-limit ends included) out of the value loss (the paper's code)",
             v -> true, "true or false", false);
@@ -198,10 +202,10 @@ public final class Keys {
      * Humanoid-v4 only: another environment refuses a value other than the default, and its
      * {@code config.json} does not carry them.
      */
-    public static final Key<String> CONTACT_FORCES = addLater("contact-forces", Type.STRING, ENV_VARIANT,
+    public static final Key<ContactForces> CONTACT_FORCES = addLater("contact-forces", ContactForces.class, ENV_VARIANT,
             "Humanoid's 84 external contact-force observations (cfrc_ext): observed (Gymnasium v4) or zeroed"
                     + " (Humanoid-v2 on mujoco-py 2.0, where they read as 0)",
-            v -> v.equals("observed") || v.equals("zeroed"), "observed or zeroed", "observed");
+            ContactForces.OBSERVED);
     /** Whether Humanoid's reward subtracts Humanoid-v2's contact cost (see {@link dev.ablate4j.env.EnvVariant}). */
     public static final Key<Boolean> CONTACT_COST = addLater("contact-cost", Type.BOOLEAN, ENV_VARIANT,
             "subtract Humanoid-v2's contact cost min(5e-7 * sum(cfrc_ext^2), 10) from Humanoid's reward"
@@ -216,8 +220,14 @@ public final class Keys {
 
     /** A key of the first run format, with the value it has unless a preset or an override sets it. */
     private static <T> Key<T> add(String name, Type type, String group, String description,
-            Predicate<Object> allowed, String allowedText, T defaultValue) {
+            Predicate<? super T> allowed, String allowedText, T defaultValue) {
         return register(new Key<>(name, type, group, description, allowed, allowedText, defaultValue, false));
+    }
+
+    /** An enum key of the first run format: its value is one of {@code choices}' words. */
+    private static <E extends Enum<E> & Choice> Key<E> add(String name, Class<E> choices, String group,
+            String description, E defaultValue) {
+        return register(Key.ofChoices(name, choices, group, description, defaultValue, false));
     }
 
     /**
@@ -225,8 +235,14 @@ public final class Keys {
      * those runs had ({@link Key#legacyValue()}).
      */
     private static <T> Key<T> addLater(String name, Type type, String group, String description,
-            Predicate<Object> allowed, String allowedText, T defaultValue) {
+            Predicate<? super T> allowed, String allowedText, T defaultValue) {
         return register(new Key<>(name, type, group, description, allowed, allowedText, defaultValue, true));
+    }
+
+    /** An enum key added after runs were first written (its default is its legacy value). */
+    private static <E extends Enum<E> & Choice> Key<E> addLater(String name, Class<E> choices, String group,
+            String description, E defaultValue) {
+        return register(Key.ofChoices(name, choices, group, description, defaultValue, true));
     }
 
     private static <T> Key<T> register(Key<T> key) {

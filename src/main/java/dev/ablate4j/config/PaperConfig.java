@@ -119,10 +119,10 @@ public final class PaperConfig {
                         + String.join(", ", new java.util.TreeSet<>(NOT_APPLICABLE.keySet())) + ")");
             }
         }
-        return new PaperConfig(merged, where).map();
+        return new PaperConfig(merged, where).map().byName();
     }
 
-    private Map<String, Object> map() {
+    private KeyValues map() {
         requireEqual("value_calc", "gae", "ablate4j trains the value network on GAE targets only");
         requireEqual("share_weights", false, "ablate4j's policy and value networks are separate");
         requireEqual("num_actors", 1, "ablate4j samples from one environment");
@@ -136,64 +136,58 @@ public final class PaperConfig {
                     + " has one adam-eps for both networks)");
         }
 
-        Map<String, Object> v = new LinkedHashMap<>();
-        String algo = text("mode");
-        if (!algo.equals("ppo") && !algo.equals("trpo")) {
-            throw refused("mode", "ppo or trpo");
-        }
-        v.put(Keys.ALGO.name(), algo);
-        v.put(Keys.ENV.name(), env(text("game")));
+        KeyValues v = new KeyValues();
+        Algorithm algo = algorithm();
+        v.set(Keys.ALGO, algo);
+        v.set(Keys.ENV, env(text("game")));
         int t = whole("t");
-        v.put(Keys.ROLLOUT_STEPS.name(), t);
-        v.put(Keys.STEPS.name(), (long) whole("train_steps") * t);
-        v.put(Keys.EPOCHS.name(), epochs(algo));
-        v.put(Keys.MINIBATCHES.name(), whole("num_minibatches"));
-        v.putAll(fixedBehaviours());
+        v.set(Keys.ROLLOUT_STEPS, t);
+        v.set(Keys.STEPS, (long) whole("train_steps") * t);
+        v.set(Keys.EPOCHS, epochs(algo));
+        v.set(Keys.MINIBATCHES, whole("num_minibatches"));
+        v.setAll(fixedBehaviourValues());
 
-        v.put(Keys.POLICY_LR.name(), number("ppo_lr_adam"));
-        v.put(Keys.VALUE_LR.name(), number("val_lr"));
-        v.put(Keys.ADAM_EPS.name(), number("adam_eps"));
-        v.put(Keys.GAMMA.name(), number("gamma"));
-        v.put(Keys.GAE_LAMBDA.name(), number("lambda"));
-        v.put(Keys.CLIP_EPS.name(), number("clip_eps"));
-        v.put(Keys.VALUE_CLIP_EPS.name(), number("clip_val_eps"));
-        v.put(key(Optimization.VALUE_CLIP), bool("value_clipping"));
-        v.put(key(Optimization.ORTHO_INIT), initialization());
-        v.put(key(Optimization.LR_ANNEAL), bool("anneal_lr"));
-        v.put(Keys.ENTROPY_COEF.name(), number("entropy_coeff"));
+        v.set(Keys.POLICY_LR, number("ppo_lr_adam"));
+        v.set(Keys.VALUE_LR, number("val_lr"));
+        v.set(Keys.ADAM_EPS, number("adam_eps"));
+        v.set(Keys.GAMMA, number("gamma"));
+        v.set(Keys.GAE_LAMBDA, number("lambda"));
+        v.set(Keys.CLIP_EPS, number("clip_eps"));
+        v.set(Keys.VALUE_CLIP_EPS, number("clip_val_eps"));
+        v.set(toggle(Optimization.VALUE_CLIP), bool("value_clipping"));
+        v.set(toggle(Optimization.ORTHO_INIT), initialization());
+        v.set(toggle(Optimization.LR_ANNEAL), bool("anneal_lr"));
+        v.set(Keys.ENTROPY_COEF, number("entropy_coeff"));
 
         boolean normStates = bool("norm_states");
         double clipObs = number("clip_observations");
-        v.put(key(Optimization.OBS_NORM), normStates);
-        v.put(key(Optimization.OBS_CLIP), normStates && clipObs > 0);
-        putIfPositive(v, Keys.OBS_CLIP_MAX, clipObs);
+        v.set(toggle(Optimization.OBS_NORM), normStates);
+        v.set(toggle(Optimization.OBS_CLIP), normStates && clipObs > 0);
+        setIfPositive(v, Keys.OBS_CLIP_MAX, clipObs);
 
-        String normRewards = text("norm_rewards");
-        if (!List.of("returns", "rewards", "none").contains(normRewards)) {
-            throw refused("norm_rewards", "returns, rewards or none");
-        }
+        RewardScaleMode mode = rewardScaleMode();
         double clipRewards = number("clip_rewards");
-        v.put(key(Optimization.REWARD_SCALE), !normRewards.equals("none"));
-        v.put(Keys.REWARD_SCALE_MODE.name(), normRewards.equals("rewards") ? "rewards" : "returns");
-        v.put(key(Optimization.REWARD_CLIP), !normRewards.equals("none") && clipRewards > 0);
-        putIfPositive(v, Keys.REWARD_CLIP_MAX, clipRewards);
+        v.set(toggle(Optimization.REWARD_SCALE), mode != null);
+        v.set(Keys.REWARD_SCALE_MODE, mode == null ? RewardScaleMode.RETURNS : mode);
+        v.set(toggle(Optimization.REWARD_CLIP), mode != null && clipRewards > 0);
+        setIfPositive(v, Keys.REWARD_CLIP_MAX, clipRewards);
 
         double clipGrad = number("clip_grad_norm");
         if (clipGrad != -1 && !(clipGrad > 0)) {
             throw refused("clip_grad_norm", "-1 (off) or a positive number");
         }
-        v.put(key(Optimization.GRAD_CLIP), clipGrad > 0);
-        putIfPositive(v, Keys.GRAD_CLIP_NORM, clipGrad);
+        v.set(toggle(Optimization.GRAD_CLIP), clipGrad > 0);
+        setIfPositive(v, Keys.GRAD_CLIP_NORM, clipGrad);
 
-        v.put(Keys.MAX_KL.name(), number("max_kl"));
-        v.put(Keys.CG_ITERS.name(), whole("cg_steps"));
-        v.put(Keys.CG_DAMPING.name(), number("damping"));
-        v.put(Keys.FISHER_FRAC.name(), number("fisher_frac_samples"));
+        v.set(Keys.MAX_KL, number("max_kl"));
+        v.set(Keys.CG_ITERS, whole("cg_steps"));
+        v.set(Keys.CG_DAMPING, number("damping"));
+        v.set(Keys.FISHER_FRAC, number("fisher_frac_samples"));
         int tries = whole("max_backtrack");
         if (tries < 1) {
             throw refused("max_backtrack", "a whole number >= 1 (the line search's number of tries)");
         }
-        v.put(Keys.MAX_BACKTRACKS.name(), tries - 1);
+        v.set(Keys.MAX_BACKTRACKS, tries - 1);
         return v;
     }
 
@@ -204,23 +198,51 @@ public final class PaperConfig {
      * only, and the line search's acceptance ratio 0.1.
      */
     public static Map<String, Object> fixedBehaviours() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put(Keys.HIDDEN.name(), List.of(64, 64));
-        v.put(key(Optimization.TANH), true);
-        v.put(key(Optimization.ADV_NORM), true);
-        v.put(Keys.BOOTSTRAP_TRUNCATED.name(), false);
-        v.put(Keys.RESET_EVERY_ITERATION.name(), true);
-        v.put(Keys.ROLLOUT_BOOTSTRAP.name(), "last-state");
-        v.put(Keys.VALUE_LOSS_SKIP_ENDS.name(), true);
-        v.put(Keys.GRAD_CLIP_SCOPE.name(), "policy");
-        v.put(Keys.LINE_SEARCH_ACCEPT.name(), ACCEPT_RATIO);
-        return v;
+        return fixedBehaviourValues().byName();
+    }
+
+    private static KeyValues fixedBehaviourValues() {
+        return new KeyValues()
+                .set(Keys.HIDDEN, List.of(64, 64))
+                .set(toggle(Optimization.TANH), true)
+                .set(toggle(Optimization.ADV_NORM), true)
+                .set(Keys.BOOTSTRAP_TRUNCATED, false)
+                .set(Keys.RESET_EVERY_ITERATION, true)
+                .set(Keys.ROLLOUT_BOOTSTRAP, RolloutBootstrap.LAST_STATE)
+                .set(Keys.VALUE_LOSS_SKIP_ENDS, true)
+                .set(Keys.GRAD_CLIP_SCOPE, GradClipScope.POLICY)
+                .set(Keys.LINE_SEARCH_ACCEPT, ACCEPT_RATIO);
+    }
+
+    /** The paper's {@code mode}: its words are ablate4j's {@code algo} words. */
+    private Algorithm algorithm() {
+        String mode = text("mode");
+        for (Algorithm a : Algorithm.values()) {
+            if (a.word().equals(mode)) {
+                return a;
+            }
+        }
+        throw refused("mode", Keys.ALGO.allowedText());
+    }
+
+    /** The paper's {@code norm_rewards}: a {@link RewardScaleMode}'s word, or none (null: no scaling). */
+    private RewardScaleMode rewardScaleMode() {
+        String norm = text("norm_rewards");
+        for (RewardScaleMode m : RewardScaleMode.values()) {
+            if (m.word().equals(norm)) {
+                return m;
+            }
+        }
+        if (norm.equals("none")) {
+            return null;
+        }
+        throw refused("norm_rewards", "returns, rewards or none");
     }
 
     /** ablate4j's one {@code epochs} key: PPO needs ppo_epochs = val_epochs; TRPO uses val_epochs. */
-    private int epochs(String algo) {
+    private int epochs(Algorithm algo) {
         int valueEpochs = whole("val_epochs");
-        if (algo.equals("ppo") && whole("ppo_epochs") != valueEpochs) {
+        if (algo == Algorithm.PPO && whole("ppo_epochs") != valueEpochs) {
             throw refused("ppo_epochs", "equal to val_epochs (" + valueEpochs + "): ablate4j's epochs key sets both");
         }
         return valueEpochs;
@@ -243,13 +265,13 @@ public final class PaperConfig {
         throw refused("game", "Hopper, Walker2d, Humanoid or HalfCheetah (-v2, -v3 or -v4; run as the -v4 model)");
     }
 
-    private static String key(Optimization o) {
-        return Keys.toggle(o).name();
+    private static Key<Boolean> toggle(Optimization o) {
+        return Keys.toggle(o);
     }
 
-    private static void putIfPositive(Map<String, Object> v, Key<Double> key, double value) {
+    private static void setIfPositive(KeyValues v, Key<Double> key, double value) {
         if (value > 0) {
-            v.put(key.name(), value);
+            v.set(key, value);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.ablate4j.config;
 
 import dev.ablate4j.tweak.Optimization;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,30 +13,31 @@ import java.util.stream.Collectors;
  * are the {@link PaperPreset}s.
  */
 public enum Preset {
-    PPO("ppo", "PPO with all the paper's code-level optimizations (gradient clipping off)", Map.of()),
-    PPO_M("ppo-m", "minimal PPO: only observation normalization, tanh and advantage normalization", minimal("ppo")),
+    PPO("ppo", "PPO with all the paper's code-level optimizations (gradient clipping off)", new KeyValues()),
+    PPO_M("ppo-m", "minimal PPO: only observation normalization, tanh and advantage normalization",
+            minimal(Algorithm.PPO)),
     PPO_NOCLIP("ppo-noclip", "PPO preset without ratio clipping (clip-eps inf)",
-            Map.of(Keys.CLIP_EPS.name(), Double.POSITIVE_INFINITY)),
-    TRPO("trpo", "TRPO with only observation normalization, tanh and advantage normalization", minimal("trpo")),
-    TRPO_PLUS("trpo+", "TRPO with PPO's code-level optimizations", Map.of(Keys.ALGO.name(), "trpo"));
+            new KeyValues().set(Keys.CLIP_EPS, Double.POSITIVE_INFINITY)),
+    TRPO("trpo", "TRPO with only observation normalization, tanh and advantage normalization",
+            minimal(Algorithm.TRPO)),
+    TRPO_PLUS("trpo+", "TRPO with PPO's code-level optimizations", new KeyValues().set(Keys.ALGO, Algorithm.TRPO));
 
     private final String id;
     private final String description;
-    private final Map<String, Object> changes;
+    private final KeyValues changes;
 
-    Preset(String id, String description, Map<String, Object> changes) {
+    Preset(String id, String description, KeyValues changes) {
         this.id = id;
         this.description = description;
         this.changes = changes;
     }
 
     /** {@code algo} and every optimization off except observation normalization, tanh and advantage normalization. */
-    private static Map<String, Object> minimal(String algo) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put(Keys.ALGO.name(), algo);
+    private static KeyValues minimal(Algorithm algo) {
+        KeyValues v = new KeyValues().set(Keys.ALGO, algo);
         for (Optimization o : new Optimization[] {Optimization.VALUE_CLIP, Optimization.REWARD_SCALE,
             Optimization.ORTHO_INIT, Optimization.LR_ANNEAL, Optimization.REWARD_CLIP, Optimization.OBS_CLIP}) {
-            v.put(o.key(), false);
+            v.set(Keys.toggle(o), false);
         }
         return v;
     }
@@ -50,15 +50,15 @@ public enum Preset {
         return description;
     }
 
-    /** The values this preset changes from the keys' defaults. */
-    public Map<String, Object> changes() {
-        return changes;
+    /** The values this preset changes from the keys' defaults, typed (a copy). */
+    public KeyValues changes() {
+        return new KeyValues().setAll(changes);
     }
 
     /** The full resolved values of this preset, in {@link Keys#all()} order. */
     public Map<String, Object> settings() {
         Map<String, Object> v = Keys.defaults();
-        v.putAll(changes);
+        v.putAll(changes.byName());
         return v;
     }
 

@@ -65,6 +65,11 @@ public final class TrainConfig {
         Map<String, Object> v;
         try {
             v = new LinkedHashMap<>(presetSettings(preset, presetEnv));
+            for (Key<?> key : Keys.all()) {
+                if (!overrides.containsKey(key.name())) {
+                    v.put(key.name(), key.parse(v.get(key.name()))); // the preset's own values pass the validators too
+                }
+            }
         } catch (ConfigException e) {
             throw new ConfigException(where + e.getMessage());
         }
@@ -184,7 +189,7 @@ public final class TrainConfig {
 
     /** The environment variant this config asks for ({@link EnvVariant#V4} unless a Humanoid key says otherwise). */
     public EnvVariant envVariant() {
-        return new EnvVariant(get(Keys.CONTACT_FORCES).equals("zeroed"), get(Keys.CONTACT_COST));
+        return new EnvVariant(get(Keys.CONTACT_FORCES) == ContactForces.ZEROED, get(Keys.CONTACT_COST));
     }
 
     private void check(String where) {
@@ -194,11 +199,11 @@ public final class TrainConfig {
             throw new ConfigException(where + "env: " + e.getMessage());
         }
         try {
-            dev.ablate4j.nn.Backends.byId(get(Keys.BACKEND));
+            dev.ablate4j.nn.Backends.byId(get(Keys.BACKEND).word());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + e.getMessage());
         }
-        if (!Keys.PRECISION.isLegacyValue(get(Keys.PRECISION)) && !get(Keys.BACKEND).equals("java")) {
+        if (get(Keys.PRECISION) != PrecisionName.FLOAT64 && get(Keys.BACKEND) != BackendName.JAVA) {
             throw new ConfigException(where + "precision: " + get(Keys.PRECISION) + " runs on backend java only,"
                     + " not " + get(Keys.BACKEND));
         }
@@ -245,8 +250,16 @@ public final class TrainConfig {
         return preset;
     }
 
-    /** A copy with one key changed (checked). */
-    public TrainConfig with(Key<?> key, Object value) {
+    /** A copy with {@code key} set to {@code value}, of the key's own type (checked as {@link #resolve} checks). */
+    public <T> TrainConfig with(Key<T> key, T value) {
+        return withRaw(key, value);
+    }
+
+    /**
+     * A copy with one key changed (checked): {@code value} raw, as a flag or a file gives it, or typed;
+     * for code that holds a key of unknown type ({@code Key<?>}).
+     */
+    public TrainConfig withRaw(Key<?> key, Object value) {
         Map<String, Object> overrides = new LinkedHashMap<>(values);
         overrides.put(key.name(), value);
         return resolve(preset, overrides, "");
@@ -315,8 +328,14 @@ public final class TrainConfig {
         return json;
     }
 
-    /** A value as {@code config.json} writes it: infinity as "inf", a number key's "no value" as "none". */
+    /**
+     * A value as {@code config.json} writes it: infinity as "inf", a number key's "no value" as "none",
+     * an enum key's value as its word.
+     */
     public static Object jsonValue(Object value) {
+        if (value instanceof Choice c) {
+            return c.word();
+        }
         if (value instanceof Double d && d.isInfinite()) {
             return d > 0 ? "inf" : "-inf";
         }

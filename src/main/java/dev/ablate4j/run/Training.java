@@ -66,7 +66,7 @@ public final class Training implements AutoCloseable {
 
     /** A run on the backend its config names ({@code backend}). */
     public Training(TrainConfig config) {
-        this(config, Backends.byId(config.get(Keys.BACKEND)));
+        this(config, Backends.byId(config.get(Keys.BACKEND).word()));
     }
 
     /** A run whose networks' batch computations run on {@code backend} (see {@link dev.ablate4j.nn.Backends}). */
@@ -77,7 +77,7 @@ public final class Training implements AutoCloseable {
         int obsSize = env.observationSpace().size();
         int actionSize = env.actionSpace().size();
         Activation activation = config.on(Optimization.TANH) ? Activation.TANH : Activation.RELU;
-        precision = Precision.byId(config.get(Keys.PRECISION));
+        precision = Precision.byId(config.get(Keys.PRECISION).word());
         policy = new GaussianPolicy(obsSize, actionSize, config.hidden(), activation, backend, precision);
         valueNet = new ValueNet(obsSize, config.hidden(), activation, backend, precision);
         SplittableRandom init = seeds.init();

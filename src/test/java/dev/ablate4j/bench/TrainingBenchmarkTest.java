@@ -23,7 +23,7 @@ class TrainingBenchmarkTest {
         assertEquals(32, c.get(Keys.MINIBATCHES));
         assertEquals(List.of(64, 64), c.get(Keys.HIDDEN));
         assertEquals(49, c.iterations());
-        assertEquals("java", c.get(Keys.BACKEND));
+        assertEquals(dev.ablate4j.config.BackendName.JAVA, c.get(Keys.BACKEND));
     }
 
     @Test

@@ -81,6 +81,10 @@ class TrainCommandTest {
             + " Walker2d-v4, Humanoid-v4",
         "--entropy-coef|inf|entropy-coef: 'inf' is not a finite number",
         "--reward-scale-mode|centred|reward-scale-mode: 'centred' is not returns or rewards",
+        "--algo|PPO|algo: 'PPO' is not ppo or trpo",
+        "--grad-clip-scope|all|grad-clip-scope: 'all' is not both, policy or value",
+        "--rollout-bootstrap|last|rollout-bootstrap: 'last' is not next-state or last-state",
+        "--contact-forces|none|contact-forces: 'none' is not observed or zeroed",
         "--max-kl-final|0|max-kl-final: '0' is not a positive finite number or none",
         "--paper-config|no-such.json|--paper-config no-such.json: no such file"})
     void badInputGivesOneLineExitTwoAndWritesNothing(String flag, String value, String message) {

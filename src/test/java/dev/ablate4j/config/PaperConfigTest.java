@@ -171,7 +171,7 @@ class PaperConfigTest {
         params.put("max_kl_final", 0.04);
         TrainConfig c = TrainConfig.fromPaperConfig(params, Map.of("seed", 7), "x.json: ");
         assertEquals("Walker2d-v4", c.get(Keys.ENV));
-        assertEquals("trpo", c.get(Keys.ALGO));
+        assertEquals(Algorithm.TRPO, c.get(Keys.ALGO));
         assertEquals(7L, c.get(Keys.SEED));
         assertEquals(TrainConfig.PAPER_CONFIG, c.preset());
         assertEquals(c, TrainConfig.fromJson(c.toJson(), ""), "reads back from config.json");

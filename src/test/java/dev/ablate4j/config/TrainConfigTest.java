@@ -26,7 +26,7 @@ class TrainConfigTest {
                 java.util.EnumSet.of(Optimization.OBS_NORM, Optimization.TANH, Optimization.ADV_NORM));
         assertTrue(Double.isInfinite(TrainConfig.resolve(Preset.PPO_NOCLIP, Map.of()).get(Keys.CLIP_EPS)));
         TrainConfig trpo = TrainConfig.resolve(Preset.TRPO, Map.of());
-        assertEquals("trpo", trpo.get(Keys.ALGO));
+        assertEquals(Algorithm.TRPO, trpo.get(Keys.ALGO));
         assertEquals(minimal.optimizations(), trpo.optimizations());
         TrainConfig trpoPlus = TrainConfig.resolve(Preset.TRPO_PLUS, Map.of());
         assertEquals(ppo.optimizations(), trpoPlus.optimizations());

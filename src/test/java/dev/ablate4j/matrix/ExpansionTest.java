@@ -306,7 +306,7 @@ class ExpansionTest {
                 .findFirst().orElseThrow();
         TrainConfig c = Expansion.runConfig(noclip.spec(), noclipRun);
         assertEquals(-0.005, c.get(Keys.ENTROPY_COEF));
-        assertEquals("rewards", c.get(Keys.REWARD_SCALE_MODE));
+        assertEquals(dev.ablate4j.config.RewardScaleMode.REWARDS, c.get(Keys.REWARD_SCALE_MODE));
     }
 
     private static Plan shipped(String name) {

@@ -73,7 +73,7 @@ class OptimizationToggleTest {
         // 200-step episodes, so resets, bootstraps and episode ends all occur
         Map<String, Object> base = Map.of("grad-clip", true, "grad-clip-norm", 0.05, "value-lr", 0.01);
         TrainConfig plain = TinyRuns.config(Preset.byId(preset), base);
-        TrainConfig variant = plain.with(dev.ablate4j.config.Keys.byName(key), value);
+        TrainConfig variant = plain.withRaw(dev.ablate4j.config.Keys.byName(key), value);
         RunDriver.run(plain, tmp.resolve("plain"), null, RunDriver.Progress.NONE);
         RunDriver.run(variant, tmp.resolve("variant"), null, RunDriver.Progress.NONE);
         assertNotEquals(TinyRuns.sha256(tmp.resolve("plain").resolve(RunFiles.METRICS)),
