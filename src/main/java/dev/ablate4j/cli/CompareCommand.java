@@ -43,17 +43,17 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--x", required = true, paramLabel = "FILE|DIR", description = "Sample X: CSV file or results directory.")
+    @Option(names = "--x", required = true, paramLabel = "<path>", description = "Sample X: CSV file or results directory.")
     private Path x;
 
-    @Option(names = "--y", required = true, paramLabel = "FILE|DIR", description = "Sample Y: CSV file or results directory.")
+    @Option(names = "--y", required = true, paramLabel = "<path>", description = "Sample Y: CSV file or results directory.")
     private Path y;
 
-    @Option(names = "--column", paramLabel = "NAME",
+    @Option(names = "--column", paramLabel = "<name>",
             description = "CSV column (name or 1-based index); for results directories final_return (default) or max_return.")
     private String column;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|text",
+    @Option(names = "--format", defaultValue = "json", paramLabel = "<json|text>",
             description = "Output format (default: ${DEFAULT-VALUE}).")
     private Format format;
 
@@ -64,13 +64,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Bootstrap resamples per interval, 100 to 1000000 (default: ${DEFAULT-VALUE}).")
     private int resamples;
 
-    @Option(names = "--interval", defaultValue = "t", paramLabel = "METHOD",
+    @Option(names = "--interval", defaultValue = "t", paramLabel = "<method>",
             description = "Interval method for means and their difference: t (default: Student-t, Welch-t for the "
                     + "difference), bootstrap-t, percentile or bca. Coverage: docs/statistics.md.")
     private String interval;
 
-    @Option(names = "--margin", paramLabel = "M",
-            description = "Equivalence margin: TOST (two one-sided Welch t-tests at alpha 0.05) of |mean X - mean Y| < M."
+    @Option(names = "--margin", paramLabel = "<margin>",
+            description = "Equivalence margin: TOST (two one-sided Welch t-tests at alpha 0.05) of |mean X - mean Y| < <margin>."
                     + " Without it, the smallest margin TOST could declare is printed.")
     private Double margin;
 

@@ -43,15 +43,15 @@ public final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--n", split = ",", defaultValue = "3,5,10,20,40", paramLabel = "N[,N...]",
+    @Option(names = "--n", split = ",", defaultValue = "3,5,10,20,40", paramLabel = "<n>[,<n>...]",
             description = "Sample sizes, each 2 to 40 (default: ${DEFAULT-VALUE}).")
     private List<Integer> ns;
 
-    @Option(names = "--interval", split = ",", defaultValue = "t,bootstrap-t,percentile,bca", paramLabel = "METHOD[,...]",
+    @Option(names = "--interval", split = ",", defaultValue = "t,bootstrap-t,percentile,bca", paramLabel = "<method>[,<method>...]",
             description = "Methods to measure (default: ${DEFAULT-VALUE}).")
     private List<String> methods;
 
-    @Option(names = "--data", split = ",", paramLabel = "DATA[,...]",
+    @Option(names = "--data", split = ",", paramLabel = "<data>[,<data>...]",
             description = "Populations: normal, normal-unequal, lognormal, bimodal, walker (default: all).")
     private List<String> data;
 

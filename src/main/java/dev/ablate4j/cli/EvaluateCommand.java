@@ -48,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "run directories (each with a policy.json)")
     private List<Path> runs;
 
-    @Option(names = "--episodes", defaultValue = "10", paramLabel = "N",
+    @Option(names = "--episodes", defaultValue = "10", paramLabel = "<n>",
             description = "episodes per run, at least 1 (default: ${DEFAULT-VALUE})")
     private int episodes;
 
@@ -58,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--stochastic", description = "sample actions from the policy's Gaussian, as in training")
     private boolean stochastic;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "<seed>",
             description = "seed of the episodes' resets and action noise (default: ${DEFAULT-VALUE})")
     private long seed;
 

@@ -35,10 +35,10 @@ public final class ExportOnnxCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "a finished run directory (with policy.json)")
     private Path run;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the model file to write, e.g. policy.onnx")
+    @Option(names = "--out", required = true, paramLabel = "<file>", description = "the model file to write, e.g. policy.onnx")
     private Path out;
 
-    @Option(names = "--input-type", defaultValue = "float32", paramLabel = "TYPE",
+    @Option(names = "--input-type", defaultValue = "float32", paramLabel = "<type>",
             description = "element type of the obs input: float32 or float64 (default: ${DEFAULT-VALUE})")
     private String inputType;
 

@@ -14,7 +14,6 @@ import dev.ablate4j.matrix.Shard;
 import dev.ablate4j.matrix.SpecException;
 import dev.ablate4j.matrix.SpecRecording;
 import dev.ablate4j.matrix.Summary;
-import dev.ablate4j.tensorboard.BadExportException;
 import dev.ablate4j.tensorboard.LiveBoard;
 import java.io.Console;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,9 +50,8 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "run only shard k of n (deterministic, balanced by env steps; see 'plan')")
     String shard;
 
-    @Option(names = "--checkpoint-every", paramLabel = "<iterations>",
-            description = "checkpoint each run every this many iterations; 0 = never (default: 10)")
-    int checkpointEvery = 10;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--retry-failed", description = "rerun (from scratch) the runs recorded as diverged or failed")
     boolean retryFailed;
@@ -66,17 +65,9 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "refuse specs expanding to more runs than this (default: 10000)")
     long maxRuns = Expansion.DEFAULT_MAX_RUNS;
 
-    @Option(names = "--quiet", description = "no progress output, only the summary")
-    boolean quiet;
-
     @Option(names = "--progress-every", paramLabel = "<seconds>",
             description = "when stderr is not a terminal, print the progress line this often (default: 30)")
     int progressEvery = 30;
-
-    @Option(names = "--tensorboard", paramLabel = "<logdir>",
-            description = "also append TensorBoard events of each run trained to <logdir>/<spec>/<cell label>/<env>/seed-<n>/"
-                    + " as iterations finish (a side output: results and cell ids are unchanged)")
-    Path tensorboard;
 
     @Option(names = "--heartbeat", paramLabel = "<seconds>", description = "lock heartbeat interval (default: 10)")
     double heartbeat = 10;
@@ -104,7 +95,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 throw new SpecException("--progress-every: " + progressEvery + " is not a positive whole number");
             }
             Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
-            MatrixOptions options = new MatrixOptions(workers, checkpointEvery, retryFailed, reuse, seconds(heartbeat,
+            MatrixOptions options = new MatrixOptions(workers, run.checkpointEvery(), retryFailed, reuse, seconds(heartbeat,
                     "--heartbeat"), seconds(staleAfter, "--stale-after"), seconds(Math.min(2, heartbeat), "--heartbeat"));
             Plan full = Expansion.load(specFile, envs, maxRuns);
             String otherMujoco = MujocoInfo.mismatch(Expansion.mujocoVersion(full.spec()),
@@ -146,21 +137,16 @@ public final class MatrixCommand implements Callable<Integer> {
     }
 
     private MatrixListener listener(String title) {
-        return quiet ? MatrixListener.NONE : new ProgressReporter(System.err, interactive(), progressEvery * 1000, title);
+        return run.quiet ? MatrixListener.NONE : new ProgressReporter(System.err, interactive(), progressEvery * 1000, title);
     }
 
     /** The executor, writing each run it trains into --tensorboard as well when given. */
     private RunExecutor withTensorboard(Plan full) {
-        if (tensorboard == null) {
+        if (run.tensorboard == null) {
             return executor;
         }
-        try {
-            LiveBoard.check(tensorboard, "--tensorboard");
-        } catch (BadExportException e) {
-            throw new SpecException(e.getMessage());
-        }
-        OutputPath.check("--tensorboard", tensorboard);
-        return LiveBoard.matrix(executor, tensorboard, full, System.err);
+        run.checkTensorboard();
+        return LiveBoard.matrix(executor, run.tensorboard, full, System.err);
     }
 
     private static Duration seconds(double s, String flag) {

@@ -35,14 +35,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS_DIR", description = "Results directories (merged).")
     private List<Path> roots;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
+    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output directory (created if needed).")
     private Path out;
 
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed of every bootstrap interval; same inputs and seed give the same numbers (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--baseline", paramLabel = "CELL",
+    @Option(names = "--baseline", paramLabel = "<cell>",
             description = "Config every other is compared with: cell key (spec/cell-id), cell id or label. "
                     + "Default: the cell labelled just 'ppo' (or another preset name).")
     private String baseline;
@@ -56,24 +56,24 @@ public final class ReportCommand implements Callable<Integer> {
                     + " <spec>/spec.json): cells, envs or seeds the spec no longer has. Default: only the spec's.")
     private boolean allCells;
 
-    @Option(names = "--margin", paramLabel = "M",
+    @Option(names = "--margin", paramLabel = "<margin>",
             description = "Equivalence margin of the verdicts' TOST, in units of final return (positive; default: the"
                     + " spec's equivalence-margin, else none: the verdicts then state the smallest margin TOST could"
                     + " declare).")
     private Double margin;
 
-    @Option(names = "--calibration-reps", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--calibration-reps", paramLabel = "<n>", defaultValue = "2000",
             description = "Null-resampling replicates per comparison in the calibration section, 0 to leave it out"
                     + " (default: ${DEFAULT-VALUE}; at most 16000 per null over the whole report).")
     private int calibrationReps;
 
-    @Option(names = "--interval", paramLabel = "METHOD",
+    @Option(names = "--interval", paramLabel = "<method>",
             description = "Interval method: t (default: Student-t for means, Welch-t for differences, t on the cell "
                     + "structure for factorial effects), bootstrap-t, percentile or bca; without the flag, the recorded"
                     + " spec's interval key, else t. Coverage: docs/statistics.md.")
     private String interval;
 
-    @Option(names = "--score", defaultValue = "final", paramLabel = "final|eval",
+    @Option(names = "--score", defaultValue = "final", paramLabel = "<final|eval>",
             description = "Score of a run: final (mean of the last 5 iterations' mean episode return) or eval (mean "
                     + "return of its eval.csv, from 'ablate4j evaluate'; runs without one are left out). "
                     + "Default: ${DEFAULT-VALUE}.")

@@ -34,7 +34,7 @@ public final class TensorboardCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "results directories or run directories")
     private List<Path> roots;
 
-    @Option(names = "--out", required = true, paramLabel = "LOGDIR",
+    @Option(names = "--out", required = true, paramLabel = "<dir>",
             description = "log directory: new, empty, or an earlier export (replaced whole)")
     private Path out;
 

@@ -6,7 +6,6 @@ import dev.ablate4j.env.Envs;
 import dev.ablate4j.matrix.RunClaim;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
-import dev.ablate4j.tensorboard.BadExportException;
 import dev.ablate4j.tensorboard.LiveBoard;
 import dev.ablate4j.tensorboard.LiveRun;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,9 +52,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "run directory to write into")
     Path out;
 
-    @Option(names = "--quiet", order = -8, description = "no per-iteration progress line")
-    boolean quiet;
-
     @Option(names = "--config", paramLabel = "<file>", order = -7,
             description = "start from a run's config.json (its preset and every key); flags override it")
     Path configFile;
@@ -63,15 +60,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "replace the run in --out even if it is a different one (other files are kept)")
     boolean force;
 
-    @Option(names = "--checkpoint-every", paramLabel = "<iterations>", order = -5,
-            description = "save a checkpoint every N iterations, 0 = never (default 10); the same command"
-                    + " resumes an interrupted run from it")
-    int checkpointEvery = 10;
-
-    @Option(names = "--tensorboard", paramLabel = "<logdir>", order = -4,
-            description = "also append TensorBoard events to <logdir>/<out name>/<env>/seed-<n>/ as iterations"
-                + " finish (a side output: the run's files are unchanged)")
-    Path tensorboard;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() {
@@ -84,19 +74,17 @@ public final class TrainCommand implements Callable<Integer> {
         if (otherMujoco != null) {
             throw new BadInputException(otherMujoco);
         }
-        if (checkpointEvery < 0) {
-            throw new BadInputException("--checkpoint-every: " + checkpointEvery + " is not a whole number >= 0");
-        }
+        run.checkpointEvery();
         HeapCheck.require(config);
         if (config.stepsRoundingNote() != null) {
             spec.commandLine().getErr().println(config.stepsRoundingNote());
         }
-        checkTensorboard();
+        run.checkTensorboard();
         RunDirectory.Action action = RunDirectory.decide(out, config, force);
         if (action == RunDirectory.Action.SKIP) {
             return skipped();
         }
-        checkTensorboard();
+        run.checkTensorboard();
         RunDirectory.prepare(out, RunDirectory.Action.RESUME); // creates --out, checks it is writable
         try (RunClaim claim = RunClaim.tryClaim(out)) {
             if (claim == null) {
@@ -121,11 +109,11 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(TrainConfig config) {
-        RunDriver.Progress progress = quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
+        RunDriver.Progress progress = run.quiet ? RunDriver.Progress.NONE : new ProgressLine(System.err);
         RunOutcome outcome;
         try (LiveRun live = liveTensorboard(config)) {
             outcome = RunDriver.runOrResume(config, out, MujocoInfo.version(config), live.around(progress),
-                    checkpointEvery);
+                    run.checkpointEvery());
             live.finish(outcome);
         }
         System.err.printf("%s: %d iterations, %d env steps in %.1f s (%.0f env steps/s)%n", outcome.status(),
@@ -137,18 +125,9 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Refuses an unusable --tensorboard before --out is touched. */
-    private void checkTensorboard() {
-        try {
-            LiveBoard.check(tensorboard, "--tensorboard");
-        } catch (BadExportException e) {
-            throw new BadInputException(e.getMessage());
-        }
-    }
-
     /** The --tensorboard side output (nothing when the option is absent). */
     private LiveRun liveTensorboard(TrainConfig config) {
-        return LiveBoard.train(tensorboard, config, out, System.err);
+        return LiveBoard.train(run.tensorboard, config, out, System.err);
     }
 
     /**

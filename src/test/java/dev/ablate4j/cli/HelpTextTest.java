@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** --help shows whole summaries and never splits a word across lines. */
 class HelpTextTest {
@@ -64,6 +67,56 @@ class HelpTextTest {
             "--force", "--config")) {
             assertTrue(script.contains(word), word);
         }
+    }
+
+    /**
+     * One style of parameter labels: an option's value is a lower-case word in angle brackets
+     * ({@code --out=<dir>}, {@code --workers=<n>}, {@code --n=<n>[,<n>...]}); a positional parameter
+     * is an upper-case word ({@code SPEC}, {@code RESULTS...}).
+     */
+    @Test
+    void everyParameterLabelHasTheOneStyle() {
+        Pattern optionLabel = Pattern.compile("<[a-z0-9/|-]+>(\\[,<[a-z0-9-]+>\\.\\.\\.\\])?");
+        Pattern positionalLabel = Pattern.compile("[A-Z][A-Z_]*");
+        CommandLine cl = Main.commandLine();
+        int checked = 0;
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            for (OptionSpec o : spec.options()) {
+                if (o.arity().max() > 0 && !o.usageHelp() && !o.versionHelp()) {
+                    assertTrue(optionLabel.matcher(o.paramLabel()).matches(), spec.name() + " " + o.longestName() + "="
+                            + o.paramLabel());
+                    checked++;
+                }
+            }
+            for (PositionalParamSpec p : spec.positionalParameters()) {
+                assertTrue(positionalLabel.matcher(p.paramLabel()).matches(), spec.name() + " " + p.paramLabel());
+            }
+        }
+        assertTrue(checked > 60, "options checked: " + checked);
+    }
+
+    /** --checkpoint-every, --tensorboard and --quiet are one mixin in both train and matrix, so they read alike. */
+    @Test
+    void trainAndMatrixShareTheirRunOptions() {
+        CommandLine cl = Main.commandLine();
+        List<String> shared = List.of("--checkpoint-every", "--tensorboard", "--quiet");
+        for (String command : List.of("train", "matrix")) {
+            CommandSpec spec = cl.getSubcommands().get(command).getCommandSpec();
+            CommandSpec mixin = spec.mixins().values().stream()
+                    .filter(m -> m.userObject() instanceof RunOptions).findFirst().orElseThrow();
+            assertEquals(shared, mixin.options().stream().map(OptionSpec::longestName).toList(), command);
+            for (String name : shared) {
+                OptionSpec inTrain = cl.getSubcommands().get("train").getCommandSpec().findOption(name);
+                OptionSpec here = spec.findOption(name);
+                assertEquals(List.of(inTrain.description()), List.of(here.description()), command + " " + name);
+                assertEquals(inTrain.paramLabel(), here.paramLabel(), command + " " + name);
+            }
+        }
+        String train = help("train", "--help");
+        String matrix = help("matrix", "--help");
+        assertTrue(train.contains("--checkpoint-every=<n>") && matrix.contains("--checkpoint-every=<n>"), train);
+        assertTrue(train.contains("--tensorboard=<dir>") && matrix.contains("--tensorboard=<dir>"), matrix);
     }
 
     @Test

@@ -138,9 +138,13 @@ class MatrixBadInputTest {
                 "--shard: 'two' is not K/N", "");
         assertBadInput(run("matrix", spec.toString(), "--results", results.toString(), "--workers", "0"),
                 "--workers: 0 is not a positive whole number", "");
+        assertBadInput(run("matrix", spec.toString(), "--results", results.toString(), "--checkpoint-every", "-1"),
+                "--checkpoint-every: -1 is not a whole number >= 0", "");
         Files.writeString(tmp.resolve("file"), "x");
         assertBadInput(run("matrix", spec.toString(), "--results", tmp.resolve("file").toString()),
                 "exists and is not a directory", "");
+        assertBadInput(run("matrix", spec.toString(), "--results", results.toString(), "--tensorboard",
+                tmp.resolve("file").toString()), "--tensorboard: " + tmp.resolve("file") + " is a file", "");
         assertBadInput(run("plan", spec.toString(), "--emit", "gitlab"), "--emit: 'gitlab' is not one of list,"
                 + " github, slurm", "");
         assertBadInput(run("plan", spec.toString(), "--emit", "github", "--shards", "300"),

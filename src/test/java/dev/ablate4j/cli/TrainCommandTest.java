@@ -85,6 +85,7 @@ class TrainCommandTest {
         "--grad-clip-scope|all|grad-clip-scope: 'all' is not both, policy or value",
         "--rollout-bootstrap|last|rollout-bootstrap: 'last' is not next-state or last-state",
         "--contact-forces|none|contact-forces: 'none' is not observed or zeroed",
+        "--checkpoint-every|-1|--checkpoint-every: -1 is not a whole number >= 0",
         "--max-kl-final|0|max-kl-final: '0' is not a positive finite number or none",
         "--paper-config|no-such.json|--paper-config no-such.json: no such file"})
     void badInputGivesOneLineExitTwoAndWritesNothing(String flag, String value, String message) {
@@ -94,6 +95,19 @@ class TrainCommandTest {
         String text = err.toString().strip();
         assertEquals(1, text.lines().count(), text);
         assertTrue(text.contains(message), text);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** --tensorboard is checked as matrix checks it (the shared run options): an unwritable place is bad input. */
+    @Test
+    void anUnwritableTensorboardDirectoryIsOneLineExitTwo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "no /proc on this system");
+        Path out = tmp.resolve("never");
+        int code = run("train", "--out", out.toString(), "--steps", "2048", "--tensorboard", "/proc/ablate4j-test/tb");
+        assertEquals(2, code, err.toString());
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.contains("--tensorboard /proc/ablate4j-test/tb: cannot write there"), text);
         assertFalse(Files.exists(out), "nothing written");
     }
 
