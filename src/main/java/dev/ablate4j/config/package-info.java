@@ -11,6 +11,14 @@
  * overrides (spec base, factors, per-env overrides, CLI flags), each checked as it is applied, so a
  * bad value is reported with its key.
  *
+ * <p>Values are typed. A key whose value is one of a fixed set of words ({@code algo},
+ * {@code grad-clip-scope}, {@code rollout-bootstrap}, ...) holds an enum implementing
+ * {@link dev.ablate4j.config.Choice}; code switches on the constant, while {@code config.json}, spec
+ * files, flags, cell ids and {@code plan} read and write its word, exactly the word the key had when
+ * it held a string, so files and ids written before stay valid. Presets and the paper import build
+ * their values with {@link dev.ablate4j.config.KeyValues#set}, which takes only a value of the key's
+ * type; the keys' validators run on the typed values when a config is resolved.
+ *
  * <p>Keys added after runs were first written carry a legacy value (their default: the behaviour
  * those runs had). A {@code config.json} without such a key reads as that value, and a cell id leaves
  * the key out while it holds it, so older runs and their cell ids stay valid. One such key depends on
