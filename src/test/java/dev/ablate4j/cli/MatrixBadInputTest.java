@@ -49,7 +49,7 @@ class MatrixBadInputTest {
                 Arguments.of("bad value", GOOD.replace("[true, false]\n  reward", "[true, maybe]\n  reward"),
                         "factors: value-clip: 'maybe' is not true or false", ""),
                 Arguments.of("word outside an enum key's set", GOOD.replace("value-clip: [true, false]",
-                        "grad-clip-scope: [both, all]"), "factors: grad-clip-scope: 'all' is not both, policy or value", ""),
+                        "grad-clip-scope: [both, all]"), "factors: grad-clip-scope: 'all' is not both, policy, value or joint", ""),
                 Arguments.of("unknown preset", GOOD.replace("preset: ppo", "preset: ppo2"),
                         "base: preset: unknown preset 'ppo2' (did you mean 'ppo'?)", "allowed: ppo, ppo-m"),
                 Arguments.of("unknown env", GOOD.replace("Pendulum-v1", "Pendulum-v2"),

@@ -82,7 +82,7 @@ class TrainCommandTest {
         "--entropy-coef|inf|entropy-coef: 'inf' is not a finite number",
         "--reward-scale-mode|centred|reward-scale-mode: 'centred' is not returns or rewards",
         "--algo|PPO|algo: 'PPO' is not ppo or trpo",
-        "--grad-clip-scope|all|grad-clip-scope: 'all' is not both, policy or value",
+        "--grad-clip-scope|all|grad-clip-scope: 'all' is not both, policy, value or joint",
         "--rollout-bootstrap|last|rollout-bootstrap: 'last' is not next-state or last-state",
         "--contact-forces|none|contact-forces: 'none' is not observed or zeroed",
         "--checkpoint-every|-1|--checkpoint-every: -1 is not a whole number >= 0",

@@ -31,7 +31,7 @@ class TypedKeysTest {
         w.put(Keys.BACKEND, List.of("java", "nd4j", "auto"));
         w.put(Keys.PRECISION, List.of("float64", "float32"));
         w.put(Keys.REWARD_SCALE_MODE, List.of("returns", "rewards"));
-        w.put(Keys.GRAD_CLIP_SCOPE, List.of("both", "policy", "value"));
+        w.put(Keys.GRAD_CLIP_SCOPE, List.of("both", "policy", "value", "joint"));
         w.put(Keys.ROLLOUT_BOOTSTRAP, List.of("next-state", "last-state"));
         w.put(Keys.CONTACT_FORCES, List.of("observed", "zeroed"));
         return w;
@@ -89,13 +89,13 @@ class TypedKeysTest {
         assertMessage("algo: 'sarsa' is not ppo or trpo", () -> Keys.ALGO.parse("sarsa"));
         assertMessage("algo: '1' is not ppo or trpo", () -> Keys.ALGO.parse(1));
         assertMessage("algo: 'true' is not ppo or trpo", () -> Keys.ALGO.parse(true));
-        assertMessage("grad-clip-scope: 'all' is not both, policy or value", () -> Keys.GRAD_CLIP_SCOPE.parse("all"));
+        assertMessage("grad-clip-scope: 'all' is not both, policy, value or joint", () -> Keys.GRAD_CLIP_SCOPE.parse("all"));
         assertMessage("rollout-bootstrap: 'last' is not next-state or last-state",
                 () -> Keys.ROLLOUT_BOOTSTRAP.parse("last"));
         assertMessage("reward-scale-mode: 'none' is not returns or rewards", () -> Keys.REWARD_SCALE_MODE.parse("none"));
         assertMessage("backend: 'cuda' is not java, nd4j or auto", () -> Keys.BACKEND.parse("cuda"));
         assertMessage("contact-forces: ' zeroed' is not observed or zeroed", () -> Keys.CONTACT_FORCES.parse(" zeroed"));
-        assertMessage("grad-clip-scope: 'trpo' is not both, policy or value",
+        assertMessage("grad-clip-scope: 'trpo' is not both, policy, value or joint",
                 () -> Keys.GRAD_CLIP_SCOPE.parse(Algorithm.TRPO));
         assertMessage("x.yaml: algo: 'a2c' is not ppo or trpo",
                 () -> TrainConfig.resolve("ppo", Map.of("algo", "a2c"), "x.yaml: "));
