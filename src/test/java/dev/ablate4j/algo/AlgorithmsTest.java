@@ -35,7 +35,7 @@ class AlgorithmsTest {
 
     @ParameterizedTest
     @CsvSource({"both,true,true,true", "policy,true,true,false", "value,true,false,true",
-        "joint,true,false,false", "both,false,false,false", "policy,false,false,false", "value,false,false,false"})
+        "both,false,false,false", "policy,false,false,false", "value,false,false,false"})
     void gradClipScopeSelectsTheNetworks(String scope, boolean gradClip, boolean policy, boolean value) {
         TrainConfig c = TrainConfig.resolve(Preset.PPO, Map.of("grad-clip-scope", scope, "grad-clip", gradClip));
         assertEquals(policy, Algorithms.clipsPolicy(c), scope);
