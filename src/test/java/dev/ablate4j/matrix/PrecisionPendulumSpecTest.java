@@ -58,13 +58,13 @@ class PrecisionPendulumSpecTest {
         for (PlannedRun r : plan.runs()) {
             TrainConfig c = Expansion.runConfig(plan.spec(), r);
             if (r.cell() == float64) {
-                assertEquals("float64", c.get(Keys.PRECISION), r.id());
+                assertEquals(dev.ablate4j.config.PrecisionName.FLOAT64, c.get(Keys.PRECISION), r.id());
                 if (quickPpo.containsKey(r.seed())) {
                     assertEquals(quickPpo.get(r.seed()).toJson(), c.toJson(), "same run as the quickstart's " + r.id());
                 }
             } else {
                 assertEquals(float32, r.cell(), r.id());
-                assertEquals("float32", c.get(Keys.PRECISION), r.id());
+                assertEquals(dev.ablate4j.config.PrecisionName.FLOAT32, c.get(Keys.PRECISION), r.id());
                 PlannedRun twin = new PlannedRun(float64, r.env(), r.seed());
                 Map<String, Object> json = new LinkedHashMap<>(c.toJson());
                 assertEquals("float32", json.remove("precision"), r.id());
