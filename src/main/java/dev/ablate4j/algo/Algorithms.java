@@ -5,6 +5,9 @@ import dev.ablate4j.algo.ppo.PpoUpdate;
 import dev.ablate4j.algo.trpo.TrpoUpdate;
 import dev.ablate4j.config.GradClipScope;
 import dev.ablate4j.config.Keys;
+import dev.ablate4j.config.NormStats;
+import dev.ablate4j.config.PpoOptimizer;
+import dev.ablate4j.config.RewardScaleReset;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.nn.Adam;
 import dev.ablate4j.nn.GaussianPolicy;
@@ -45,7 +48,7 @@ public final class Algorithms {
      */
     public static JointPpoUpdate jointUpdate(TrainConfig c, GaussianPolicy policy, Adam policyAdam, ValueNet net,
             Adam valueAdam) {
-        if (!c.get(Keys.OPTIMIZER).equals("joint")) {
+        if (c.get(Keys.OPTIMIZER) != PpoOptimizer.JOINT) {
             return null;
         }
         return new JointPpoUpdate(policy, policyAdam, net, valueAdam, new JointPpoUpdate.Settings(ppoSettings(c),
@@ -60,13 +63,21 @@ public final class Algorithms {
             case REWARDS -> RewardFilter.Mode.REWARDS;
         };
         return new RewardFilter(c.on(Optimization.REWARD_SCALE), mode, c.on(Optimization.REWARD_CLIP),
-                c.get(Keys.REWARD_CLIP_MAX), c.get(Keys.GAMMA), RunningMeanStd.Formula.byId(c.get(Keys.REWARD_SCALE_STATS)),
-                c.get(Keys.REWARD_SCALE_RESET).equals("gymnasium"));
+                c.get(Keys.REWARD_CLIP_MAX), c.get(Keys.GAMMA), formula(c.get(Keys.REWARD_SCALE_STATS)),
+                c.get(Keys.REWARD_SCALE_RESET) == RewardScaleReset.GYMNASIUM);
     }
 
     /** The running statistics' formula of the observation filter ({@code obs-norm-stats}). */
     public static RunningMeanStd.Formula observationStats(TrainConfig c) {
-        return RunningMeanStd.Formula.byId(c.get(Keys.OBS_NORM_STATS));
+        return formula(c.get(Keys.OBS_NORM_STATS));
+    }
+
+    /** The running statistics' formula a {@code *-stats} key names. */
+    private static RunningMeanStd.Formula formula(NormStats stats) {
+        return switch (stats) {
+            case WELFORD -> RunningMeanStd.Formula.WELFORD;
+            case RMS -> RunningMeanStd.Formula.PRIOR_COUNT;
+        };
     }
 
     /** How a training sampler handles episodes and rollout ends. */

@@ -12,12 +12,12 @@ final class ImplementationChecks {
 
     static void check(TrainConfig c, String where) {
         String preset = ImplementationPreset.byId(c.preset()) != null ? "preset " + c.preset() + ": " : "";
-        if (c.get(Keys.OPTIMIZER).equals("joint") && c.get(Keys.ALGO) != Algorithm.PPO) {
+        if (c.get(Keys.OPTIMIZER) == PpoOptimizer.JOINT && c.get(Keys.ALGO) != Algorithm.PPO) {
             throw new ConfigException(where + preset + "optimizer: joint steps policy and value together per PPO"
                     + " minibatch, and algo " + c.get(Keys.ALGO) + " has no minibatch policy step (with algo "
                     + c.get(Keys.ALGO) + " allowed: optimizer separate, grad-clip-scope both, policy or value)");
         }
-        if (c.get(Keys.GRAD_CLIP_SCOPE) == GradClipScope.JOINT && !c.get(Keys.OPTIMIZER).equals("joint")) {
+        if (c.get(Keys.GRAD_CLIP_SCOPE) == GradClipScope.JOINT && c.get(Keys.OPTIMIZER) != PpoOptimizer.JOINT) {
             throw new ConfigException(where + preset + "grad-clip-scope: joint takes one norm over both networks'"
                     + " gradients, which needs optimizer joint (optimizer is " + c.get(Keys.OPTIMIZER)
                     + "; allowed with it: both, policy or value)");

@@ -2,7 +2,6 @@ package dev.ablate4j.config;
 
 import dev.ablate4j.tweak.Optimization;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,47 +23,44 @@ public enum ImplementationPreset {
 
     private final String id;
     private final String description;
-    private final Map<String, Object> changes;
+    private final KeyValues changes;
 
-    ImplementationPreset(String id, String description, Map<String, Object> changes) {
+    ImplementationPreset(String id, String description, KeyValues changes) {
         this.id = id;
         this.description = description;
         this.changes = changes;
     }
 
     /** What both implementations share against the {@code ppo} preset. */
-    private static Map<String, Object> common() {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put(Optimization.GRAD_CLIP.key(), true); // clip_grad_norm_ over all parameters, max 0.5
-        v.put(Keys.GRAD_CLIP_NORM.name(), 0.5);
-        v.put(Keys.GRAD_CLIP_SCOPE.name(), GradClipScope.JOINT);
-        v.put(Keys.POLICY_LR.name(), 3e-4); // one Adam, lr 3e-4, eps 1e-5
-        v.put(Keys.VALUE_LR.name(), 3e-4);
-        v.put(Keys.ADAM_EPS.name(), 1e-5);
-        v.put(Keys.OPTIMIZER.name(), "joint");
-        v.put(Keys.VF_COEF.name(), 0.5);
-        v.put(Keys.ACTION_CLIP.name(), true);
-        v.put(Keys.PRECISION.name(), PrecisionName.FLOAT32); // PyTorch's float32 networks, optimizer and buffers
-        v.put(Keys.OBS_NORM_STATS.name(), "rms");
-        v.put(Keys.REWARD_SCALE_STATS.name(), "rms");
-        return v;
+    private static KeyValues common() {
+        return new KeyValues()
+                .set(Keys.toggle(Optimization.GRAD_CLIP), true) // clip_grad_norm_ over all parameters, max 0.5
+                .set(Keys.GRAD_CLIP_NORM, 0.5)
+                .set(Keys.GRAD_CLIP_SCOPE, GradClipScope.JOINT)
+                .set(Keys.POLICY_LR, 3e-4) // one Adam, lr 3e-4, eps 1e-5
+                .set(Keys.VALUE_LR, 3e-4)
+                .set(Keys.ADAM_EPS, 1e-5)
+                .set(Keys.OPTIMIZER, PpoOptimizer.JOINT)
+                .set(Keys.VF_COEF, 0.5)
+                .set(Keys.ACTION_CLIP, true)
+                .set(Keys.PRECISION, PrecisionName.FLOAT32) // PyTorch's float32 networks, optimizer and buffers
+                .set(Keys.OBS_NORM_STATS, NormStats.RMS)
+                .set(Keys.REWARD_SCALE_STATS, NormStats.RMS);
     }
 
-    private static Map<String, Object> cleanrl() {
-        Map<String, Object> v = common();
-        v.put(Keys.STEPS_ROUNDING.name(), "down"); // total_timesteps 1e6 // 2048 = 488 iterations
-        v.put(Keys.VALUE_LOSS_HALF.name(), true); // v_loss = 0.5 * max(...).mean(), clip_vloss on
-        v.put(Keys.REWARD_SCALE_RESET.name(), "gymnasium"); // Gymnasium NormalizeReward
-        return v;
+    private static KeyValues cleanrl() {
+        return common()
+                .set(Keys.STEPS_ROUNDING, StepsRounding.DOWN) // total_timesteps 1e6 // 2048 = 488 iterations
+                .set(Keys.VALUE_LOSS_HALF, true) // v_loss = 0.5 * max(...).mean(), clip_vloss on
+                .set(Keys.REWARD_SCALE_RESET, RewardScaleReset.GYMNASIUM); // Gymnasium NormalizeReward
     }
 
-    private static Map<String, Object> sb3() {
-        Map<String, Object> v = common();
-        v.put(Optimization.VALUE_CLIP.key(), false); // clip_range_vf None
-        v.put(Optimization.LR_ANNEAL.key(), false); // constant learning_rate
-        v.put(Keys.BOOTSTRAP_TRUNCATED.name(), true); // rewards += gamma * V(terminal_observation)
-        v.put(Keys.OBS_NORM_TERMINAL.name(), false); // VecNormalize never counts the terminal observation
-        return v;
+    private static KeyValues sb3() {
+        return common()
+                .set(Keys.toggle(Optimization.VALUE_CLIP), false) // clip_range_vf None
+                .set(Keys.toggle(Optimization.LR_ANNEAL), false) // constant learning_rate
+                .set(Keys.BOOTSTRAP_TRUNCATED, true) // rewards += gamma * V(terminal_observation)
+                .set(Keys.OBS_NORM_TERMINAL, false); // VecNormalize never counts the terminal observation
     }
 
     public String id() {
@@ -75,15 +71,15 @@ public enum ImplementationPreset {
         return description;
     }
 
-    /** The values this preset changes from the {@code ppo} preset. */
-    public Map<String, Object> changes() {
-        return changes;
+    /** The values this preset changes from the {@code ppo} preset, typed (a copy). */
+    public KeyValues changes() {
+        return new KeyValues().setAll(changes);
     }
 
     /** The full resolved values, in {@link Keys#all()} order. */
     public Map<String, Object> settings() {
         Map<String, Object> v = Preset.PPO.settings();
-        v.putAll(changes);
+        v.putAll(changes.byName());
         return v;
     }
 

@@ -157,11 +157,11 @@ public final class Keys {
                     + " improvement its gradient predicts (the paper's code: 0.1)",
             v -> Double.isFinite((Double) v) && (Double) v >= 0, "a number >= 0", 0.0);
 
-    public static final Key<String> OPTIMIZER = addLater("optimizer", Type.STRING, IMPL,
+    public static final Key<PpoOptimizer> OPTIMIZER = addLater("optimizer", PpoOptimizer.class, IMPL,
             "PPO's update: separate = all policy epochs, then all value epochs, each network its own minibatch order;"
                     + " joint = one step of both networks per minibatch on policy loss - entropy-coef*entropy + vf-coef*value"
                     + " loss, as one Adam over both networks (CleanRL, SB3); each network keeps its own learning rate",
-            v -> v.equals("separate") || v.equals("joint"), "separate or joint", "separate");
+            PpoOptimizer.SEPARATE);
     public static final Key<Double> VF_COEF = addLater("vf-coef", Type.DOUBLE, IMPL,
             "weight of the value loss: its gradient is multiplied by it (with optimizer joint, its weight in the summed loss)",
             v -> Double.isFinite((Double) v) && (Double) v >= 0, "a finite number >= 0", 1.0);
@@ -172,29 +172,29 @@ public final class Keys {
             "step the environment with the action clipped to its bounds, so its control cost sees the clipped action;"
                     + " the unclipped sample is what PPO learns from (CleanRL's ClipAction, SB3)",
             v -> true, "true or false", false);
-    public static final Key<String> OBS_NORM_STATS = addLater("obs-norm-stats", Type.STRING, IMPL,
+    public static final Key<NormStats> OBS_NORM_STATS = addLater("obs-norm-stats", NormStats.class, IMPL,
             "obs-norm's running statistics: welford = (o - mean)/(std + 1e-8), sample std (the paper's code); rms ="
                     + " mean 0, var 1 and count 1e-4 to start, population variance, (o - mean)/sqrt(var + 1e-8)"
                     + " (Gymnasium's and SB3's RunningMeanStd)",
-            v -> v.equals("welford") || v.equals("rms"), "welford or rms", "welford");
+            NormStats.WELFORD);
     public static final Key<Boolean> OBS_NORM_TERMINAL = addLater("obs-norm-terminal", Type.BOOLEAN, IMPL,
             "obs-norm's statistics take in an episode's terminal observation (the paper's code, Gymnasium's"
                     + " NormalizeObservation); off: only the observations the policy acts on, the terminal one normalized"
                     + " after the next episode's first went in (SB3's VecNormalize)",
             v -> true, "true or false", true);
-    public static final Key<String> REWARD_SCALE_STATS = addLater("reward-scale-stats", Type.STRING, IMPL,
+    public static final Key<NormStats> REWARD_SCALE_STATS = addLater("reward-scale-stats", NormStats.class, IMPL,
             "reward-scale's running statistics of the return: welford = r/(std + 1e-8) (the paper's code); rms ="
                     + " r/sqrt(var + 1e-8), var from count 1e-4, mean 0, var 1 (Gymnasium's and SB3's RunningMeanStd)",
-            v -> v.equals("welford") || v.equals("rms"), "welford or rms", "welford");
-    public static final Key<String> REWARD_SCALE_RESET = addLater("reward-scale-reset", Type.STRING, IMPL,
+            NormStats.WELFORD);
+    public static final Key<RewardScaleReset> REWARD_SCALE_RESET = addLater("reward-scale-reset", RewardScaleReset.class, IMPL,
             "reward-scale's running return: episode = restarts at 0 at every episode start (the paper's code, SB3);"
                     + " gymnasium = g*gamma*(1 - terminated) + r, zeroed inside a terminating step only, running on across"
                     + " time-limit truncations (Gymnasium's NormalizeReward)",
-            v -> v.equals("episode") || v.equals("gymnasium"), "episode or gymnasium", "episode");
-    public static final Key<String> STEPS_ROUNDING = addLater("steps-rounding", Type.STRING, IMPL,
+            RewardScaleReset.EPISODE);
+    public static final Key<StepsRounding> STEPS_ROUNDING = addLater("steps-rounding", StepsRounding.class, IMPL,
             "whole iterations for a steps budget: up = ceil(steps/rollout-steps) (ablate4j, SB3); down ="
                     + " floor(steps/rollout-steps) (CleanRL: 1,000,000 steps are 488 iterations)",
-            v -> v.equals("up") || v.equals("down"), "up or down", "up");
+            StepsRounding.UP);
 
     /**
      * Humanoid-v4's 84 external contact-force entries ({@code cfrc_ext}) as observed, or zeroed as Humanoid-v2

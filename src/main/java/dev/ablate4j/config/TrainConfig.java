@@ -285,7 +285,7 @@ public final class TrainConfig {
     /** Number of training iterations: ceil(steps / rollout-steps), or floor with {@code steps-rounding down}. */
     public int iterations() {
         long t = get(Keys.ROLLOUT_STEPS);
-        if (get(Keys.STEPS_ROUNDING).equals("down")) {
+        if (get(Keys.STEPS_ROUNDING) == StepsRounding.DOWN) {
             return Math.toIntExact(get(Keys.STEPS) / t); // steps >= t is checked: at least one
         }
         return Math.toIntExact((get(Keys.STEPS) + t - 1) / t);

@@ -1,6 +1,9 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.algo.StepBounds;
+import dev.ablate4j.config.Algorithm;
+import dev.ablate4j.config.ConfigException;
+import dev.ablate4j.config.Keys;
 import dev.ablate4j.stats.Descriptive;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,7 @@ final class TrustRegionTable {
                 continue;
             }
             Run first = runs.get(0);
-            boolean trpo = "trpo".equals(String.valueOf(first.config().get("algo")));
+            boolean trpo = isTrpo(first);
             double eps = first.number("clip-eps");
             double delta = first.number("max-kl");
             double deltaFinal = first.number("max-kl-final");
@@ -65,6 +68,18 @@ final class TrustRegionTable {
                 + " left PPO's clipping range) and the mean KL(π_old ‖ π_new) on the training batch (median, largest;"
                 + " '≤ δ': rows within TRPO's bound (that iteration's δ where it follows a schedule), on the training batch, where the line search enforces it, and"
                 + " on the held-out batch, where nothing does).");
+    }
+
+    /**
+     * Whether the run's {@code config.json} names algo trpo, its word read as the {@code algo} key reads it;
+     * a missing or unknown word is not TRPO (the report reads configs leniently, as {@link Values#number} does).
+     */
+    private static boolean isTrpo(Run run) {
+        try {
+            return Keys.ALGO.parse(run.config().get("algo")) == Algorithm.TRPO;
+        } catch (ConfigException e) {
+            return false;
+        }
     }
 
     private static String share(int count, int of) {
