@@ -125,7 +125,10 @@ class ImplementationPresetCliTest {
         "--preset|cleanrl:pp|unknown preset 'cleanrl:pp' (did you mean 'cleanrl:ppo'?)",
         "--optimizer|adam|optimizer: 'adam' is not separate or joint",
         "--grad-clip-scope|all|grad-clip-scope: 'all' is not both, policy, value or joint",
-        "--obs-norm-stats|numpy|obs-norm-stats: 'numpy' is not welford or rms"})
+        "--obs-norm-stats|numpy|obs-norm-stats: 'numpy' is not welford or rms",
+        "--reward-scale-stats|RMS|reward-scale-stats: 'RMS' is not welford or rms",
+        "--reward-scale-reset|always|reward-scale-reset: 'always' is not episode or gymnasium",
+        "--steps-rounding|nearest|steps-rounding: 'nearest' is not up or down"})
     void mistypedFlagsAndValuesAreOneLineWithTheNearestName(String flag, String value, String message) {
         Path never = tmp.resolve("never");
         assertEquals(2, run("train", "--out", never.toString(), flag, value), err.toString());

@@ -33,6 +33,11 @@ class TypedKeysTest {
         w.put(Keys.REWARD_SCALE_MODE, List.of("returns", "rewards"));
         w.put(Keys.GRAD_CLIP_SCOPE, List.of("both", "policy", "value", "joint"));
         w.put(Keys.ROLLOUT_BOOTSTRAP, List.of("next-state", "last-state"));
+        w.put(Keys.OPTIMIZER, List.of("separate", "joint"));
+        w.put(Keys.OBS_NORM_STATS, List.of("welford", "rms"));
+        w.put(Keys.REWARD_SCALE_STATS, List.of("welford", "rms"));
+        w.put(Keys.REWARD_SCALE_RESET, List.of("episode", "gymnasium"));
+        w.put(Keys.STEPS_ROUNDING, List.of("up", "down"));
         w.put(Keys.CONTACT_FORCES, List.of("observed", "zeroed"));
         return w;
     }
@@ -97,6 +102,14 @@ class TypedKeysTest {
         assertMessage("contact-forces: ' zeroed' is not observed or zeroed", () -> Keys.CONTACT_FORCES.parse(" zeroed"));
         assertMessage("grad-clip-scope: 'trpo' is not both, policy, value or joint",
                 () -> Keys.GRAD_CLIP_SCOPE.parse(Algorithm.TRPO));
+        assertMessage("optimizer: 'adam' is not separate or joint", () -> Keys.OPTIMIZER.parse("adam"));
+        assertMessage("obs-norm-stats: 'RMS' is not welford or rms", () -> Keys.OBS_NORM_STATS.parse("RMS"));
+        assertMessage("reward-scale-stats: 'numpy' is not welford or rms", () -> Keys.REWARD_SCALE_STATS.parse("numpy"));
+        assertMessage("reward-scale-reset: 'never' is not episode or gymnasium", () -> Keys.REWARD_SCALE_RESET.parse("never"));
+        assertMessage("steps-rounding: 'nearest' is not up or down", () -> Keys.STEPS_ROUNDING.parse("nearest"));
+        assertMessage("optimizer: 'joint' is not separate or joint", () -> Keys.OPTIMIZER.parse(GradClipScope.JOINT));
+        assertMessage("x.yaml: steps-rounding: 'sideways' is not up or down",
+                () -> TrainConfig.resolve("ppo", Map.of("steps-rounding", "sideways"), "x.yaml: "));
         assertMessage("x.yaml: algo: 'a2c' is not ppo or trpo",
                 () -> TrainConfig.resolve("ppo", Map.of("algo", "a2c"), "x.yaml: "));
     }
@@ -166,6 +179,56 @@ class TypedKeysTest {
                 assertTrue(key.accepts(e.getValue()), p.id() + " " + key + " holds a value of the key's type");
             }
         }
+    }
+
+    @Test
+    void theImplementationPresetsSetTypedValues() {
+        KeyValues cleanrl = ImplementationPreset.CLEANRL_PPO.changes();
+        assertSame(PpoOptimizer.JOINT, cleanrl.get(Keys.OPTIMIZER));
+        assertSame(NormStats.RMS, cleanrl.get(Keys.OBS_NORM_STATS));
+        assertSame(NormStats.RMS, cleanrl.get(Keys.REWARD_SCALE_STATS));
+        assertSame(RewardScaleReset.GYMNASIUM, cleanrl.get(Keys.REWARD_SCALE_RESET));
+        assertSame(StepsRounding.DOWN, cleanrl.get(Keys.STEPS_ROUNDING));
+        KeyValues sb3 = ImplementationPreset.SB3_PPO.changes();
+        assertSame(PpoOptimizer.JOINT, sb3.get(Keys.OPTIMIZER));
+        assertFalse(sb3.has(Keys.REWARD_SCALE_RESET), "SB3 restarts the return at every episode, the default");
+        assertFalse(sb3.has(Keys.STEPS_ROUNDING), "SB3 rounds up, the default");
+        for (ImplementationPreset p : ImplementationPreset.values()) {
+            for (Map.Entry<String, Object> e : p.settings().entrySet()) {
+                Key<?> key = Keys.byName(e.getKey());
+                assertTrue(key.accepts(e.getValue()), p.id() + " " + key + " = " + e.getValue());
+            }
+            TrainConfig c = TrainConfig.resolve(p.id(), Map.of(), "");
+            Map<String, Object> json = c.toJson();
+            assertEquals("joint", json.get("optimizer"), p.id());
+            assertEquals("rms", json.get("obs-norm-stats"), p.id());
+            assertEquals("rms", json.get("reward-scale-stats"), p.id());
+            assertEquals(c, TrainConfig.fromJson(json, ""), p.id());
+        }
+        TrainConfig c = TrainConfig.resolve("cleanrl:ppo", Map.of(), "");
+        assertEquals("gymnasium", c.toJson().get("reward-scale-reset"));
+        assertEquals("down", c.toJson().get("steps-rounding"));
+    }
+
+    @Test
+    void implementationWordsGiveTheirConstantsAndBehaviour() {
+        TrainConfig c = TrainConfig.resolve("ppo", Map.of("optimizer", "joint", "obs-norm-stats", "rms",
+                "reward-scale-stats", "welford", "reward-scale-reset", "gymnasium", "steps-rounding", "down",
+                "steps", 5000L, "rollout-steps", 2048), "");
+        assertSame(PpoOptimizer.JOINT, c.get(Keys.OPTIMIZER));
+        assertSame(NormStats.RMS, c.get(Keys.OBS_NORM_STATS));
+        assertSame(NormStats.WELFORD, c.get(Keys.REWARD_SCALE_STATS));
+        assertSame(RewardScaleReset.GYMNASIUM, c.get(Keys.REWARD_SCALE_RESET));
+        assertSame(StepsRounding.DOWN, c.get(Keys.STEPS_ROUNDING));
+        assertEquals(2, c.iterations(), "down: floor(5000 / 2048)");
+        assertEquals(3, c.with(Keys.STEPS_ROUNDING, StepsRounding.UP).iterations(), "up: ceil(5000 / 2048)");
+        assertSame(dev.ablate4j.rl.RunningMeanStd.Formula.PRIOR_COUNT, dev.ablate4j.algo.Algorithms.observationStats(c));
+        assertSame(dev.ablate4j.rl.RunningMeanStd.Formula.WELFORD,
+                dev.ablate4j.algo.Algorithms.observationStats(c.with(Keys.OBS_NORM_STATS, NormStats.WELFORD)));
+        TrainConfig separate = TrainConfig.resolve("ppo", Map.of(), "");
+        assertSame(PpoOptimizer.SEPARATE, separate.get(Keys.OPTIMIZER));
+        assertSame(StepsRounding.UP, separate.get(Keys.STEPS_ROUNDING));
+        assertSame(RewardScaleReset.EPISODE, separate.get(Keys.REWARD_SCALE_RESET));
     }
 
     @Test
