@@ -4,16 +4,20 @@ import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.Rounds;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.adaptive.Setup;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The adaptive designs among a report's results, each replayed from its runs exactly as
- * {@link AdaptiveSection} replays it: the verdicts read the group-sequential decisions here.
+ * the section "Adaptive seeds" ({@code sections.AdaptiveSection}) replays it: the verdicts read the group-sequential decisions here.
  */
-final class AdaptiveDesigns {
+public final class AdaptiveDesigns {
 
     /** One adaptive spec: its rule, the replayed decision, and the directories holding its runs. */
     record Design(Setup setup, Decision decision, List<Path> dirs) {
@@ -29,7 +33,7 @@ final class AdaptiveDesigns {
     /** Every adaptive design found in {@code roots} (a root, or a root's spec directories). */
     static List<Design> read(List<Path> roots) {
         List<Design> out = new ArrayList<>();
-        for (Map.Entry<String, List<Path>> e : AdaptiveSection.ruleFiles(roots).entrySet()) {
+        for (Map.Entry<String, List<Path>> e : ruleFiles(roots).entrySet()) {
             out.add(read(e.getKey(), e.getValue()));
         }
         return out;
@@ -44,5 +48,26 @@ final class AdaptiveDesigns {
             throw new ReportInputException(ex.getMessage());
         }
         return new Design(setup, Rounds.decide(setup, AdaptiveResults.read(spec, dirs)), List.copyOf(dirs));
+    }
+
+    /** Spec name to the directories holding its rule file, in root order. */
+    public static Map<String, List<Path>> ruleFiles(List<Path> roots) {
+        Map<String, List<Path>> found = new TreeMap<>();
+        for (Path root : roots) {
+            List<Path> dirs = new ArrayList<>();
+            if (Files.isRegularFile(root.resolve(RuleFile.NAME))) {
+                dirs.add(root);
+            }
+            try (Stream<Path> children = Files.list(root)) {
+                children.filter(c -> Files.isRegularFile(c.resolve(RuleFile.NAME))).sorted().forEach(dirs::add);
+            } catch (IOException e) {
+                throw new ReportInputException("cannot list " + root + ": " + e.getMessage());
+            }
+            for (Path dir : dirs) {
+                String spec = dir.toAbsolutePath().normalize().getFileName().toString();
+                found.computeIfAbsent(spec, s -> new ArrayList<>()).add(dir);
+            }
+        }
+        return found;
     }
 }

@@ -36,7 +36,7 @@ final class Baseline {
             for (ResultCell c : cells) {
                 String label = c.label().trim().toLowerCase(Locale.ROOT);
                 if (label.equals(c.preset().toLowerCase(Locale.ROOT))
-                        && (preferred == null || AlgorithmSection.family(label).equals(preferred))) {
+                        && (preferred == null || AlgorithmEstimates.family(label).equals(preferred))) {
                     return c;
                 }
             }

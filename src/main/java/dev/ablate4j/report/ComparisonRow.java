@@ -11,7 +11,7 @@ import java.util.List;
  * One config against the baseline in one environment, with Holm-adjusted p-values (each test's
  * family is all comparisons against the baseline in that environment).
  */
-record ComparisonRow(ResultCell cell, Comparison stats, double welchPHolm, double mannWhitneyPHolm) {
+public record ComparisonRow(ResultCell cell, Comparison stats, double welchPHolm, double mannWhitneyPHolm) {
 
     /** Every cell except the baseline against the baseline, in display order. */
     static List<ComparisonRow> against(ResultsTree tree, String env, ResultCell baseline, Intervals intervals, long seed) {

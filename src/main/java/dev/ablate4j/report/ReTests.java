@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * with {@link ReTestSimulation}. When the donor's results are not found, the report says the seeds
  * were reused and that it cannot tell.
  */
-final class ReTests {
+public final class ReTests {
 
     /** Simulated studies per re-tested comparison. */
     static final int SIMS = 20_000;
@@ -46,7 +46,7 @@ final class ReTests {
      *              found or did not test this pair
      * @param text  what the report says
      */
-    record Note(VerdictRow row, String donor, List<Long> seeds, ReTestSimulation.Result sim, String text) {}
+    public record Note(VerdictRow row, String donor, List<Long> seeds, ReTestSimulation.Result sim, String text) {}
 
     private ReTests() {}
 

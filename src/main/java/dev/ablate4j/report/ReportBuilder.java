@@ -1,5 +1,19 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.report.render.FigureRenderer;
+import dev.ablate4j.report.render.MarkdownWriter;
+import dev.ablate4j.report.render.PdfWriter;
+import dev.ablate4j.report.sections.AcrossEnvSection;
+import dev.ablate4j.report.sections.AdaptiveSection;
+import dev.ablate4j.report.sections.AlgorithmSection;
+import dev.ablate4j.report.sections.CalibrationSection;
+import dev.ablate4j.report.sections.EnvSection;
+import dev.ablate4j.report.sections.OverviewSection;
+import dev.ablate4j.report.sections.PowerSection;
+import dev.ablate4j.report.sections.ProvenanceSection;
+import dev.ablate4j.report.sections.RebuildSection;
+import dev.ablate4j.report.sections.ScopeSection;
+import dev.ablate4j.report.sections.VerdictSection;
 import dev.ablate4j.results.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;

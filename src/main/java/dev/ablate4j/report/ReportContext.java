@@ -9,16 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What every section of a report shares: the runs, the options, the baseline and the tables. */
-final class ReportContext {
+public final class ReportContext {
 
-    final ResultsTree tree;
-    final ReportOptions options;
-    final Bootstrap boot;
+    public final ResultsTree tree;
+    public final ReportOptions options;
+    public final Bootstrap boot;
     /** Every interval of the report: the method of {@code --interval} over {@link #boot}. */
-    final Intervals intervals;
-    final ResultCell baseline;
-    final Map<String, List<SummaryRow>> summary = new LinkedHashMap<>();
-    final Map<String, List<ComparisonRow>> comparisons = new LinkedHashMap<>();
+    public final Intervals intervals;
+    public final ResultCell baseline;
+    public final Map<String, List<SummaryRow>> summary = new LinkedHashMap<>();
+    public final Map<String, List<ComparisonRow>> comparisons = new LinkedHashMap<>();
 
     ReportContext(ResultsTree tree, ReportOptions options) {
         this.tree = tree;
@@ -36,17 +36,17 @@ final class ReportContext {
         }
     }
 
-    long seed() {
+    public long seed() {
         return options.seed();
     }
 
     /** Colour index of a cell. */
-    int color(ResultCell c) {
+    public int color(ResultCell c) {
         return tree.cellIndex(c.key());
     }
 
     /** A file-name-safe version of {@code s}. */
-    static String slug(String s) {
+    public static String slug(String s) {
         String out = s.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("_+", "_");
         out = out.replaceAll("^_|_$", "");
         return out.isEmpty() ? "x" : out.toLowerCase(Locale.ROOT);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Canonical text of JSON config values, so that 300000, 300000.0 and 3e5 compare equal. */
-final class Values {
+public final class Values {
 
     private Values() {}
 
@@ -18,7 +18,7 @@ final class Values {
      * {@code "inf"} is infinity and {@code "none"} NaN); NaN when missing, not numeric or not a key
      * of this version.
      */
-    static double number(Map<String, Object> config, String key) {
+    public static double number(Map<String, Object> config, String key) {
         Object v = config.get(key);
         Key<?> k = Keys.byName(key);
         if (v == null || k == null) {
@@ -32,13 +32,13 @@ final class Values {
     }
 
     /** A config value as the report shows it: {@link #canonical}, but numbers from 1e9 on as {@link Fmt#compact}. */
-    static String shown(Object v) {
+    public static String shown(Object v) {
         return v instanceof Number n && !(v instanceof Long || v instanceof Integer) && Math.abs(n.doubleValue()) >= 1e9
                 ? Fmt.compact(n.doubleValue()) : canonical(v);
     }
 
     /** The canonical text of a JSON value read by Jackson (number, boolean, string, list, map, null). */
-    static String canonical(Object v) {
+    public static String canonical(Object v) {
         if (v == null) {
             return "null";
         }

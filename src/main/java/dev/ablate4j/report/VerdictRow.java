@@ -22,11 +22,11 @@ import dev.ablate4j.stats.Verdict;
  * @param smallestMargin smallest margin TOST at α can declare equivalence for (NaN for ACLI − AAI)
  * @param verdict    the verdict and its rule
  */
-record VerdictRow(String env, String design, ResultCell x, ResultCell y, String comparison, int nX, int nY,
+public record VerdictRow(String env, String design, ResultCell x, ResultCell y, String comparison, int nX, int nY,
         double estimate, Interval interval, double holmP, Tost.Result tost, double smallestMargin, Verdict verdict) {
 
     /** Whether the row compares two configs' runs (not AAI/ACLI). */
-    boolean isPair() {
+    public boolean isPair() {
         return x != null && y != null;
     }
 }

@@ -29,7 +29,7 @@ final class Verdicts {
     /** The rows, environments in report order: adaptive comparisons first, then the fixed ones, then ACLI − AAI. */
     static List<VerdictRow> compute(ReportContext ctx, List<AdaptiveDesigns.Design> designs, Double margin) {
         List<VerdictRow> rows = new ArrayList<>();
-        Map<String, ResultCell> presets = AlgorithmSection.presetCells(ctx.tree);
+        Map<String, ResultCell> presets = AlgorithmEstimates.presetCells(ctx.tree);
         for (String env : ctx.tree.envs()) {
             Set<String> judged = new HashSet<>();
             for (AdaptiveDesigns.Design d : designs) {
@@ -49,8 +49,8 @@ final class Verdicts {
                     rows.add(fixed(ctx, env, c, margin));
                 }
             }
-            if (presets.size() == AlgorithmSection.PRESETS.size()) {
-                AlgorithmSection.Estimates e = AlgorithmSection.estimates(ctx, presets, env);
+            if (presets.size() == AlgorithmEstimates.PRESETS.size()) {
+                AlgorithmEstimates.Estimates e = AlgorithmEstimates.estimates(ctx, presets, env);
                 if (e != null) {
                     rows.add(new VerdictRow(env, "AAI/ACLI", null, null, "ACLI − AAI", 0, 0, e.values()[2],
                             e.intervals()[2], Double.NaN, null, Double.NaN,

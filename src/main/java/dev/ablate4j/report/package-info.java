@@ -32,13 +32,13 @@
  *   <li>Switches on and off in exactly the same runs (or exactly opposite) are confounded: the
  *       per-optimization panels, the main-effects chart and table and the interaction charts show
  *       one entry per such group, named together and marked "(confounded)"
- *       ({@link dev.ablate4j.report.FactorGroups} is the one owner of that grouping). A single
+ *       ({@link dev.ablate4j.report.sections.FactorGroups} is the one owner of that grouping). A single
  *       estimable pair of switches is drawn as an interaction plot (four cell means with Student-t
  *       intervals); more pairs as a heat map.</li>
  *   <li>Trust-region curves are over environment steps (an iteration's {@code metrics.csv} row),
  *       with a marker on every point when a line has at most 15, and legend entries only for lines
  *       with data.</li>
- *   <li>PDF layout ({@link dev.ablate4j.report.PdfWriter}): sections flow on when less than half a
+ *   <li>PDF layout ({@link dev.ablate4j.report.render.PdfWriter}): sections flow on when less than half a
  *       page is used, figures that do not fit float behind the text that follows them, tables that
  *       fit on a page are not split, and long narrow tables are set side by side.</li>
  *   <li>A spec run with adaptive seeds leaves {@code <spec>/adaptive.json}; for each one found in a
@@ -59,7 +59,7 @@
  *       equivalent / not shown equivalent, else undecided. Every pair states the smallest margin TOST
  *       could declare equivalence for. The interval of Δ mean is {@link
  *       dev.ablate4j.stats.Intervals#diffMeans}, the one the comparison tables print.</li>
- *   <li>The calibration section ({@link dev.ablate4j.report.CalibrationSection}) resamples each
+ *   <li>The calibration section ({@link dev.ablate4j.report.sections.CalibrationSection}) resamples each
  *       verdict comparison's runs under the null and states each test's false-positive rate; its
  *       cost is bounded ({@code --calibration-reps} per comparison, a budget per report).</li>
  *   <li>A comparison whose both configs hold runs copied from another spec ({@code reused_from}) is
@@ -67,5 +67,12 @@
  *       ({@link dev.ablate4j.report.ReTests}); a re-test of a finished design is stated with its
  *       simulated false-positive rate.</li>
  * </ul>
+ *
+ * <p>Layout: this package holds the document model ({@link dev.ablate4j.report.Block},
+ * {@link dev.ablate4j.report.Table}, {@link dev.ablate4j.report.Figure}), the readers of results trees,
+ * the statistics shared by sections and CSVs, the CSV writers and {@link dev.ablate4j.report.ReportBuilder}.
+ * {@link dev.ablate4j.report.sections} turns them into blocks, {@link dev.ablate4j.report.render} writes
+ * blocks as PDF, PNG and Markdown. Dependencies point one way: sections → this package, render → this
+ * package, and only the builder here uses both; neither sub-package uses the other.
  */
 package dev.ablate4j.report;

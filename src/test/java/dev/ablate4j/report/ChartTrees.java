@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleBiFunction;
 
 /** Small results trees for the chart tests: cells with chosen switches and final scores. */
-final class ChartTrees {
+public final class ChartTrees {
 
-    static final String ENV = "Pendulum-v1";
+    public static final String ENV = "Pendulum-v1";
 
     private ChartTrees() {}
 
@@ -22,7 +22,7 @@ final class ChartTrees {
      * Writes one cell of {@code seeds} runs under {@code root}/spec; {@code score} maps (config,
      * seed) to the run's final return (a flat curve at that value, so the final return is exact).
      */
-    static void cell(Path root, String cellId, String label, Map<String, Object> flags, int seeds,
+    public static void cell(Path root, String cellId, String label, Map<String, Object> flags, int seeds,
             ToDoubleBiFunction<Map<String, Object>, Integer> score) {
         Map<String, Object> base = SyntheticResults.ppoConfig();
         base.putAll(flags);
@@ -44,7 +44,7 @@ final class ChartTrees {
     }
 
     /** Replaces a run's trust_region.csv by {@code rows} (CSV lines without the header). */
-    static void trustRows(Path runDir, List<String> rows) {
+    public static void trustRows(Path runDir, List<String> rows) {
         try {
             Files.writeString(runDir.resolve("trust_region.csv"),
                     "iteration,max_ratio_train,mean_kl_train,max_ratio_heldout,mean_kl_heldout\n"
@@ -54,11 +54,11 @@ final class ChartTrees {
         }
     }
 
-    static ReportContext context(Path root) {
+    public static ReportContext context(Path root) {
         return new ReportContext(ResultsReader.read(List.of(root)), new ReportOptions(7, 400, null));
     }
 
-    static String id(int i) {
+    public static String id(int i) {
         return String.format(Locale.ROOT, "c%02d", i);
     }
 }

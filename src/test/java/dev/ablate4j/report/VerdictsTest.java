@@ -1,14 +1,7 @@
 package dev.ablate4j.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.ablate4j.stats.Verdict;
 import dev.ablate4j.stats.IntervalMethod;
+import dev.ablate4j.stats.Verdict;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -21,6 +14,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The verdict table, calibration and runs.csv on the synthetic tree, built through the whole
@@ -155,15 +154,6 @@ class VerdictsTest {
         }
         assertThrows(ReportInputException.class, () -> new ReportOptions(0, 1000, null, false, IntervalMethod.DEFAULT, Score.FINAL, null, -1));
         assertThrows(ReportInputException.class, () -> new ReportOptions(0, 1000, null, false, IntervalMethod.DEFAULT, Score.FINAL, null, 100_001));
-    }
-
-    @Test
-    void calibrationRepsAreBoundedOverTheReport() {
-        assertEquals(2000, CalibrationSection.reps(2000, 8));
-        assertEquals(CalibrationSection.BUDGET / 12, CalibrationSection.reps(2000, 12));
-        assertEquals(500, CalibrationSection.reps(500, 12));
-        assertEquals(CalibrationSection.BUDGET / 50, CalibrationSection.reps(2000, 50));
-        assertEquals(CalibrationSection.MIN_REPS, CalibrationSection.reps(2000, 10_000));
     }
 
     static String spec(String name, String margin) {

@@ -1,0 +1,103 @@
+package dev.ablate4j.report.sections;
+
+import dev.ablate4j.adaptive.Decision;
+import dev.ablate4j.adaptive.Decision.CellState;
+import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Rounds;
+import dev.ablate4j.adaptive.RuleFile;
+import dev.ablate4j.adaptive.Setup;
+import dev.ablate4j.report.AdaptiveDesigns;
+import dev.ablate4j.report.AdaptiveResults;
+import dev.ablate4j.report.Block;
+import dev.ablate4j.report.Fmt;
+import dev.ablate4j.report.ReportInputException;
+import dev.ablate4j.report.Table;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * For each adaptive spec among the results ({@code adaptive.json} in a root, or in a root's
+ * {@code <spec>/} directory): the rule, the seeds each cell received per environment, and each
+ * comparison's verdict — the boundary crossed at which look, or "max reached, undecided". The
+ * rounds are replayed from the runs ({@link Rounds}), exactly as {@code matrix} decided them.
+ */
+public final class AdaptiveSection {
+
+    private AdaptiveSection() {}
+
+    public static List<Block> blocks(List<Path> roots) {
+        List<Block> out = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> e : AdaptiveDesigns.ruleFiles(roots).entrySet()) {
+            Setup setup;
+            try {
+                setup = RuleFile.read(e.getValue().get(0).resolve(RuleFile.NAME));
+            } catch (IllegalArgumentException ex) {
+                throw new ReportInputException(ex.getMessage());
+            }
+            Decision d = Rounds.decide(setup, AdaptiveResults.read(e.getKey(), e.getValue()));
+            out.addAll(blocks(setup, d));
+        }
+        return out;
+    }
+
+    static List<Block> blocks(Setup setup, Decision d) {
+        List<Block> out = new ArrayList<>();
+        out.add(new Block.Heading(1, "Adaptive seeds: " + setup.spec()));
+        String looks = Arrays.stream(d.looks()).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        String bounds = Arrays.stream(d.boundaries()).mapToObj(b -> String.format("%.2f", b))
+                .collect(Collectors.joining(", "));
+        String status = d.complete()
+                ? "Complete: the rule holds for every cell, or it has max seeds, after " + d.round() + " round"
+                        + (d.round() == 1 ? "" : "s") + "."
+                : "In progress: round " + (d.round() + 1) + " has " + d.pending().size() + " of "
+                        + d.roundRuns().size() + " runs left to run; the figures below are as of the last finished round.";
+        out.add(new Block.Paragraph("Rule: seeds: " + setup.rule().describe() + ". Looks at " + looks
+                + " seeds per cell. " + (setup.rule().decided().isEmpty() ? ""
+                        : "Comparisons: Welch's t mapped to z against Lan–DeMets O'Brien–Fleming α-spending boundaries"
+                                + " |z| ≥ " + bounds + " at those looks (information fraction = seeds / max; two-sided"
+                                + " α = 0.05 per comparison, not corrected across comparisons). ")
+                + "Precision: half-width of the 95% Student-t interval of the mean final return as a default"
+                + " report computes it (--interval t). Only seeds below a cell's allocation enter; diverged runs use up"
+                + " their seed and add no value. " + status));
+        Table.Builder cells = new Table.Builder(List.of("environment", "cell", "precision", "receiving more",
+                "seeds", "runs used", "95% CI half-width"), 4);
+        for (CellState c : d.cells()) {
+            cells.row(List.of(c.env(), c.cell().label(), precision(setup, c), c.active() ? "yes" : "no",
+                    Integer.toString(c.seeds()), Integer.toString(c.used()), Fmt.num(c.halfWidth())));
+        }
+        out.add(new Block.TableBlock(cells.build(), "Seeds each cell received per environment (seeds 0 to n − 1)."));
+        if (!d.comparisons().isEmpty()) {
+            Table.Builder t = new Table.Builder(List.of("environment", "comparison", "verdict", "|z|", "boundary"), 3);
+            for (ComparisonState c : d.comparisons()) {
+                t.row(List.of(c.env(), c.pair().comparison().text(), c.describe(d.looks().length), c.absZ(),
+                        c.look() < 0 ? "" : String.format("%.2f", c.boundary())));
+            }
+            out.add(new Block.TableBlock(t.build(), "Group-sequential verdict of each comparison: decided at the"
+                    + " first look where |z| reached its boundary, or max reached, undecided."));
+        }
+        if (!d.indices().isEmpty()) {
+            Table.Builder t = new Table.Builder(List.of("environment", "target", "verdict", "ACLI − AAI", "interval",
+                    "level"), 3);
+            for (Decision.IndexState i : d.indices()) {
+                t.row(List.of(i.env(), "ACLI − AAI", i.describe(d.looks().length), Fmt.num(i.estimate()),
+                        i.intervalText(), i.look() < 0 ? "" : i.levelText()));
+            }
+            out.add(new Block.TableBlock(t.build(), "ACLI − AAI (cells " + String.join(", ",
+                    setup.acliCells().stream().map(Setup.CellRef::label).toList()) + "): decided at the first look where"
+                    + " its stratified percentile bootstrap interval, at the level whose normal quantile is the look's"
+                    + " |z| boundary, excluded 0; the report's own 95% interval of it is in the algorithm table."));
+        }
+        return out;
+    }
+
+    private static String precision(Setup setup, CellState c) {
+        if (setup.rule().ciHalfWidth() == null) {
+            return "no target";
+        }
+        return c.precisionMetAt() != null ? "met at " + c.precisionMetAt() + " seeds" : c.active() ? "not yet" : "not met";
+    }
+}
