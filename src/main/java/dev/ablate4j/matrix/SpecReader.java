@@ -9,12 +9,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.ablate4j.config.ConfigException;
-import dev.ablate4j.config.Key;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
-import dev.ablate4j.config.Suggest;
-import dev.ablate4j.config.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +73,6 @@ public final class SpecReader {
     public static final String INTERVAL = "interval";
     private static final List<String> TOP_KEYS = List.of(NAME, DESCRIPTION, DESIGN, BASE, FACTORS, OVERRIDES, ENVS,
             SEEDS, STEPS, EQUIVALENCE_MARGIN, INTERVAL);
-    private static final List<String> OVERRIDE_KEYS = List.of("when", "set");
 
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -161,13 +156,15 @@ public final class SpecReader {
 
     /**
      * One parse, carrying the file name for messages. Each value is parsed once, by the key it
-     * belongs to ({@link #value}); the spec holds the typed values.
+     * belongs to ({@link SpecSettings#value}); the spec holds the typed values.
      */
     private static final class Parse {
         private final SpecErrors errors;
+        private final SpecSettings settings;
 
         Parse(String where) {
             this.errors = new SpecErrors(where);
+            this.settings = new SpecSettings(errors);
         }
 
         private SpecException error(String place, String message) {
@@ -181,12 +178,13 @@ public final class SpecReader {
             Map<String, Object> base = new LinkedHashMap<>();
             String preset = base(root.get(BASE), base);
             if (root.has(STEPS)) {
-                base.put(Keys.STEPS.name(), value(STEPS, Keys.STEPS.name(), raw(root.get(STEPS))));
+                base.put(Keys.STEPS.name(), settings.value(STEPS, Keys.STEPS.name(), raw(root.get(STEPS))));
             }
             Map<String, List<Object>> factors = factors(root.get(FACTORS));
             List<String> envs = envs(root.get(ENVS));
             SeedsReader seeds = new SeedsReader(errors, root.get(SEEDS));
-            List<ConditionalOverride> overrides = overrides(root.get(OVERRIDES), factors.keySet(), envs);
+            List<ConditionalOverride> overrides = new OverridesReader(errors, settings)
+                    .read(root.get(OVERRIDES), factors.keySet(), envs);
             return new Spec(name, errors.where(), preset, base, design, factors, overrides, envs, seeds.seeds(),
                     seeds.rule(), margin(root.get(EQUIVALENCE_MARGIN)), interval(root.get(INTERVAL)));
         }
@@ -264,12 +262,12 @@ public final class SpecReader {
                 throw error(BASE, "expected a mapping like {preset: ppo, policy-lr: 3.0e-4}, got a " + kind(n));
             }
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String key = settingKey(BASE, e.getKey());
+                String key = settings.key(BASE, e.getKey());
                 String place = BASE + ": " + key;
                 if (key.equals(Keys.STEPS.name())) {
                     throw error(place, "put steps at the top level of the spec (steps: N)");
                 }
-                Object value = value(place, key, raw(e.getValue()));
+                Object value = settings.value(place, key, raw(e.getValue()));
                 if (key.equals(Spec.PRESET)) {
                     preset = (String) value;
                 } else {
@@ -277,56 +275,6 @@ public final class SpecReader {
                 }
             }
             return preset;
-        }
-
-        /**
-         * A key that may carry a value in base, factors and overrides: {@code preset} or any config key
-         * but env and seed (those have their own spec keys).
-         */
-        private String settingKey(String place, String key) {
-            if (key.equals(Spec.PRESET)) {
-                return key;
-            }
-            if (key.equals(Keys.ENV.name())) {
-                throw error(place + ": env", "environments are listed under 'envs', not set as a key");
-            }
-            if (key.equals(Keys.SEED.name())) {
-                throw error(place + ": seed", "seeds are listed under 'seeds', not set as a key");
-            }
-            if (Keys.byName(key) == null) {
-                List<String> allowed = new ArrayList<>();
-                allowed.add(Spec.PRESET);
-                for (Key<?> k : Keys.all()) {
-                    if (k != Keys.ENV && k != Keys.SEED) {
-                        allowed.add(k.name());
-                    }
-                }
-                throw errors.unknownKey(place, key, allowed);
-            }
-            return key;
-        }
-
-        /**
-         * The typed value of setting {@code key} (checked by {@link #settingKey}): the canonical preset
-         * id, or the config key's parsed value. The one place a spec value is parsed.
-         */
-        private Object value(String place, String key, Object raw) {
-            if (key.equals(Spec.PRESET)) {
-                if (!(raw instanceof String s) || s.equals(TrainConfig.PAPER_CONFIG)) {
-                    throw error(place, "expected a preset name; allowed: " + String.join(", ", TrainConfig.presetIds()));
-                }
-                try {
-                    return TrainConfig.canonicalId(s);
-                } catch (ConfigException e) {
-                    throw error(place, e.getMessage().substring("preset: ".length()));
-                }
-            }
-            try {
-                return Keys.byName(key).parse(raw);
-            } catch (ConfigException e) {
-                throw error(place, e.getMessage().startsWith(key + ": ") ? e.getMessage().substring(key.length() + 2)
-                        : e.getMessage());
-            }
         }
 
         private Map<String, List<Object>> factors(JsonNode n) {
@@ -339,7 +287,7 @@ public final class SpecReader {
                         + " got a " + kind(n));
             }
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String key = settingKey(FACTORS, e.getKey());
+                String key = settings.key(FACTORS, e.getKey());
                 String place = FACTORS + ": " + key;
                 JsonNode values = e.getValue();
                 if (!values.isArray()) {
@@ -351,7 +299,7 @@ public final class SpecReader {
                 Set<Object> list = new LinkedHashSet<>();
                 for (JsonNode v : values) {
                     Object raw = raw(v);
-                    if (!list.add(value(place, key, raw))) {
+                    if (!list.add(settings.value(place, key, raw))) {
                         throw error(place, "value '" + raw + "' is listed twice");
                     }
                 }
@@ -390,91 +338,6 @@ public final class SpecReader {
                 }
             }
             return List.copyOf(envs);
-        }
-
-        private List<ConditionalOverride> overrides(JsonNode n, Set<String> factorKeys, List<String> envs) {
-            List<ConditionalOverride> overrides = new ArrayList<>();
-            if (n == null || n.isNull()) {
-                return overrides;
-            }
-            if (!n.isArray()) {
-                throw error(OVERRIDES, "expected a list of {when: {...}, set: {...}} entries, got a " + kind(n));
-            }
-            int position = 0;
-            for (JsonNode entry : n) {
-                position++;
-                String place = OVERRIDES + "[" + position + "]";
-                if (!entry.isObject()) {
-                    throw error(place, "expected {when: {...}, set: {...}}, got a " + kind(entry));
-                }
-                errors.requireKnownKeys(place, entry, OVERRIDE_KEYS);
-                Map<String, List<Object>> when = when(place + ": when", entry.get("when"), envs);
-                Map<String, Object> set = set(place + ": set", entry.get("set"), factorKeys);
-                overrides.add(new ConditionalOverride(when, set, position));
-            }
-            return List.copyOf(overrides);
-        }
-
-        private Map<String, List<Object>> when(String place, JsonNode n, List<String> envs) {
-            if (n == null || !n.isObject() || n.isEmpty()) {
-                throw error(place, "expected a mapping of conditions like {env: Hopper-v4, preset: trpo}");
-            }
-            Map<String, List<Object>> when = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String key = e.getKey();
-                String at = place + ": " + key;
-                List<Object> values = new ArrayList<>();
-                if (e.getValue().isArray()) {
-                    e.getValue().forEach(v -> values.add(raw(v)));
-                } else {
-                    values.add(raw(e.getValue()));
-                }
-                if (values.isEmpty()) {
-                    throw error(at, "empty list of values; give at least one value");
-                }
-                if (key.equals(Keys.SEED.name())) {
-                    throw error(at, "conditions on seeds are not allowed");
-                }
-                if (!key.equals(Spec.ENV)) {
-                    settingKey(place, key);
-                }
-                List<Object> typed = new ArrayList<>();
-                for (Object v : values) {
-                    if (key.equals(Spec.ENV)) {
-                        if (!envs.contains(String.valueOf(v))) {
-                            throw error(at, "'" + v + "' is not one of the spec's envs" + Suggest.nearest(
-                                    String.valueOf(v), envs) + "; envs: " + String.join(", ", envs));
-                        }
-                        typed.add(String.valueOf(v));
-                    } else {
-                        typed.add(value(at, key, v));
-                    }
-                }
-                when.put(key, List.copyOf(typed));
-            }
-            return when;
-        }
-
-        private Map<String, Object> set(String place, JsonNode n, Set<String> factorKeys) {
-            if (n == null || !n.isObject() || n.isEmpty()) {
-                throw error(place, "expected a mapping of config keys to values like {policy-lr: 3.0e-4}");
-            }
-            Map<String, Object> set = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                String key = settingKey(place, e.getKey());
-                String at = place + ": " + key;
-                if (key.equals(Spec.PRESET)) {
-                    throw error(at, "an override cannot change the preset; make preset a factor instead");
-                }
-                if (key.equals(Keys.STEPS.name())) {
-                    throw error(at, "steps cannot be overridden per condition; set it at the top level or as a factor");
-                }
-                if (factorKeys.contains(key)) {
-                    throw error(at, "'" + key + "' is a factor; an override may not also set it");
-                }
-                set.put(key, value(at, key, raw(e.getValue())));
-            }
-            return set;
         }
     }
 }

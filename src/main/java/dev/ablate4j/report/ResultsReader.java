@@ -1,6 +1,5 @@
 package dev.ablate4j.report;
 
-import dev.ablate4j.config.ConfigDiff;
 import dev.ablate4j.results.CellRecord;
 import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.results.CorruptFileException;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -78,7 +76,7 @@ public final class ResultsReader {
     }
 
     /** A run as found, before it is assigned to a cell. */
-    private record Found(Run run, String spec, String cellId, String label, Map<String, Object> factors) {}
+    record Found(Run run, String spec, String cellId, String label, Map<String, Object> factors) {}
 
     private ResultsTree readAll(List<Path> roots) {
         if (roots.isEmpty()) {
@@ -109,9 +107,10 @@ public final class ResultsReader {
             }
         }
         warnings.addAll(scope.warnings());
-        found = dropDuplicates(found);
-        found = dropOffBudget(found);
-        found = dropConfigMismatches(found);
+        LeftOutRuns leftOut = new LeftOutRuns(excluded);
+        found = leftOut.duplicates(found);
+        found = leftOut.offBudget(found);
+        found = leftOut.configMismatches(found);
         warnMixedVersions(found);
         return assemble(found);
     }
@@ -234,74 +233,15 @@ public final class ResultsReader {
         return sum / returns.length;
     }
 
-    /** The identity of a run: its cell (or config) plus env and seed. */
-    private static String identity(Found f) {
-        String cell = f.cellId() != null ? f.spec() + "/" + f.cellId() : configKey(f.run().config());
-        return cell + "|" + f.run().env() + "|" + f.run().seed();
-    }
-
-    private static String configKey(Map<String, Object> config) {
+    /**
+     * A config as one comparable string, without the keys that never tell configs apart
+     * ({@link ConfigFile#NOT_CONFIG}).
+     */
+    static String configKey(Map<String, Object> config) {
         return config.entrySet().stream()
                 .filter(e -> !ConfigFile.NOT_CONFIG.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + Values.canonical(e.getValue()))
                 .collect(Collectors.joining(";"));
-    }
-
-    private List<Found> dropDuplicates(List<Found> found) {
-        Map<String, String> firstPath = new HashMap<>();
-        List<Found> out = new ArrayList<>();
-        for (Found f : found) {
-            String id = identity(f);
-            String first = firstPath.putIfAbsent(id, f.run().path());
-            if (first == null) {
-                out.add(f);
-            } else {
-                excluded.add(new Exclusion(f.run().path(), "duplicate of " + first + " (same cell, env and seed)"));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A cell's runs on one environment share one resolved config (only the seed differs). A run
-     * whose {@code config.json} differs from the config most of them have is left out, with the
-     * keys that differ; when no config is the most common, every run of that cell and env is.
-     */
-    private List<Found> dropConfigMismatches(List<Found> found) {
-        Map<String, Map<String, List<Found>>> byCellEnv = new LinkedHashMap<>();
-        for (Found f : found) {
-            if (f.cellId() == null) {
-                continue; // runs without cell.json are grouped by their config already
-            }
-            String group = f.spec() + "/" + f.cellId() + "|" + f.run().env();
-            byCellEnv.computeIfAbsent(group, g -> new LinkedHashMap<>())
-                    .computeIfAbsent(configKey(withoutSeed(f.run().config())), c -> new ArrayList<>())
-                    .add(f);
-        }
-        java.util.Set<Found> drop = new java.util.HashSet<>();
-        for (Map<String, List<Found>> configs : byCellEnv.values()) {
-            if (configs.size() < 2) {
-                continue;
-            }
-            int most = configs.values().stream().mapToInt(List::size).max().orElse(0);
-            List<List<Found>> top = configs.values().stream().filter(l -> l.size() == most).toList();
-            Found reference = top.size() == 1 ? top.get(0).get(0) : null;
-            for (List<Found> group : configs.values()) {
-                if (reference != null && group == top.get(0)) {
-                    continue;
-                }
-                for (Found f : group) {
-                    drop.add(f);
-                    excluded.add(new Exclusion(f.run().path(), reference == null
-                            ? "config.json differs from the other runs of its cell on " + f.run().env()
-                                    + " and no config is the most common; none is used"
-                            : "config.json differs from its cell's (" + differences(f.run().config(),
-                                    reference.run().config()) + "), as found in " + most + " of its runs on "
-                                    + f.run().env()));
-                }
-            }
-        }
-        return found.stream().filter(f -> !drop.contains(f)).toList();
     }
 
     /**
@@ -317,61 +257,6 @@ public final class ResultsReader {
                 config.put(k.name(), dev.ablate4j.config.TrainConfig.jsonValue(k.legacyValue()));
             }
         }
-    }
-
-    private static Map<String, Object> withoutSeed(Map<String, Object> config) {
-        Map<String, Object> m = new TreeMap<>(config);
-        m.remove("seed");
-        return m;
-    }
-
-    private static String differences(Map<String, Object> run, Map<String, Object> cell) {
-        List<String> keys = new ArrayList<>();
-        java.util.Set<String> all = ConfigDiff.allKeys(run, cell);
-        all.remove("seed");
-        for (ConfigDiff.Difference d : ConfigDiff.between(all, run, cell, ConfigDiff.Reading.plain(Values::canonical))) {
-            keys.add(d.key() + " " + d.left() + " where the cell has " + d.right());
-        }
-        return String.join(", ", keys.size() > 3 ? keys.subList(0, 3) : keys) + (keys.size() > 3 ? ", ..." : "");
-    }
-
-    /** Per env, keep the runs with the most common {@code steps} budget (ties: the larger budget). */
-    private List<Found> dropOffBudget(List<Found> found) {
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        for (Found f : found) {
-            String steps = budget(f);
-            if (steps != null) {
-                counts.computeIfAbsent(f.run().env(), e -> new TreeMap<>()).merge(steps, 1, Integer::sum);
-            }
-        }
-        Map<String, String> chosen = new HashMap<>();
-        Map<String, Integer> total = new HashMap<>();
-        counts.forEach((env, byBudget) -> total.put(env, byBudget.values().stream().mapToInt(Integer::intValue).sum()));
-        counts.forEach((env, byBudget) -> chosen.put(env, byBudget.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparingDouble(e -> Double.parseDouble(e.getKey())))
-                .orElseThrow().getKey()));
-        List<Found> out = new ArrayList<>();
-        for (Found f : found) {
-            String steps = budget(f);
-            String want = chosen.get(f.run().env());
-            if (steps == null || steps.equals(want)) {
-                out.add(f);
-            } else {
-                Map<String, Integer> byBudget = counts.get(f.run().env());
-                boolean tie = byBudget.values().stream().filter(n -> n.equals(byBudget.get(want))).count() > 1;
-                excluded.add(new Exclusion(f.run().path(), "step budget mismatch: steps=" + steps + " but "
-                        + byBudget.get(want) + " of the " + total.get(f.run().env()) + " " + f.run().env()
-                        + " runs have steps=" + want + (tie ? " (as many as another budget; on a tie the larger is"
-                                + " compared)" : " (the most common budget, the one compared)")));
-            }
-        }
-        return out;
-    }
-
-    private static String budget(Found f) {
-        Object s = f.run().config().get("steps");
-        return s instanceof Number ? Values.canonical(s) : null;
     }
 
     private void warnMixedVersions(List<Found> found) {
