@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report's "Verdicts" section: the computed verdict of every comparison ({@link Verdicts}),
+ * The report's "Verdicts" section: the computed verdict of every comparison ({@code dev.ablate4j.report.Verdicts}),
  * each with the rule that gave it, and the re-tested designs ({@link ReTests}).
  */
 public final class VerdictSection {
