@@ -4,8 +4,8 @@
 
 Input: run folders, each holding the episode log of one run as `episodes.csv` with the columns
 `global_step,return` (the step count at which an episode ended, counted from 1, and its undiscounted
-return: what CleanRL logs as `charts/episodic_return`), and the run's seed in the folder name as
-CleanRL names its runs (`<env>__<exp_name>__<seed>__<time>`).
+return: what CleanRL logs as `charts/episodic_return`), and the run's seed in the folder name: `seed-<n>`, or
+as CleanRL names its runs (`<env>__<exp_name>__<seed>__<time>`).
 
 Score: ablate4j's final return (docs/reports.md): the mean, over the last 5 iterations in which at
 least one episode ended, of the mean return of the episodes that ended in the iteration; iteration i
@@ -32,9 +32,10 @@ LAST = 5
 
 
 def seed_of(run_dir):
-    m = re.search(r"__(\d+)__\d+(__pid\d+)?$", os.path.basename(os.path.normpath(run_dir)))
+    name = os.path.basename(os.path.normpath(run_dir))
+    m = re.search(r"__(\d+)__\d+(__pid\d+)?$", name) or re.fullmatch(r"seed-(\d+)", name)
     if not m:
-        sys.exit(f"error: {run_dir}: no seed in the folder name (expected <env>__<exp>__<seed>__<time>)")
+        sys.exit(f"error: {run_dir}: no seed in the folder name (expected seed-<n> or <env>__<exp>__<seed>__<time>)")
     return int(m.group(1))
 
 
