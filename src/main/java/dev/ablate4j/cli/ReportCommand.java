@@ -1,6 +1,7 @@
 package dev.ablate4j.cli;
 
 import dev.ablate4j.report.Exclusion;
+import dev.ablate4j.report.ReferenceSample;
 import dev.ablate4j.report.ReportBuilder;
 import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.ReportOptions;
@@ -11,6 +12,7 @@ import dev.ablate4j.stats.IntervalMethod;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,6 +81,12 @@ public final class ReportCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String score;
 
+    @Option(names = "--reference", paramLabel = "<LABEL=FILE>",
+            description = "Compare the baseline with another implementation's runs: FILE is a CSV env,seed,final_return"
+                    + " (leading # lines say where it came from); adds a verdicts.csv row '<baseline> vs LABEL' per env"
+                    + " (repeatable; docs/reports.md).")
+    private List<String> references = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -91,8 +99,12 @@ public final class ReportCommand implements Callable<Integer> {
             if (chosen == null) {
                 throw new ReportInputException("--score must be final or eval, got '" + score + "'");
             }
+            List<ReferenceSample> refs = new ArrayList<>();
+            for (String ref : references) {
+                refs.add(ReferenceSample.parse(ref));
+            }
             ReportBuilder.Result r = ReportBuilder.build(roots, out,
-                    new ReportOptions(seed, resamples, baseline, allCells, method, chosen, margin, calibrationReps));
+                    new ReportOptions(seed, resamples, baseline, allCells, method, chosen, margin, calibrationReps, refs));
             for (String w : r.tree().warnings()) {
                 err.println("report: warning: " + w);
             }

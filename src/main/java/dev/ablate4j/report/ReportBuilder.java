@@ -12,6 +12,7 @@ import dev.ablate4j.report.sections.OverviewSection;
 import dev.ablate4j.report.sections.PowerSection;
 import dev.ablate4j.report.sections.ProvenanceSection;
 import dev.ablate4j.report.sections.RebuildSection;
+import dev.ablate4j.report.sections.ReferenceSection;
 import dev.ablate4j.report.sections.ScopeSection;
 import dev.ablate4j.report.sections.VerdictSection;
 import dev.ablate4j.results.ReportFiles;
@@ -71,6 +72,7 @@ public final class ReportBuilder {
                     + first.path() + ": " + first.reason() + ")");
         }
         ReportContext ctx = new ReportContext(tree, options);
+        ReferenceSample.check(options.references(), tree, ctx.baseline);
         List<String> rootNames = roots.stream().map(Path::toString).toList();
         Judgement j = judge(ctx, roots);
         List<Block> blocks = blocks(ctx, roots, j);
@@ -128,6 +130,7 @@ public final class ReportBuilder {
         blocks.addAll(AdaptiveSection.blocks(roots));
         blocks.addAll(PowerSection.blocks(ctx));
         blocks.addAll(VerdictSection.blocks(j.verdicts(), j.retests(), j.margin(), j.marginSource()));
+        blocks.addAll(ReferenceSection.blocks(ctx, j.verdicts(), j.margin()));
         blocks.addAll(CalibrationSection.blocks(ctx, j.calibration()));
         blocks.addAll(ProvenanceSection.blocks(ctx));
         return blocks;

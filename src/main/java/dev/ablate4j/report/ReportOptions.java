@@ -3,6 +3,7 @@ package dev.ablate4j.report;
 import dev.ablate4j.stats.Bootstrap;
 import dev.ablate4j.stats.IntervalMethod;
 import dev.ablate4j.stats.Intervals;
+import java.util.List;
 
 /**
  * Settings of one report.
@@ -16,9 +17,12 @@ import dev.ablate4j.stats.Intervals;
  * @param margin    equivalence margin m of the verdicts' TOST (positive, finite), or null: then the
  *                  recorded spec's {@code equivalence-margin} if it has one, else none
  * @param calibrationReps null-resampling replicates per comparison in the calibration section
+ * @param references other implementations' samples to compare the baseline with ({@code --reference}),
+ *                  in the order given; empty for none. They compare final returns, so they cannot be
+ *                  used with {@link Score#EVAL}.
  */
 public record ReportOptions(long seed, int resamples, String baseline, boolean allCells, IntervalMethod interval,
-        Score score, Double margin, int calibrationReps) {
+        Score score, Double margin, int calibrationReps, List<ReferenceSample> references) {
 
     /** Default replicates per comparison of the calibration section. */
     public static final int DEFAULT_CALIBRATION_REPS = 2000;
@@ -35,6 +39,17 @@ public record ReportOptions(long seed, int resamples, String baseline, boolean a
             throw new ReportInputException("--calibration-reps must be between 0 (no calibration section) and "
                     + MAX_CALIBRATION_REPS + ", got " + calibrationReps);
         }
+        references = references == null ? List.of() : List.copyOf(references);
+        if (!references.isEmpty() && score == Score.EVAL) {
+            throw new ReportInputException(ReferenceSample.OPTION + " compares final returns; it cannot be used with"
+                    + " --score eval");
+        }
+    }
+
+    /** Options without reference samples. */
+    public ReportOptions(long seed, int resamples, String baseline, boolean allCells, IntervalMethod interval,
+            Score score, Double margin, int calibrationReps) {
+        this(seed, resamples, baseline, allCells, interval, score, margin, calibrationReps, List.of());
     }
 
     /** Options without an equivalence margin, with the default calibration. */

@@ -4,10 +4,12 @@ import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
 import dev.ablate4j.adaptive.Setup;
 import dev.ablate4j.stats.Comparison;
+import dev.ablate4j.stats.Descriptive;
 import dev.ablate4j.stats.Interval;
 import dev.ablate4j.stats.Seeds;
 import dev.ablate4j.stats.Tost;
 import dev.ablate4j.stats.Verdict;
+import dev.ablate4j.stats.WelchTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,14 +21,16 @@ import java.util.Set;
  * Holm-adjusted Welch p &lt; α decides), every comparison of an adaptive design found among the
  * results (its group-sequential decision; a pair that is both is judged by its design, since a fixed
  * test on sequentially collected seeds would not hold α), and ACLI − AAI where the four presets
- * ran. Undecided comparisons get TOST with the equivalence margin when one is given; every pair
+ * ran, and last the baseline against each reference sample of {@code --reference} that has runs in the
+ * environment ({@link #reference}: a single comparison, outside the Holm family). Undecided
+ * comparisons get TOST with the equivalence margin when one is given; every pair
  * states the smallest margin TOST could declare equivalence for.
  */
 final class Verdicts {
 
     private Verdicts() {}
 
-    /** The rows, environments in report order: adaptive comparisons first, then the fixed ones, then ACLI − AAI. */
+    /** The rows, environments in report order: adaptive comparisons first, then the fixed ones, then ACLI − AAI, then the reference samples. */
     static List<VerdictRow> compute(ReportContext ctx, List<AdaptiveDesigns.Design> designs, Double margin) {
         List<VerdictRow> rows = new ArrayList<>();
         Map<String, ResultCell> presets = AlgorithmEstimates.presetCells(ctx.tree);
@@ -57,8 +61,31 @@ final class Verdicts {
                             Verdict.interval("ACLI", "AAI", e.intervals()[2], e.method() + " interval")));
                 }
             }
+            for (ReferenceSample ref : ctx.options.references()) {
+                if (ref.envs().contains(env)) {
+                    rows.add(reference(ctx, env, ref, margin));
+                }
+            }
         }
         return rows;
+    }
+
+    /**
+     * The baseline against another implementation's sample: Welch's test as a single comparison (not
+     * in the Holm family of the configs against the baseline), the report's interval of Δ mean, TOST
+     * with the margin; the verdict by {@link Verdict#single}.
+     */
+    static VerdictRow reference(ReportContext ctx, String env, ReferenceSample ref, Double margin) {
+        double[] x = ctx.tree.finalReturns(env, ctx.baseline.key());
+        double[] y = ref.returns(env);
+        double diff = Descriptive.mean(x) - Descriptive.mean(y);
+        Interval ci = ctx.intervals.diffMeans(x, y,
+                Seeds.stream(ctx.seed(), VerdictRow.REFERENCE, env, ctx.baseline.key(), ref.label()));
+        double p = WelchTest.test(x, y).p();
+        Tost.Result tost = margin == null ? null : Tost.test(x, y, margin);
+        Verdict v = Verdict.single(ctx.baseline.label(), ref.label(), diff, p, tost);
+        return new VerdictRow(env, VerdictRow.REFERENCE, ctx.baseline, null, ctx.baseline.label() + " vs " + ref.label(),
+                x.length, y.length, diff, ci, p, tost, Tost.smallestMargin(x, y, Verdict.ALPHA), v, ref.label());
     }
 
     private static VerdictRow fixed(ReportContext ctx, String env, ComparisonRow c, Double margin) {

@@ -14,7 +14,10 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes {@code verdicts.csv}: one row per comparison of the verdict table, full precision,
  * "\n" line ends. {@code retest_false_positive_rate} is the simulated rate of a re-tested
- * comparison ({@link ReTests}), empty otherwise.
+ * comparison ({@link ReTests}), empty otherwise. A row of design {@code reference} (the baseline
+ * against another implementation's sample, {@code report --reference}) has x the baseline, y_spec and
+ * y_cell empty, y_label the sample's label, and in {@code welch_p_holm} the plain Welch p: it is a
+ * single comparison outside the Holm family of the configs against the baseline (a family of one).
  */
 final class VerdictsCsv {
 
@@ -34,8 +37,11 @@ final class VerdictsCsv {
                     f.add(c == null ? "" : c.id());
                     f.add(c == null ? "" : c.label());
                 }
-                f.add(r.isPair() ? Integer.toString(r.nX()) : "");
-                f.add(r.isPair() ? Integer.toString(r.nY()) : "");
+                if (r.isReference()) {
+                    f.set(f.size() - 1, r.reference());
+                }
+                f.add(r.hasSamples() ? Integer.toString(r.nX()) : "");
+                f.add(r.hasSamples() ? Integer.toString(r.nY()) : "");
                 f.add(Fmt.csv(r.estimate()));
                 f.add(Fmt.csv(r.interval().lo()));
                 f.add(Fmt.csv(r.interval().hi()));

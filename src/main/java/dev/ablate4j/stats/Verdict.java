@@ -71,6 +71,23 @@ public record Verdict(Kind kind, String direction, String rule) {
     }
 
     /**
+     * A single comparison outside any family (the baseline against another implementation's sample):
+     * the rule of {@link #fixed} with the plain Welch p, which is the Holm-adjusted p of a family of
+     * one — decided when it is below α, otherwise TOST with {@code margin} when one is given, else
+     * undecided. The rule says that the comparison is not in the Holm family.
+     *
+     * @param tost TOST of x against y with the margin, or null when no margin is given
+     */
+    public static Verdict single(String xName, String yName, double diff, double welchP, Tost.Result tost) {
+        String what = "Welch " + p(welchP) + " (a single comparison, not in the Holm family)";
+        if (welchP < ALPHA) {
+            return new Verdict(Kind.DECIDED, higher(xName, yName, diff), what + ", below α = " + num(ALPHA));
+        }
+        String noDiff = Double.isNaN(welchP) ? "Welch test not computable" : what + ", not below α = " + num(ALPHA);
+        return equivalenceOr(noDiff, tost);
+    }
+
+    /**
      * A group-sequential design: decided when |z| reached the boundary at a look (direction from the
      * sign of z); otherwise (boundary never crossed, or looks left) TOST when a margin is given.
      *

@@ -44,7 +44,7 @@ class FormatOwnershipTest {
         Set<String> out = new TreeSet<>();
         for (Class<?> c : List.of(RunFiles.class, ReportFiles.class, SpecRecord.class, AdaptiveRecord.class,
                 Provenance.class, CellRecord.class, FailureRecord.class, MetricsRow.class, RunCsv.class,
-                Checkpoint.class)) {
+                Checkpoint.class, ReferenceReturns.class)) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())) {
                     f.setAccessible(true);

@@ -3,6 +3,7 @@ package dev.ablate4j.report.sections;
 import dev.ablate4j.report.Block;
 import dev.ablate4j.report.Fmt;
 import dev.ablate4j.report.RecordedSpec;
+import dev.ablate4j.report.ReferenceSample;
 import dev.ablate4j.report.ReportContext;
 import dev.ablate4j.report.ReportOptions;
 import dev.ablate4j.report.Run;
@@ -92,6 +93,17 @@ public final class RebuildSection {
         if (options.calibrationReps() != ReportOptions.DEFAULT_CALIBRATION_REPS) {
             sb.append(" --calibration-reps ").append(options.calibrationReps());
         }
+        for (ReferenceSample r : options.references()) {
+            sb.append(' ').append(ReferenceSample.OPTION).append(' ').append(shellWord(r.label() + "=" + r.file()));
+        }
         return sb.toString();
+    }
+
+    /** {@code s} as one POSIX shell word: as is when it holds only safe characters, else in single quotes. */
+    static String shellWord(String s) {
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9_./:=+,@%-]+")) {
+            return s;
+        }
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

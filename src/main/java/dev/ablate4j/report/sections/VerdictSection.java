@@ -34,13 +34,16 @@ public final class VerdictSection {
         out.add(new Block.Paragraph("Computed by the rule beside each verdict: decided by an adaptive design's"
                 + " group-sequential boundary (the comparisons it tested), else by the Holm-adjusted Welch p < 0.05 among"
                 + " the configs against the baseline; ACLI − AAI when its interval excludes 0. " + m
+                + (rows.stream().anyMatch(VerdictRow::isReference) ? " A comparison with another implementation's"
+                        + " sample (report --reference) is decided by its own Welch p < 0.05: a single comparison,"
+                        + " not in the Holm family; see the section \"" + ReferenceSection.TITLE + "\"." : "")
                 + " See docs/statistics.md."));
         Table.Builder t = new Table.Builder(List.of("environment", "comparison", "verdict", "rule", "n", "Δ mean",
                 "95% CI", "smallest margin"), 4);
         for (VerdictRow r : rows) {
             t.row(List.of(r.env(), r.comparison(), r.verdict().text(margin), r.verdict().rule(),
-                    r.isPair() ? r.nX() + " vs " + r.nY() : "-", Fmt.num(r.estimate()), Fmt.ci(r.interval()),
-                    r.isPair() ? Fmt.num(r.smallestMargin()) : "-"));
+                    r.hasSamples() ? r.nX() + " vs " + r.nY() : "-", Fmt.num(r.estimate()), Fmt.ci(r.interval()),
+                    r.hasSamples() ? Fmt.num(r.smallestMargin()) : "-"));
         }
         out.add(new Block.TableBlock(t.build(), "Also in verdicts.csv. Δ mean: first config minus second, with the"
                 + " report's interval of Δ mean (for ACLI − AAI, the algorithm section's)."));
