@@ -81,10 +81,10 @@ public final class ReportCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String score;
 
-    @Option(names = "--reference", paramLabel = "<LABEL=FILE>",
-            description = "Compare the baseline with another implementation's runs: FILE is a CSV env,seed,final_return"
-                    + " (leading # lines say where it came from); adds a verdicts.csv row '<baseline> vs LABEL' per env"
-                    + " (repeatable; docs/reports.md).")
+    @Option(names = "--reference", paramLabel = "<sample>",
+            description = "LABEL=FILE: compare the baseline with another implementation's runs, FILE a CSV"
+                    + " env,seed,final_return (# lines say where it came from); adds the verdicts.csv row"
+                    + " '<baseline> vs LABEL' per env (repeatable; docs/reports.md).")
     private List<String> references = new ArrayList<>();
 
     @Override

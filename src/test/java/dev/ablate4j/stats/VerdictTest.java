@@ -42,6 +42,26 @@ class VerdictTest {
     }
 
     @Test
+    void aSingleComparisonDecidesOnThePlainWelchPAndSaysItIsOutsideTheHolmFamily() {
+        Verdict d = Verdict.single("ppo", "CleanRL", -3.0, 0.01, Tost.test(A, B, 2.0));
+        assertEquals("decided: CleanRL higher", d.text(2.0));
+        assertEquals("Welch p = 0.010 (a single comparison, not in the Holm family), below α = 0.05", d.rule());
+        Verdict eq = Verdict.single("ppo", "CleanRL", 0.0, 0.9, Tost.test(A, B, 2.0));
+        assertEquals(Verdict.Kind.EQUIVALENT, eq.kind());
+        assertTrue(eq.rule().startsWith("Welch p = 0.900 (a single comparison, not in the Holm family), not below α"
+                + " = 0.05; TOST (two one-sided Welch t-tests) at ±2"), eq.rule());
+        assertEquals(Verdict.Kind.NOT_SHOWN_EQUIVALENT,
+                Verdict.single("ppo", "CleanRL", 0.0, 0.9, Tost.test(A, B, 0.05)).kind());
+        assertEquals(Verdict.Kind.UNDECIDED, Verdict.single("ppo", "CleanRL", 0.0, 0.9, null).kind());
+        assertEquals("Welch test not computable", Verdict.single("ppo", "CleanRL", 0.0, Double.NaN, null).rule());
+        // the same verdict as a fixed row given the same p: only the rule's words differ
+        for (double p : new double[] {0.001, 0.049, 0.05, 0.3}) {
+            assertEquals(Verdict.fixed("x", "y", 1.0, p, Tost.test(A, B, 2.0)).kind(),
+                    Verdict.single("x", "y", 1.0, p, Tost.test(A, B, 2.0)).kind());
+        }
+    }
+
+    @Test
     void groupSequentialUsesTheBoundary() {
         Verdict d = Verdict.sequential("a", "b", true, -3.4, "decided at look 1 of 2", null);
         assertEquals("decided: b higher", d.text(null));
