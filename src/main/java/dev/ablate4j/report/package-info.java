@@ -59,6 +59,13 @@
  *       equivalent / not shown equivalent, else undecided. Every pair states the smallest margin TOST
  *       could declare equivalence for. The interval of Δ mean is {@link
  *       dev.ablate4j.stats.Intervals#diffMeans}, the one the comparison tables print.</li>
+ *   <li>{@code --reference LABEL=FILE} ({@link dev.ablate4j.report.ReferenceSample}, the file format
+ *       {@link dev.ablate4j.results.ReferenceReturns}) compares the baseline with another
+ *       implementation's final returns in each environment the file has rows for: a verdict row of
+ *       design {@code reference} (plain Welch p, a single comparison kept out of the Holm family, so
+ *       the fixed rows are exactly those of a report without it) and the section "Against another
+ *       implementation". A reference is not a cell: {@code summary.csv} and {@code runs.csv} do not
+ *       change, and it is not in the calibration or re-test notes (they resample runs of cells).</li>
  *   <li>The calibration section ({@link dev.ablate4j.report.sections.CalibrationSection}) resamples each
  *       verdict comparison's runs under the null and states each test's false-positive rate; its
  *       cost is bounded ({@code --calibration-reps} per comparison, a budget per report).</li>

@@ -22,7 +22,10 @@
  *     and {@code adaptive.json} ({@link dev.ablate4j.results.AdaptiveRecord});
  * <li>results tree: where run directories stand ({@link dev.ablate4j.results.RunDirs});
  * <li>report output: {@code report.pdf}, {@code report.md}, {@code summary.csv}, {@code runs.csv},
- *     {@code verdicts.csv} and their fixed columns ({@link dev.ablate4j.results.ReportFiles}).
+ *     {@code verdicts.csv} and their fixed columns ({@link dev.ablate4j.results.ReportFiles});
+ * <li>report input from outside ablate4j: a reference sample file ({@code env,seed,final_return}
+ *     with {@code #} comment lines, {@link dev.ablate4j.results.ReferenceReturns}), the final returns
+ *     of another implementation's runs for {@code report --reference}.
  * </ul>
  * Writers keep the bytes they always wrote (insertion-ordered JSON through
  * {@link dev.ablate4j.results.AtomicFiles#JSON}, numbers through {@link dev.ablate4j.results.Num}),
