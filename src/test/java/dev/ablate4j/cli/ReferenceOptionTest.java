@@ -83,6 +83,11 @@ class ReferenceOptionTest {
     }
 
     private static void writeRun(String cellId, String label, boolean valueClip, String env, int seed, double finalReturn) {
+        writeRun(root, cellId, label, valueClip, env, seed, finalReturn);
+    }
+
+    private static void writeRun(Path root, String cellId, String label, boolean valueClip, String env, int seed,
+            double finalReturn) {
         Map<String, Object> config = new TreeMap<>(SyntheticResults.ppoConfig());
         config.put("value-clip", valueClip);
         config.put("env", env);
@@ -304,6 +309,25 @@ class ReferenceOptionTest {
                 + " environments: MountainCarContinuous-v0, Pendulum-v1)", "--reference", "CleanRL=" + hopper);
         refused("--reference compares final returns; it cannot be used with --score eval", "--score", "eval",
                 "--reference", "CleanRL=" + cleanrl);
+        Path solo = tmp.resolve("solo");
+        for (int s = 0; s < 3; s++) {
+            writeRun(solo, "c09", "solo", true, "Pendulum-v1", s, -100 - s);
+        }
+        refused("--reference CleanRL (" + cleanrl + "): the baseline 'solo' has no runs in MountainCarContinuous-v0 to"
+                + " compare with; choose one that has with --baseline", solo.toString(), "--baseline", "solo",
+                "--reference", "CleanRL=" + cleanrl);
+    }
+
+    @Test
+    void aSampleOfOneRunIsComparedButNoTestIsComputable() throws IOException {
+        Path one = Files.writeString(tmp.resolve("one.csv"), "env,seed,final_return\nPendulum-v1,0,-170\n");
+        Path out = tmp.resolve("one");
+        CommandRun r = report(out, "--reference", "one run=" + one);
+        assertEquals(0, r.code(), r.err());
+        CSVRecord row = row(csv(Files.readString(out.resolve("verdicts.csv"))), "Pendulum-v1", "ppo vs one run");
+        assertEquals(List.of("5", "1", "", "", "", "not shown equivalent"), List.of(row.get("n_x"), row.get("n_y"),
+                row.get("ci95_lo"), row.get("welch_p_holm"), row.get("tost_p"), row.get("verdict")));
+        assertTrue(row.get("rule").startsWith("Welch test not computable; TOST"), row.get("rule"));
     }
 
     @Test
