@@ -82,7 +82,7 @@ public final class Expansion {
                 throw new SpecException(spec.source() + ": envs: " + e.getMessage());
             }
         }
-        if (spec.factors().containsKey(Keys.MUJOCO.name())
+        if (spec.factorKeys().containsKey(Keys.MUJOCO.name())
                 || spec.overrides().stream().anyMatch(o -> o.set().containsKey(Keys.MUJOCO.name())
                         || o.when().containsKey(Keys.MUJOCO.name()))) {
             throw new SpecException(spec.source() + ": mujoco: set it in base only (one process runs one MuJoCo"
@@ -168,7 +168,7 @@ public final class Expansion {
             combos.add(new LinkedHashMap<>());
             for (Map.Entry<String, List<Object>> f : spec.factors().entrySet()) {
                 for (Object v : f.getValue()) {
-                    if (!v.equals(baseValue(f.getKey()))) {
+                    if (v instanceof BundleLevel level ? !isBaseLevel(level) : !v.equals(baseValue(f.getKey()))) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put(f.getKey(), v);
                         combos.add(m);
@@ -192,11 +192,23 @@ public final class Expansion {
         return resolve(spec.preset(), spec.base(), "base").values().get(key);
     }
 
+    /** Whether a bundle's level changes nothing: each key it sets has the base's value ({@code {}} too). */
+    private boolean isBaseLevel(BundleLevel level) {
+        for (Map.Entry<String, Object> e : level.values().entrySet()) {
+            if (!e.getValue().equals(baseValue(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Cell cell(Map<String, Object> combo) {
         String preset = (String) combo.getOrDefault(Spec.PRESET, spec.preset());
         Map<String, Object> values = new LinkedHashMap<>(spec.base());
         for (Map.Entry<String, Object> e : combo.entrySet()) {
-            if (!e.getKey().equals(Spec.PRESET)) {
+            if (e.getValue() instanceof BundleLevel level) {
+                values.putAll(level.values());
+            } else if (!e.getKey().equals(Spec.PRESET)) {
                 values.put(e.getKey(), e.getValue());
             }
         }
@@ -215,7 +227,26 @@ public final class Expansion {
         Map<String, Object> factors = new LinkedHashMap<>();
         List<String> varied = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
+        Map<String, String> factorKeys = spec.factorKeys();
         for (String key : spec.factors().keySet()) {
+            if (spec.isBundle(key)) {
+                Map<String, Object> setting = new LinkedHashMap<>();
+                boolean differs = false;
+                for (Map.Entry<String, String> k : factorKeys.entrySet()) {
+                    if (k.getValue().equals(key)) {
+                        setting.put(k.getKey(), plain.toJson().get(k.getKey()));
+                        differs |= !plain.values().get(k.getKey()).equals(reference.values().get(k.getKey()));
+                    }
+                }
+                factors.put(key, setting);
+                if (differs) {
+                    varied.add(key);
+                    // a cell that differs in a bundle's keys has one of its levels (a preset changes none of them)
+                    phrases.add(bundlePhrase(key, combo.get(key) instanceof BundleLevel level ? level
+                            : new BundleLevel(0, setting)));
+                }
+                continue;
+            }
             Object value = key.equals(Spec.PRESET) ? preset : plain.toJson().get(key);
             factors.put(key, value);
             boolean differs = key.equals(Spec.PRESET)
@@ -234,6 +265,16 @@ public final class Expansion {
         }
         return new Cell(CellId.of(config, mujoco), preset, label.toString(), factors, List.copyOf(varied), values, plain,
                 config);
+    }
+
+    /**
+     * A bundle level's part of a label: the bundle's name, then the level's settings as written, each
+     * as {@link #phrase} puts it: {@code "separate-optimizers (optimizer separate, grad-clip-scope both)"}.
+     */
+    static String bundlePhrase(String name, BundleLevel level) {
+        List<String> parts = new ArrayList<>();
+        level.values().forEach((k, v) -> parts.add(phrase(k, v)));
+        return name + " (" + String.join(", ", parts) + ")";
     }
 
     /** "no value clipping", "+gradient clipping" or "policy-lr 0.0001". */
@@ -293,8 +334,9 @@ public final class Expansion {
                 v.putAll(o.set());
             }
         }
+        Map<String, String> factorKeys = spec.factorKeys();
         for (Map.Entry<String, Object> e : cell.values().entrySet()) {
-            if (spec.factors().containsKey(e.getKey())) {
+            if (factorKeys.containsKey(e.getKey())) {
                 v.put(e.getKey(), e.getValue());
             }
         }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A spec's {@code overrides}: a list of {@code {when: {...}, set: {...}}} entries, each a
@@ -34,9 +33,10 @@ final class OverridesReader {
 
     /**
      * The {@code overrides} node {@code n} (null when absent): conditions may name the spec's envs
-     * and any setting but seed; an override may set neither the preset, steps nor a factor.
+     * and any setting but seed; an override may set neither the preset, steps nor a key a factor sets
+     * ({@code factorKeys}: key to the factor setting it, {@link Spec#factorKeys}).
      */
-    List<ConditionalOverride> read(JsonNode n, Set<String> factorKeys, List<String> envs) {
+    List<ConditionalOverride> read(JsonNode n, Map<String, String> factorKeys, List<String> envs) {
         List<ConditionalOverride> overrides = new ArrayList<>();
         if (n == null || n.isNull()) {
             return overrides;
@@ -99,7 +99,7 @@ final class OverridesReader {
         return when;
     }
 
-    private Map<String, Object> set(String place, JsonNode n, Set<String> factorKeys) {
+    private Map<String, Object> set(String place, JsonNode n, Map<String, String> factorKeys) {
         if (n == null || !n.isObject() || n.isEmpty()) {
             throw error(place, "expected a mapping of config keys to values like {policy-lr: 3.0e-4}");
         }
@@ -113,8 +113,12 @@ final class OverridesReader {
             if (key.equals(Keys.STEPS.name())) {
                 throw error(at, "steps cannot be overridden per condition; set it at the top level or as a factor");
             }
-            if (factorKeys.contains(key)) {
+            String factor = factorKeys.get(key);
+            if (key.equals(factor)) {
                 throw error(at, "'" + key + "' is a factor; an override may not also set it");
+            }
+            if (factor != null) {
+                throw error(at, "'" + key + "' is set by bundle '" + factor + "'; an override may not also set it");
             }
             set.put(key, settings.value(at, key, raw(e.getValue())));
         }

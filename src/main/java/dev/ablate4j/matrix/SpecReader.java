@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  * factors:
  *   value-clip: [true, false]
  *   policy-lr: [1.0e-4, 3.0e-4]
+ *   separate-optimizers:           # a bundle: a name that is no config key, levels that are mappings
+ *     - {}                         # the base's level
+ *     - {optimizer: separate, grad-clip-scope: both}
  * overrides:                       # optional, applied in order
  *   - when: {env: Hopper-v4, preset: trpo}
  *     set: {max-kl: 0.13}
@@ -184,7 +187,7 @@ public final class SpecReader {
             List<String> envs = envs(root.get(ENVS));
             SeedsReader seeds = new SeedsReader(errors, root.get(SEEDS));
             List<ConditionalOverride> overrides = new OverridesReader(errors, settings)
-                    .read(root.get(OVERRIDES), factors.keySet(), envs);
+                    .read(root.get(OVERRIDES), Spec.factorKeys(factors), envs);
             return new Spec(name, errors.where(), preset, base, design, factors, overrides, envs, seeds.seeds(),
                     seeds.rule(), margin(root.get(EQUIVALENCE_MARGIN)), interval(root.get(INTERVAL)));
         }
@@ -286,7 +289,12 @@ public final class SpecReader {
                 throw error(FACTORS, "expected a mapping of keys to lists of values, like value-clip: [true, false];"
                         + " got a " + kind(n));
             }
+            BundleReader bundles = new BundleReader(errors, settings);
             for (Map.Entry<String, JsonNode> e : n.properties()) {
+                if (BundleReader.writtenAsBundle(e.getKey(), e.getValue())) {
+                    factors.put(e.getKey(), bundles.read(e.getKey(), e.getValue()));
+                    continue;
+                }
                 String key = settings.key(FACTORS, e.getKey());
                 String place = FACTORS + ": " + key;
                 JsonNode values = e.getValue();
@@ -305,6 +313,7 @@ public final class SpecReader {
                 }
                 factors.put(key, List.copyOf(list));
             }
+            bundles.refuseSharedKeys(factors);
             return factors;
         }
 
