@@ -4,10 +4,11 @@
  *
  * <p><b>Spec files</b> ({@code ablations/*.yaml}, read by {@link dev.ablate4j.matrix.SpecReader}) use
  * the CLI's key names: {@code name}, {@code base} (a {@code preset} plus overrides), {@code factors}
- * (key to list of values; {@code preset} may be a factor), {@code design} ({@code factorial}, the
- * default, or {@code one-at-a-time}), {@code overrides} (a list of {@code {when: {...}, set: {...}}}
- * for per-environment or per-preset tuning), {@code envs}, {@code seeds} (a count or a list) and
- * {@code steps}. Each value is parsed once, by the key it belongs to, and the {@link
+ * (key to list of values; {@code preset} may be a factor; a name that is no config key, with levels that
+ * are mappings, is a bundle setting several keys in one cell, {@link dev.ablate4j.matrix.BundleLevel}),
+ * {@code design} ({@code factorial}, the default, or {@code one-at-a-time}), {@code overrides} (a list
+ * of {@code {when: {...}, set: {...}}} for per-environment or per-preset tuning), {@code envs},
+ * {@code seeds} (a count or a list) and {@code steps}. Each value is parsed once, by the key it belongs to, and the {@link
  * dev.ablate4j.matrix.Spec} holds typed values; every problem names the file and the place in it
  * ({@link dev.ablate4j.matrix.SpecErrors}). {@code seeds} ({@link dev.ablate4j.matrix.SeedsReader})
  * may also be an adaptive rule ({@code {min, max, step, until}},
