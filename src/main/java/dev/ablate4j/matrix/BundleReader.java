@@ -91,6 +91,9 @@ final class BundleReader {
             }
             Map<String, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : level.properties()) {
+                if (Keys.byName(e.getKey()) == null && !e.getKey().equals(Spec.PRESET)) {
+                    throw errors.unknownKey(at, e.getKey(), allowedKeys());
+                }
                 String key = settings.key(at, e.getKey());
                 if (key.equals(Spec.PRESET)) {
                     throw errors.error(at + ": preset", "a bundle sets config keys, not the preset; make preset a"
@@ -114,6 +117,17 @@ final class BundleReader {
                     + EXAMPLE);
         }
         return List.copyOf(out);
+    }
+
+    /** The keys a level may set: every config key but env, seed and mujoco. */
+    private static List<String> allowedKeys() {
+        List<String> allowed = new ArrayList<>();
+        for (dev.ablate4j.config.Key<?> k : Keys.all()) {
+            if (k != Keys.ENV && k != Keys.SEED && k != Keys.MUJOCO) {
+                allowed.add(k.name());
+            }
+        }
+        return allowed;
     }
 
     /**

@@ -199,7 +199,9 @@ class BundleSpecTest {
         assertEquals(one + "3: repeats level 2; list each level once", refusal(cleanrl("one-at-a-time",
                 "- {}\n- {optimizer: separate, grad-clip-scope: both}\n- {grad-clip-scope: both, optimizer: separate}")));
         String unknown = refusal(cleanrl("one-at-a-time", "- {optimizr: separate}"));
-        assertTrue(unknown.startsWith(one + "1: unknown key 'optimizr' (did you mean 'optimizer'?); allowed: "),
+        assertTrue(unknown.startsWith(one + "1: unknown key 'optimizr' (did you mean 'optimizer'?); allowed: algo,"
+                + " steps, value-clip, "), unknown);
+        assertTrue(unknown.contains(", optimizer, ") && !unknown.contains("preset") && !unknown.contains("mujoco"),
                 unknown);
         assertEquals(one + "1: optimizer: 'sideways' is not separate or joint",
                 refusal(cleanrl("one-at-a-time", "- {optimizer: sideways}")));
