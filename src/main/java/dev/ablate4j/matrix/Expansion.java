@@ -26,6 +26,9 @@ import java.util.Map;
  * of the cell id, so a cell is the same experiment on every environment; changing such an override
  * later is caught when a results directory holds runs made with the old value.
  *
+ * <p>A bundle factor ({@link BundleLevel}) sets each key of its level where an ordinary factor sets
+ * its one key; everything else (conditions, ids, run configs) treats those keys as factor keys.
+ *
  * <p>A spec with a MuJoCo task adds the MuJoCo version ({@link #mujocoVersion}) to every run's config
  * and to its cells' ids (leaving ids unchanged for the legacy 2.2.2), so runs on different MuJoCo
  * versions never share a cell, a run directory, a reuse or a merge.
@@ -241,7 +244,8 @@ public final class Expansion {
                 factors.put(key, setting);
                 if (differs) {
                     varied.add(key);
-                    // a cell that differs in a bundle's keys has one of its levels (a preset changes none of them)
+                    // the cell's level as written; without one (a key whose resolved value follows another
+                    // factor's, as an ordinary factor's may), the values the keys resolve to
                     phrases.add(bundlePhrase(key, combo.get(key) instanceof BundleLevel level ? level
                             : new BundleLevel(0, setting)));
                 }
