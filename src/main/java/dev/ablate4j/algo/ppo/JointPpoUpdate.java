@@ -8,7 +8,6 @@ import dev.ablate4j.nn.GaussianPolicy;
 import dev.ablate4j.nn.GradClip;
 import dev.ablate4j.nn.ValueNet;
 import dev.ablate4j.rl.Minibatches;
-import dev.ablate4j.rl.Moments;
 import dev.ablate4j.rl.RolloutBuffer;
 import dev.ablate4j.rl.ValueTrainer;
 import java.util.SplittableRandom;
@@ -39,12 +38,7 @@ public final class JointPpoUpdate implements PolicyUpdate {
     private final Adam valueAdam;
     private final Settings s;
     private final int[] order;
-    private final double[] mbObs;
-    private final double[] mbActions;
-    private final double[] mbOldLogProb;
-    private final double[] mbAdv;
-    private final double[] mbLogProb;
-    private final double[] mbGrad;
+    private final PolicyMinibatch minibatch;
     private final double[] mbReturns;
     private final double[] mbOldValues;
     private final double[] mbPred;
@@ -61,12 +55,7 @@ public final class JointPpoUpdate implements PolicyUpdate {
         this.s = settings;
         int m = batchSize / settings.policy().minibatches();
         order = new int[batchSize];
-        mbObs = new double[m * policy.obsSize()];
-        mbActions = new double[m * policy.actionSize()];
-        mbOldLogProb = new double[m];
-        mbAdv = new double[m];
-        mbLogProb = new double[m];
-        mbGrad = new double[m];
+        minibatch = new PolicyMinibatch(policy, settings.policy(), batchSize);
         mbReturns = new double[m];
         mbOldValues = new double[m];
         mbPred = new double[m];
@@ -114,23 +103,9 @@ public final class JointPpoUpdate implements PolicyUpdate {
     public MinibatchStats step(RolloutBuffer buf, int[] indices, int from, int m, StepBounds bounds) {
         PpoUpdate.Settings p = s.policy();
         ValueTrainer.Settings v = s.value();
-        Minibatches.gather(buf.obs, buf.obsSize, indices, from, m, mbObs);
-        Minibatches.gather(buf.actions, buf.actionSize, indices, from, m, mbActions);
-        Minibatches.gather(buf.logProbs, 1, indices, from, m, mbOldLogProb);
-        Minibatches.gather(buf.advantages, 1, indices, from, m, mbAdv);
+        double policyLoss = minibatch.lossAndGradient(buf, indices, from, m);
         Minibatches.gather(buf.returns, 1, indices, from, m, mbReturns);
         Minibatches.gather(buf.values, 1, indices, from, m, mbOldValues);
-        if (p.advNorm()) {
-            Moments.standardize(mbAdv, m);
-        }
-        policy.zeroGrads();
-        policy.logProb(mbObs, mbActions, m, mbLogProb);
-        double policyLoss = PpoUpdate.clippedSurrogate(mbLogProb, mbOldLogProb, mbAdv, m, p.clipEps(), mbGrad);
-        policy.backwardLogProb(mbGrad);
-        if (p.entropyCoef() != 0) {
-            policyLoss -= p.entropyCoef() * policy.entropy();
-            policy.accumulateEntropyGrad(-p.entropyCoef());
-        }
 
         valueNet.zeroGrads();
         boolean[] skip = null;
@@ -140,7 +115,7 @@ public final class JointPpoUpdate implements PolicyUpdate {
                 mbEnd[i] = buf.episodeEnd[indices[from + i]];
             }
         }
-        valueNet.predict(mbObs, m, mbPred);
+        valueNet.predict(minibatch.obs, m, mbPred);
         double valueLoss = ValueTrainer.lossAndGradient(mbPred, mbOldValues, mbReturns, skip, m, v.valueClip(),
                 v.clipEps(), mbValueGrad);
         boolean valueStep = !Double.isNaN(valueLoss); // NaN: every sample left out, no value step
