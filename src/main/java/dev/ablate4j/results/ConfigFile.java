@@ -1,6 +1,7 @@
 package dev.ablate4j.results;
 
 import dev.ablate4j.config.Keys;
+import dev.ablate4j.config.StepsRounding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,12 +45,14 @@ public record ConfigFile(Map<String, Object> values) {
     }
 
     /**
-     * ceil(steps / rollout-steps): how many iterations (metrics.csv rows) the run trains; null when
-     * the file does not record both.
+     * How many iterations (metrics.csv rows) the run trains: ceil(steps / rollout-steps), or the floor
+     * with {@code steps-rounding down} (as {@code TrainConfig#iterations}); null when the file does not
+     * record both numbers.
      */
     public Long iterations() {
         if (steps() != null && values.get(Keys.ROLLOUT_STEPS.name()) instanceof Number t && t.longValue() > 0) {
-            return (steps() + t.longValue() - 1) / t.longValue();
+            boolean down = StepsRounding.DOWN.word().equals(values.get(Keys.STEPS_ROUNDING.name()));
+            return down ? steps() / t.longValue() : (steps() + t.longValue() - 1) / t.longValue();
         }
         return null;
     }

@@ -62,6 +62,23 @@ class RunIntegrityTest {
     }
 
     @Test
+    void aRunThatRoundsItsStepsDownIsWholeAndCountedByItsOwnRounding() throws IOException {
+        // 1,100 steps of 256: 5 iterations rounded up, 4 rounded down (CleanRL's total_timesteps // batch)
+        for (String rounding : List.of("up", "down")) {
+            Path r = tmp.resolve("rounding-" + rounding);
+            TrainConfig c = TinyRuns.config(Preset.PPO, Map.of("steps", 1100, "steps-rounding", rounding));
+            assertTrue(RunDriver.run(c, r, null, RunDriver.Progress.NONE).done());
+            assertEquals(rounding.equals("up") ? 5 : 4, ConfigFile.lenient(r).iterations());
+            Integrity i = RunIntegrity.finished(r);
+            assertTrue(i.ok(), rounding + ": " + i.reason());
+            keepLines(r.resolve(RunFiles.METRICS), rounding.equals("up") ? 5 : 4);
+            assertEquals("metrics.csv has " + (rounding.equals("up") ? 4 : 3) + " rows where config.json trains "
+                    + (rounding.equals("up") ? 5 : 4) + " iterations: cut short after the run finished",
+                    RunIntegrity.finished(r).reason());
+        }
+    }
+
+    @Test
     void metricsCutToFewerRowsThanTheConfigTrainsIsBroken() throws IOException {
         keepLines(run.resolve(RunFiles.METRICS), 3);
         Integrity i = RunIntegrity.finished(run);

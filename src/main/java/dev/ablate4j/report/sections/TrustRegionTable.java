@@ -11,6 +11,7 @@ import dev.ablate4j.report.ResultCell;
 import dev.ablate4j.report.Run;
 import dev.ablate4j.report.Table;
 import dev.ablate4j.report.TrustRegionSeries;
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.stats.Descriptive;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,8 @@ final class TrustRegionTable {
             double eps = first.number("clip-eps");
             double delta = first.number("max-kl");
             double deltaFinal = first.number("max-kl-final");
-            int iterations = (int) Math.ceil(first.number("steps") / first.number("rollout-steps"));
+            Long trained = new ConfigFile(first.config()).iterations(); // honours steps-rounding
+            int iterations = trained == null ? 0 : Math.toIntExact(trained);
             List<Double> ratios = new ArrayList<>();
             List<Double> kls = new ArrayList<>();
             int outside = 0;
