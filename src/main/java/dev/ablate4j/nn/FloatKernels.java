@@ -10,8 +10,13 @@ package dev.ablate4j.nn;
  * <p>Why rows and this blocking (measured with {@code KernelBenchmark} on JDK 17, Zen 5, loaded
  * machine): with {@code -XX:-UseSuperWord} the 64 x 64 x 64 product runs about 3x slower, so the
  * loops are vectorized; a 4 x 4 blocking (four rows of y, four terms) is not vectorized by C2 17
- * and ran at the scalar speed; 2 x 4 was not measurably faster than 3 x 2. Flat arrays read at
- * run-time offsets are not vectorized by C2 17 (see {@link MatrixKernels}), so rows stay.
+ * and ran at the scalar speed. Flat arrays read at run-time offsets are not vectorized by C2 17
+ * (see {@link MatrixKernels}), so rows stay. At rows of 64 C2 (JDK 17 and 25) packs four floats
+ * per instruction (128-bit registers, not 512): it unrolls, and so sizes the vectors, by the
+ * loop's profiled trip count. 2 x 4 and 3 x 3 blockings are up to 1.3x faster than 3 x 2 alone,
+ * but inside the network C2 left the 2 x 4 loop scalar in some compilations (whole passes up to
+ * 1.4x slower), while 3 x 2 was vectorized in every context examined; so 3 x 2 stays
+ * ({@code docs/performance.md}, "Kernel shape at 64 x 64").
  * Whatever the blocking, each y element takes its terms in ascending k, one fused multiply-add
  * each, so blocking never changes a bit ({@code FloatSummationOrderTest}).
  */

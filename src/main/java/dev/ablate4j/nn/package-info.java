@@ -72,10 +72,14 @@
  * {@code Math.fma}), and on JDK 25. {@code FloatSummationOrderTest} checks the blocked float kernels
  * bit for bit against plain fused loops in the documented order.
  *
- * <p>Known cost of this design (the next levers for speed): the parameter and gradient arrays
- * stay {@code double[]}, so each pass converts the weights it reads to float and the gradients it
- * writes back (scalar conversions on JDK 17, whose C2 does not vectorize double-to-float).
- * {@code docs/performance.md} has the benchmarks.
+ * <p>Known cost of this design: the parameter and gradient arrays stay {@code double[]}, so each
+ * pass converts the weights it reads to float and the gradients it writes back (scalar
+ * conversions on JDK 17, whose C2 does not vectorize double-to-float); measured, about a tenth of
+ * the kernels' time at 64 x 64. The larger limit is the vector width: at 64-element rows C2 packs
+ * four elements per instruction (float32 on 128-bit registers, float64 on 256-bit), a quarter of
+ * the float width the FMA peak is measured with, and no bit-preserving blocking kept its
+ * vectorization reliably enough to be faster in the network. {@code docs/performance.md} has the
+ * benchmarks.
  *
  * <h2>Backends</h2>
  * {@link dev.ablate4j.nn.GaussianPolicy} and {@link dev.ablate4j.nn.ValueNet} run their batch
