@@ -74,7 +74,7 @@
  *
  * <p>Known cost of this design: the parameter and gradient arrays stay {@code double[]}, so each
  * pass converts the weights it reads to float and the gradients it writes back (scalar
- * conversions on JDK 17, whose C2 does not vectorize double-to-float); measured, about a tenth of
+ * conversions on JDK 17, whose C2 does not vectorize double-to-float); measured, 10-15% of
  * the kernels' time at 64 x 64. The larger limit is the vector width: at 64-element rows C2 packs
  * four elements per instruction (float32 on 128-bit registers, float64 on 256-bit), a quarter of
  * the float width the FMA peak is measured with, and no bit-preserving blocking kept its
