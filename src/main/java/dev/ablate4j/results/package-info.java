@@ -49,7 +49,7 @@
  * <li>{@link RunIntegrity#finished} — a finished run (its {@code DONE} marker written, or recorded as
  *     diverged) is whole when {@code metrics.csv} and {@code trust_region.csv} end with a newline,
  *     every row has the header's number of fields, and they hold exactly the rows the iterations
- *     imply: {@code ceil(steps / rollout-steps)} from {@code config.json} for a done run, the
+ *     imply: {@code ceil(steps / rollout-steps)} (the floor under {@code steps-rounding down}) from {@code config.json} for a done run, the
  *     iteration {@code provenance.json} records for a diverged one; trust-region rows on every
  *     {@code tr-log-every}-th iteration from 0. {@code DONE} is written last, after
  *     {@code provenance.json} records status {@code done} and the env steps trained, so a
