@@ -104,6 +104,9 @@ public final class JointPpoUpdate implements PolicyUpdate {
         PpoUpdate.Settings p = s.policy();
         ValueTrainer.Settings v = s.value();
         double policyLoss = minibatch.lossAndGradient(buf, indices, from, m);
+        if (p.entropyCoef() != 0) {
+            policyLoss -= minibatch.entropyTerm();
+        }
         Minibatches.gather(buf.returns, 1, indices, from, m, mbReturns);
         Minibatches.gather(buf.values, 1, indices, from, m, mbOldValues);
 

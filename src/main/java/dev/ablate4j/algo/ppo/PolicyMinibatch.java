@@ -36,9 +36,15 @@ final class PolicyMinibatch {
         grad = new double[m];
     }
 
+    /** entropy-coef times the policy's entropy at the last {@link #lossAndGradient}; 0 when entropy-coef is 0. */
+    private double entropyTerm;
+
     /**
-     * The policy loss (clipped surrogate minus entropy-coef times entropy) of the samples
-     * {@code indices[from .. from+m)}, its gradient left in the (zeroed first) policy gradient array.
+     * The clipped surrogate of the samples {@code indices[from .. from+m)}; the gradient of the policy
+     * loss (the surrogate minus {@link #entropyTerm()}) left in the (zeroed first) policy gradient array.
+     * The entropy term is returned apart, so each caller subtracts it as it always did: PpoUpdate from
+     * its running sum ({@code (sum + surrogate) - term} rounds differently from
+     * {@code sum + (surrogate - term)}, and the sum is metrics.csv's policy_loss).
      */
     double lossAndGradient(RolloutBuffer buf, int[] indices, int from, int m) {
         Minibatches.gather(buf.obs, buf.obsSize, indices, from, m, obs);
@@ -50,13 +56,19 @@ final class PolicyMinibatch {
         }
         policy.zeroGrads();
         policy.logProb(obs, actions, m, logProb);
-        double loss = clippedSurrogate(logProb, oldLogProb, adv, m, s.clipEps(), grad);
+        double surrogate = clippedSurrogate(logProb, oldLogProb, adv, m, s.clipEps(), grad);
         policy.backwardLogProb(grad);
+        entropyTerm = 0;
         if (s.entropyCoef() != 0) {
-            loss -= s.entropyCoef() * policy.entropy();
+            entropyTerm = s.entropyCoef() * policy.entropy();
             policy.accumulateEntropyGrad(-s.entropyCoef());
         }
-        return loss;
+        return surrogate;
+    }
+
+    /** entropy-coef times the entropy, of the last {@link #lossAndGradient}: the policy loss is the surrogate minus it. */
+    double entropyTerm() {
+        return entropyTerm;
     }
 
     /**

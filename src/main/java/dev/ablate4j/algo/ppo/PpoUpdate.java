@@ -47,6 +47,9 @@ public final class PpoUpdate implements PolicyUpdate {
             Minibatches.shuffle(order, buf.size, shuffleRng);
             for (int b = 0; b < s.minibatches(); b++) {
                 lossSum += minibatch.lossAndGradient(buf, order, b * m, m);
+                if (s.entropyCoef() != 0) {
+                    lossSum -= minibatch.entropyTerm(); // apart from the line above: the sum's rounding as ever
+                }
                 normSum += s.gradClip()
                         ? GradClip.clipGlobalNorm(policy.grads(), s.gradClipNorm())
                         : GradClip.norm(policy.grads());
