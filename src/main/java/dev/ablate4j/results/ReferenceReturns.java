@@ -38,8 +38,9 @@ import org.apache.commons.csv.CSVRecord;
  *     sample came from. They are kept in file order (the {@code #} and one space after it taken off)
  *     and shown in the report; they may stand anywhere, usually before the header.</li>
  * <li>The header is exactly {@code env,seed,final_return} (surrounding spaces ignored).</li>
- * <li>Each row is one run: a non-empty environment id, an integer seed, and a finite final return
- *     written as a decimal number ({@code 2480.5}, {@code -1.2e3}); no two rows share env and seed.
+ * <li>Each row is one run on one line (no field holds a line break): a non-empty environment id, an
+ *     integer seed, and a finite final return written as a decimal number ({@code 2480.5},
+ *     {@code -1.2e3}); no two rows share env and seed.
  *     At least one row.</li>
  * </ul>
  * What "final return" means is the file's business (its comments should say); the report compares
@@ -107,6 +108,12 @@ public final class ReferenceReturns {
                 if (rec.size() != HEADER.size()) {
                     throw new CorruptFileException(String.format(Locale.ROOT, "%s line %d: expected %d fields (%s),"
                             + " found %d", displayName, line, HEADER.size(), String.join(",", HEADER), rec.size()));
+                }
+                for (String field : rec) {
+                    if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+                        throw new CorruptFileException(displayName + " line " + line + ": a quoted field holds a line"
+                                + " break; each row is one run on one line");
+                    }
                 }
                 String env = rec.get(0);
                 if (env.isEmpty()) {

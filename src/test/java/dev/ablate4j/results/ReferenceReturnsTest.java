@@ -84,6 +84,11 @@ class ReferenceReturnsTest {
         assertEquals("ref.csv line 2: expected 3 fields (env,seed,final_return), found 4",
                 refused("env,seed,final_return\nHopper-v4,0,1,7\n"));
         assertEquals("ref.csv line 2: env is empty", refused("env,seed,final_return\n,0,1\n"));
+        // a quoted line break would put a second line into the one-line error messages and the report
+        assertEquals("ref.csv line 3: a quoted field holds a line break; each row is one run on one line",
+                refused("env,seed,final_return\nHopper-v4,0,\"1\n\"\n"));
+        assertEquals("ref.csv line 3: a quoted field holds a line break; each row is one run on one line",
+                refused("env,seed,final_return\n\"Hopper\r\n# not a comment\",0,1\n"));
         Path latin1 = Files.write(tmp.resolve("latin1.csv"), new byte[] {'#', ' ', (byte) 0xE9, '\n'});
         assertEquals("latin1.csv: not UTF-8 text",
                 assertThrows(CorruptFileException.class, () -> ReferenceReturns.read(latin1, "latin1.csv")).getMessage());
