@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"Compare two samples (e.g. final returns of two configs): Welch t-test, Mann-Whitney U, "
                 + "Hedges' g, probability of improvement, 95 percent intervals (Student-t and Welch-t by default, see --interval); "
                 + "warns below 5 values per sample and when two results directories differ in environment or step budget.",
-            "Each of --x and --y is a CSV file (one column, or pick one with --column) or a results directory "
+            "Each of --x and --y is a CSV file (one column, or pick one with --column; lines starting with # are skipped) or a results directory "
                 + "holding the runs of one config (its final returns)."})
 public final class CompareCommand implements Callable<Integer> {
 

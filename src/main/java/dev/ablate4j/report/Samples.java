@@ -29,6 +29,13 @@ public final class Samples {
     /** Column that selects the max-over-training returns of a results directory. */
     public static final String MAX = ReportFiles.MAX_RETURN;
 
+    /**
+     * A CSV line starting with this is a comment, skipped: the comment lines of a reference sample file
+     * ({@link dev.ablate4j.results.ReferenceReturns}, which {@code compare --x FILE --column final_return}
+     * reads too) and of any file that says where its numbers came from.
+     */
+    public static final char COMMENT = '#';
+
     private Samples() {}
 
     /**
@@ -87,17 +94,22 @@ public final class Samples {
     }
 
     private static double[] fromCsv(Path file, String column, String flag) throws IOException {
-        List<CSVRecord> records;
+        List<CSVRecord> records = new ArrayList<>();
+        List<Long> lineOf = new ArrayList<>(); // each record's (last) line in the file: comment lines are skipped
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser p = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get())) {
-            records = p.getRecords();
+                CSVParser p = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
+                        .setCommentMarker(COMMENT).get())) {
+            for (CSVRecord rec : p) {
+                records.add(rec);
+                lineOf.add(p.getCurrentLineNumber());
+            }
         }
         if (records.isEmpty()) {
             throw new ReportInputException(flag + " " + file + ": empty file");
         }
         boolean header = !allNumeric(records.get(0));
         if (header) {
-            checkHeader(records.get(0), flag + " " + file);
+            checkHeader(records.get(0), flag + " " + file, lineOf.get(0));
         }
         List<String> names = new ArrayList<>();
         int width = records.get(0).size();
@@ -108,15 +120,15 @@ public final class Samples {
         List<Double> values = new ArrayList<>();
         for (int r = header ? 1 : 0; r < records.size(); r++) {
             CSVRecord rec = records.get(r);
-            long line = r + 1;
+            long line = lineOf.get(r);
             if (rec.size() <= col) {
                 throw new ReportInputException(String.format(Locale.ROOT, "%s %s line %d: has %d fields, column '%s' missing",
                         flag, file, line, rec.size(), names.get(col)));
             }
             if (rec.size() != width) {
                 throw new ReportInputException(String.format(Locale.ROOT,
-                        "%s %s line %d: has %d fields where line 1 has %d ('%s'); one value per column and line",
-                        flag, file, line, rec.size(), width, String.join(",", rec.toList())));
+                        "%s %s line %d: has %d fields where line %d has %d ('%s'); one value per column and line",
+                        flag, file, line, rec.size(), lineOf.get(0), width, String.join(",", rec.toList())));
             }
             double v;
             try {
@@ -173,11 +185,11 @@ public final class Samples {
      * field like {@code "2,3"} (a number with a decimal comma, or two numbers in one quoted field) is
      * refused rather than silently read as a column name, which would drop the first value.
      */
-    private static void checkHeader(CSVRecord first, String where) {
+    private static void checkHeader(CSVRecord first, String where, long line) {
         for (String f : first) {
             String s = f.trim();
             if (!s.isEmpty() && s.codePoints().noneMatch(Character::isLetter) && !isNumber(s)) {
-                throw new ReportInputException(where + " line 1: '" + s + "' is neither a number nor a column name"
+                throw new ReportInputException(where + " line " + line + ": '" + s + "' is neither a number nor a column name"
                         + " (a header's names contain a letter); write numbers with a '.' decimal point, one value per"
                         + " field (e.g. 2.3)");
             }

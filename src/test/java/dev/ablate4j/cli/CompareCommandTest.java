@@ -88,6 +88,21 @@ class CompareCommandTest {
     }
 
     @Test
+    void commentLinesAreSkippedAsInAReferenceSampleFileAndLinesKeepTheirNumbers() throws IOException {
+        // the file peer_final_returns.py writes and report --reference reads: '#' lines, then env,seed,final_return
+        Path x = Files.writeString(tmp.resolve("peer.csv"), "# CleanRL, 3 seeds\n# final_return: last 5 iterations\n"
+                + "env,seed,final_return\nHopper-v4,0,10\nHopper-v4,1,12\n# between rows\nHopper-v4,2,11\n");
+        Path y = Files.writeString(tmp.resolve("y.csv"), "final_return\n5\n6\n7\n");
+        CommandRun o = run("--x", x.toString(), "--column", "final_return", "--y", y.toString(), "--format", "text");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("11.00"), o.out()); // mean of 10, 12, 11
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "# a note\nret\n1\n2,3\n");
+        o = run("--x", bad.toString(), "--y", y.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("line 4: has 2 fields where line 2 has 1"), o.err());
+    }
+
+    @Test
     void ambiguousColumnIsOneClearLineAndExitCode2() throws IOException {
         Path x = tmp.resolve("x.csv");
         Files.writeString(x, "a,b\n1,2\n3,4\n");
