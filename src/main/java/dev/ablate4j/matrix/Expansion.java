@@ -108,17 +108,20 @@ public final class Expansion {
                     + " cells x " + spec.envs().size() + " envs x " + (spec.adaptive() != null ? "at most " : "")
                     + spec.seeds().size() + " seeds), more than --max-runs " + maxRuns + "; raise --max-runs or shrink the spec");
         }
-        List<PlannedRun> planned = new ArrayList<>();
-        for (long seed : spec.seeds()) {
-            for (Cell cell : cells) {
-                for (String env : spec.envs()) {
-                    planned.add(new PlannedRun(cell, env, seed));
-                }
+        // each run's steps from its config on its env (a paper preset's steps and rollout-steps are per env)
+        long[][] steps = new long[cells.size()][spec.envs().size()];
+        for (int c = 0; c < cells.size(); c++) {
+            for (int e = 0; e < spec.envs().size(); e++) {
+                TrainConfig run = x.runConfigWithoutEnv(cells.get(c), spec.envs().get(e));
+                steps[c][e] = (long) run.iterations() * run.get(Keys.ROLLOUT_STEPS);
             }
         }
-        for (Cell cell : cells) {
-            for (String env : spec.envs()) {
-                x.runConfigWithoutEnv(cell, env);
+        List<PlannedRun> planned = new ArrayList<>();
+        for (long seed : spec.seeds()) {
+            for (int c = 0; c < cells.size(); c++) {
+                for (int e = 0; e < spec.envs().size(); e++) {
+                    planned.add(new PlannedRun(cells.get(c), spec.envs().get(e), seed, steps[c][e]));
+                }
             }
         }
         Plan plan = new Plan(spec, List.copyOf(cells), List.copyOf(planned));
