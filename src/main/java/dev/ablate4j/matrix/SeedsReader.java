@@ -153,7 +153,10 @@ final class SeedsReader {
             try {
                 out.add(Comparison.parse(c.asText()));
             } catch (IllegalArgumentException e) {
-                throw errors.error(place, e.getMessage());
+                // a label like "ppo, no value clipping" in a [..] flow list is split at its comma by YAML
+                String hint = !c.asText().contains(" vs ") && n.size() > 1 ? "; a label holding a comma must be"
+                        + " quoted, or a [..] list splits it there: [\"ppo, no value clipping vs ppo\"]" : "";
+                throw errors.error(place, e.getMessage() + hint);
             }
         }
         return out;

@@ -97,6 +97,11 @@ class AdaptiveSpecTest {
                 .startsWith("test.yaml: seeds: until: decided: expected a list of comparisons"));
         assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: [ppo against ppo-m]}}")
                 .contains("'ppo against ppo-m' is not a comparison like 'ppo vs ppo-m'"));
+        // an unquoted label with a comma in a flow list: YAML splits the comparison; the message says why
+        assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: [ppo, no value clipping vs ppo]}}")
+                .endsWith("'ppo' is not a comparison like 'ppo vs ppo-m' (two cell labels joined by ' vs '); a label"
+                        + " holding a comma must be quoted, or a [..] list splits it there: [\"ppo, no value clipping"
+                        + " vs ppo\"]"));
         assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: [ppo vs ppo-x]}}")
                 .equals("test.yaml: seeds: until: decided: no cell is labelled 'ppo-x' (did you mean 'ppo-m'?);"
                         + " cells: ppo, ppo-m, trpo, trpo+"));
