@@ -27,7 +27,7 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>The format, UTF-8 CSV:
  * <pre>
- * # CleanRL ppo_continuous_action.py at fe8d8a03, 10 seeds, 1M steps, MuJoCo 3.1.4
+ * # CleanRL ppo_continuous_action.py at fe8d8a03, 10 seeds, 1M steps, MuJoCo 3.14.0
  * # final_return: mean of the last 5 iterations' mean episodic return, as ablate4j's report
  * env,seed,final_return
  * Hopper-v4,0,2480.5
