@@ -59,10 +59,4 @@ public final class PpoUpdate implements PolicyUpdate {
         int steps = s.epochs() * s.minibatches();
         return new UpdateStats(lossSum / steps, normSum / steps);
     }
-
-    /** {@link PolicyMinibatch#clippedSurrogate}: the clipped surrogate loss of a minibatch and its gradient. */
-    static double clippedSurrogate(double[] logp, double[] oldLogp, double[] adv, int m, double clipEps,
-            double[] grad) {
-        return PolicyMinibatch.clippedSurrogate(logp, oldLogp, adv, m, clipEps, grad);
-    }
 }

@@ -14,7 +14,7 @@ class ClippedSurrogateTest {
         double[] old = {0, 0, 0, 0};
         double[] adv = {1.0, 2.0, -1.0, -3.0};
         double[] grad = new double[4];
-        double loss = PpoUpdate.clippedSurrogate(logp, old, adv, 4, eps, grad);
+        double loss = PolicyMinibatch.clippedSurrogate(logp, old, adv, 4, eps, grad);
 
         double r0 = Math.exp(0.1);
         double r2 = Math.exp(0.5);
@@ -32,7 +32,7 @@ class ClippedSurrogateTest {
         double[] old = {0, 0};
         double[] adv = {2.0, -3.0};
         double[] grad = new double[2];
-        double loss = PpoUpdate.clippedSurrogate(logp, old, adv, 2, Double.POSITIVE_INFINITY, grad);
+        double loss = PolicyMinibatch.clippedSurrogate(logp, old, adv, 2, Double.POSITIVE_INFINITY, grad);
         assertEquals(-(Math.exp(0.5) * 2 - Math.exp(-0.7) * 3) / 2, loss, 1e-12);
         assertEquals(-Math.exp(0.5) * 2 / 2, grad[0], 1e-12);
         assertEquals(Math.exp(-0.7) * 3 / 2, grad[1], 1e-12);

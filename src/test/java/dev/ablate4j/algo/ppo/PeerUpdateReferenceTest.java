@@ -197,7 +197,7 @@ class PeerUpdateReferenceTest {
             double[] logProb = new double[m];
             double[] dLogProb = new double[m];
             policy.logProb(mbObs, mbActions, m, logProb);
-            double pgLoss = PpoUpdate.clippedSurrogate(logProb, mbOld, mbAdv, m, CLIP, dLogProb);
+            double pgLoss = PolicyMinibatch.clippedSurrogate(logProb, mbOld, mbAdv, m, CLIP, dLogProb);
             policy.backwardLogProb(dLogProb);
 
             value.zeroGrads();

@@ -72,7 +72,7 @@ class PpoUpdateLossSumTest {
                 }
                 policy.zeroGrads();
                 policy.logProb(mbObs, mbActions, m, mbLogProb);
-                lossSum += PpoUpdate.clippedSurrogate(mbLogProb, mbOldLogProb, mbAdv, m, s.clipEps(), mbGrad);
+                lossSum += PolicyMinibatch.clippedSurrogate(mbLogProb, mbOldLogProb, mbAdv, m, s.clipEps(), mbGrad);
                 policy.backwardLogProb(mbGrad);
                 if (s.entropyCoef() != 0) {
                     lossSum -= s.entropyCoef() * policy.entropy();
