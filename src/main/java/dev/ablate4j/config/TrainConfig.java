@@ -156,7 +156,21 @@ public final class TrainConfig {
         Object presetId = json.get(PRESET_KEY);
         Map<String, Object> overrides = new LinkedHashMap<>(json);
         overrides.remove(PRESET_KEY);
+        for (Key<?> key : omittedWhenLegacy()) {
+            // toJson leaves these out only at their legacy value, so a file without one had that value,
+            // whatever the preset's own default (cleanrl:ppo computes in float32, its float64 cells omit the key)
+            overrides.putIfAbsent(key.name(), key.legacyValue());
+        }
         return resolve(presetId == null ? Preset.PPO.id() : presetId.toString(), overrides, where);
+    }
+
+    /** The keys {@link #toJson} may leave out, each only when it holds its legacy value. */
+    private static List<Key<?>> omittedWhenLegacy() {
+        List<Key<?>> keys = new ArrayList<>();
+        keys.add(Keys.PRECISION);
+        keys.addAll(Keys.environmentVariantKeys());
+        keys.addAll(Keys.implementationKeys());
+        return keys;
     }
 
     /**

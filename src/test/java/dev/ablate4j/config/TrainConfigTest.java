@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.tweak.Optimization;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,42 @@ class TrainConfigTest {
     void jsonRoundTripGivesTheSameConfig() {
         TrainConfig c = TrainConfig.resolve(Preset.PPO_NOCLIP, Map.of("seed", 7, "tanh", false));
         assertEquals(c, TrainConfig.fromJson(c.toJson(), ""));
+    }
+
+    /**
+     * Every preset, with each choice of every key config.json may leave out, reads back from its own
+     * file as itself: a key left out means its legacy value, not the preset's default (a cleanrl:ppo
+     * run at precision float64 once read back as float32 and could not be resumed).
+     */
+    @Test
+    void keysLeftOutOfTheFileReadBackAsTheirLegacyValueForEveryPreset() {
+        List<Key<?>> omittable = new ArrayList<>(Keys.implementationKeys());
+        omittable.add(Keys.PRECISION);
+        int checked = 0;
+        for (String preset : TrainConfig.presetIds()) {
+            if (preset.equals(TrainConfig.PAPER_CONFIG)) {
+                continue; // made from a paper config file, not chosen by name
+            }
+            for (String env : List.of("Pendulum-v1", "Hopper-v4")) {
+                for (Key<?> key : omittable) {
+                    for (Object value : key.type() == Key.Type.ENUM ? key.choices() : List.of(true, false)) {
+                        if (key.type() != Key.Type.ENUM && key.type() != Key.Type.BOOLEAN) {
+                            continue;
+                        }
+                        TrainConfig c;
+                        try {
+                            c = TrainConfig.resolve(preset, Map.of("env", env, key.name(), value instanceof Choice ch ? ch.word() : value), "");
+                        } catch (ConfigException refused) {
+                            continue; // a combination the preset does not allow
+                        }
+                        assertEquals(c, TrainConfig.fromJson(c.toJson(), ""), preset + " on " + env + " with "
+                                + key.name() + " " + value);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 100, "too few combinations checked: " + checked);
     }
 
     @Test
