@@ -2,6 +2,7 @@ package dev.ablate4j.report;
 
 import dev.ablate4j.config.ConfigDiff;
 import dev.ablate4j.report.ResultsReader.Found;
+import dev.ablate4j.results.ConfigFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -107,42 +108,50 @@ final class LeftOutRuns {
         return String.join(", ", keys.size() > 3 ? keys.subList(0, 3) : keys) + (keys.size() > 3 ? ", ..." : "");
     }
 
-    /** Per env, keep the runs with the most common {@code steps} budget (ties: the larger budget). */
+    /**
+     * Per env, keep the runs trained on the most common budget (environment steps actually trained,
+     * {@link Run#trainedSteps()}; ties: the larger) or within one of their own iterations of it: a
+     * preset that rounds a budget up to whole rollouts and one that rounds it down train on the same
+     * budget, one rollout apart (sb3:ppo and cleanrl:ppo at steps 1,000,000 of 2,048 each: 1,001,472
+     * and 999,424). The rest are left out, with the budget they trained.
+     */
     List<Found> offBudget(List<Found> found) {
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        Map<String, Map<Long, Integer>> counts = new TreeMap<>();
         for (Found f : found) {
-            String steps = budget(f);
+            Long steps = f.run().trainedSteps();
             if (steps != null) {
                 counts.computeIfAbsent(f.run().env(), e -> new TreeMap<>()).merge(steps, 1, Integer::sum);
             }
         }
-        Map<String, String> chosen = new HashMap<>();
+        Map<String, Long> chosen = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         counts.forEach((env, byBudget) -> total.put(env, byBudget.values().stream().mapToInt(Integer::intValue).sum()));
         counts.forEach((env, byBudget) -> chosen.put(env, byBudget.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparingDouble(e -> Double.parseDouble(e.getKey())))
+                .max(Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparingLong(Map.Entry::getKey))
                 .orElseThrow().getKey()));
         List<Found> out = new ArrayList<>();
         for (Found f : found) {
-            String steps = budget(f);
-            String want = chosen.get(f.run().env());
-            if (steps == null || steps.equals(want)) {
+            Long steps = f.run().trainedSteps();
+            Long want = chosen.get(f.run().env());
+            if (steps == null || Math.abs(steps - want) <= oneIteration(f)) {
                 out.add(f);
             } else {
-                Map<String, Integer> byBudget = counts.get(f.run().env());
+                Map<Long, Integer> byBudget = counts.get(f.run().env());
                 boolean tie = byBudget.values().stream().filter(n -> n.equals(byBudget.get(want))).count() > 1;
-                excluded.add(new Exclusion(f.run().path(), "step budget mismatch: steps=" + steps + " but "
+                excluded.add(new Exclusion(f.run().path(), "step budget mismatch: trained " + steps + " steps but "
                         + byBudget.get(want) + " of the " + total.get(f.run().env()) + " " + f.run().env()
-                        + " runs have steps=" + want + (tie ? " (as many as another budget; on a tie the larger is"
-                                + " compared)" : " (the most common budget, the one compared)")));
+                        + " runs trained " + want + (tie ? " (as many as another budget; on a tie the larger is"
+                                + " compared)" : " (the most common budget, the one compared; runs within one of"
+                                + " their iterations of it are compared too)")));
             }
         }
         return out;
     }
 
-    private static String budget(Found f) {
-        Object s = f.run().config().get("steps");
-        return s instanceof Number ? Values.canonical(s) : null;
+    /** One iteration of the run in environment steps (0 when the file does not record it: then only its exact budget counts). */
+    private static long oneIteration(Found f) {
+        Long t = new ConfigFile(f.run().config()).rolloutSteps();
+        return t == null ? 0 : t;
     }
 }

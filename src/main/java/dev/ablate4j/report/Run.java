@@ -1,5 +1,6 @@
 package dev.ablate4j.report;
 
+import dev.ablate4j.results.ConfigFile;
 import dev.ablate4j.results.Provenance;
 import java.util.Map;
 
@@ -59,6 +60,16 @@ public record Run(
     public Boolean flag(String key) {
         Object v = config.get(key);
         return v instanceof Boolean ? (Boolean) v : null;
+    }
+
+    /**
+     * The environment steps the run trained: whole iterations of {@code rollout-steps}
+     * ({@link ConfigFile#trainedSteps()}), or its configured {@code steps} when the file does not say
+     * how it rounds (older or foreign files); null when it records no budget.
+     */
+    public Long trainedSteps() {
+        ConfigFile file = new ConfigFile(config);
+        return file.trainedSteps() != null ? file.trainedSteps() : file.steps();
     }
 
     /** A numeric config value, or NaN when absent or not a number. */

@@ -50,11 +50,27 @@ public record ConfigFile(Map<String, Object> values) {
      * record both numbers.
      */
     public Long iterations() {
-        if (steps() != null && values.get(Keys.ROLLOUT_STEPS.name()) instanceof Number t && t.longValue() > 0) {
+        Long t = rolloutSteps();
+        if (steps() != null && t != null) {
             boolean down = StepsRounding.DOWN.word().equals(values.get(Keys.STEPS_ROUNDING.name()));
-            return down ? steps() / t.longValue() : (steps() + t.longValue() - 1) / t.longValue();
+            return down ? steps() / t : (steps() + t - 1) / t;
         }
         return null;
+    }
+
+    /**
+     * The environment steps the run trains: {@link #iterations()} whole rollouts of
+     * {@code rollout-steps} each, which differs from {@link #steps()} when the budget is not a whole
+     * number of iterations; null when the file does not record both numbers.
+     */
+    public Long trainedSteps() {
+        Long iterations = iterations();
+        return iterations == null ? null : iterations * rolloutSteps();
+    }
+
+    /** Environment steps per iteration, or null when not recorded (or not positive). */
+    public Long rolloutSteps() {
+        return values.get(Keys.ROLLOUT_STEPS.name()) instanceof Number n && n.longValue() > 0 ? n.longValue() : null;
     }
 
     /** Every how many iterations the trust region is logged, or null when not recorded (or not positive). */

@@ -192,7 +192,7 @@ class ReportBuilderTest {
         assertTrue(md.contains("seed-5") && md.contains("no DONE marker"), "incomplete run");
         assertTrue(md.contains("diverged at iteration 7"), "diverged run");
         assertTrue(md.contains("seed-7/metrics.csv line 21: expected 15 fields, found 4"), "truncated CSV with line");
-        assertTrue(md.contains("step budget mismatch: steps=20480"), "budget mismatch");
+        assertTrue(md.contains("step budget mismatch: trained 20480 steps"), "budget mismatch");
         assertTrue(md.contains("2 ablate4j versions"), "version warning");
         assertEquals(4, result.tree().excluded().size());
         assertEquals(70, result.tree().runs().size());

@@ -57,6 +57,39 @@ class ResultsReaderTest {
         assertTrue(tree.excluded().get(0).reason().contains("seed-0/config.json line"), tree.excluded().toString());
     }
 
+    /**
+     * Budgets are compared as trained: a config that rounds steps 6,500 down to 3 rollouts of 2,048 and
+     * one that rounds it up to 4 are one iteration apart and both compared; 5 rollouts (steps 9,000) are not.
+     */
+    @Test
+    void runsWithinOneIterationOfTheTrainedBudgetAreCompared() throws IOException {
+        writeRounded("down/seed-0", 6500, "down", 3, 0.2);
+        writeRounded("down/seed-1", 6500, "down", 3, 0.2);
+        writeRounded("up/seed-0", 6500, "up", 4, 0.3);
+        writeRounded("five/seed-0", 9000, "up", 5, 0.4);
+        ResultsTree tree = ResultsReader.read(List.of(tmp.resolve("r")));
+        assertEquals(List.of("down/seed-0", "down/seed-1", "up/seed-0"),
+                tree.runs().stream().map(r -> tmp.resolve("r").relativize(Path.of(r.path())).toString()).sorted().toList());
+        assertEquals(1, tree.excluded().size());
+        assertEquals("step budget mismatch: trained 10240 steps but 2 of the 4 Pendulum-v1 runs trained 6144 (the most"
+                + " common budget, the one compared; runs within one of their iterations of it are compared too)",
+                tree.excluded().get(0).reason());
+    }
+
+    private void writeRounded(String dir, int steps, String rounding, int iterations, double clipEps) throws IOException {
+        Map<String, Object> c = SyntheticResults.ppoConfig();
+        c.put("env", "Pendulum-v1");
+        c.put("seed", dir.endsWith("1") ? 1 : 0);
+        c.put("clip-eps", clipEps);
+        c.put("steps-rounding", rounding);
+        Path run = tmp.resolve("r").resolve(dir);
+        double[] returns = new double[iterations];
+        java.util.Arrays.fill(returns, 1);
+        SyntheticResults.writeRun(run, c, null, "done", returns, true, false, "0.1.0");
+        String json = Files.readString(run.resolve("config.json"));
+        Files.writeString(run.resolve("config.json"), json.replace("\"steps\":" + iterations * 2048, "\"steps\":" + steps));
+    }
+
     @Test
     void infiniteClipEpsilonInConfigIsAccepted() throws IOException {
         Map<String, Object> c = SyntheticResults.ppoConfig();

@@ -6,6 +6,7 @@ import dev.ablate4j.report.Figure;
 import dev.ablate4j.report.Fmt;
 import dev.ablate4j.report.OptimizationNames;
 import dev.ablate4j.report.ReportContext;
+import dev.ablate4j.report.Run;
 import dev.ablate4j.report.Score;
 import dev.ablate4j.report.SummaryRow;
 import dev.ablate4j.report.Table;
@@ -16,6 +17,10 @@ import dev.ablate4j.stats.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 
 /** The pages of one environment: curves, final returns, comparisons, optimizations, trust region. */
@@ -28,9 +33,8 @@ public final class EnvSection {
         List<SummaryRow> rows = ctx.summary.get(env);
         int runs = rows.stream().mapToInt(SummaryRow::n).sum();
         out.add(new Block.Heading(1, "Environment: " + env));
-        double steps = rows.get(0).steps();
         out.add(new Block.Paragraph(String.format(Locale.ROOT, "%d runs in %d configs%s.", runs, rows.size(),
-                Double.isNaN(steps) ? "" : ", " + Fmt.compact(steps) + " environment steps each")));
+                stepsTrained(ctx, env, rows))));
         for (Figure f : CurveFigures.learningCurves(ctx, env)) {
             out.add(new Block.FigureBlock(f));
         }
@@ -96,6 +100,45 @@ public final class EnvSection {
             }
         }
         return out;
+    }
+
+    /**
+     * ", N environment steps each", from the steps the runs trained: with the configured budget when
+     * it was rounded to whole iterations, and each budget with its configs when they differ (by one
+     * iteration at most, as the report compares them); empty when no run records a budget.
+     */
+    static String stepsTrained(ReportContext ctx, String env, List<SummaryRow> rows) {
+        Map<Long, List<String>> byTrained = new TreeMap<>();
+        Set<Long> configured = new TreeSet<>();
+        for (SummaryRow row : rows) {
+            for (Run r : ctx.tree.runs(env, row.cell().key())) {
+                Long trained = r.trainedSteps();
+                if (trained != null) {
+                    List<String> labels = byTrained.computeIfAbsent(trained, t -> new ArrayList<>());
+                    if (!labels.contains(row.cell().label())) {
+                        labels.add(row.cell().label());
+                    }
+                    configured.add((long) r.number("steps"));
+                }
+            }
+        }
+        if (byTrained.isEmpty()) {
+            return "";
+        }
+        if (byTrained.size() == 1) {
+            long trained = byTrained.keySet().iterator().next();
+            return ", " + trained + " environment steps each" + (configured.equals(Set.of(trained)) ? ""
+                    : " (steps " + join(configured) + " rounded to whole iterations)");
+        }
+        List<String> parts = new ArrayList<>();
+        byTrained.forEach((trained, labels) -> parts.add(trained + " (" + (labels.size() > 3 ? labels.size() + " configs"
+                : String.join(", ", labels)) + ")"));
+        return "; environment steps trained: " + String.join("; ", parts) + " (steps " + join(configured)
+                + " rounded to whole iterations: compared, as they differ by one iteration at most)";
+    }
+
+    private static String join(Set<Long> values) {
+        return String.join(" or ", values.stream().map(String::valueOf).toList());
     }
 
     private static String pct(ReportContext ctx) {
