@@ -76,6 +76,21 @@ class ResultsReaderTest {
                 tree.excluded().get(0).reason());
     }
 
+    /** The environment paragraph names each trained budget and the configs on it. */
+    @Test
+    void theReportStatesTheStepsEachConfigTrained() throws IOException {
+        writeRounded("down/seed-0", 6500, "down", 3, 0.2);
+        writeRounded("down/seed-1", 6500, "down", 3, 0.2);
+        writeRounded("up/seed-0", 6500, "up", 4, 0.3);
+        writeRounded("up/seed-1", 6500, "up", 4, 0.3);
+        Path out = tmp.resolve("out");
+        ReportBuilder.build(List.of(tmp.resolve("r")), out, new ReportOptions(7, 200, null));
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("4 runs in 2 configs; environment steps trained: 6144 ("), md);
+        assertTrue(md.contains("); 8192 (") && md.contains("(configured steps 6500, each rounded to whole iterations"
+                + " up or down as its config's steps-rounding says; compared, as they differ by one iteration at most)."), md);
+    }
+
     private void writeRounded(String dir, int steps, String rounding, int iterations, double clipEps) throws IOException {
         Map<String, Object> c = SyntheticResults.ppoConfig();
         c.put("env", "Pendulum-v1");

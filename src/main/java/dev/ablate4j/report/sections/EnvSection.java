@@ -133,8 +133,9 @@ public final class EnvSection {
         List<String> parts = new ArrayList<>();
         byTrained.forEach((trained, labels) -> parts.add(trained + " (" + (labels.size() > 3 ? labels.size() + " configs"
                 : String.join(", ", labels)) + ")"));
-        return "; environment steps trained: " + String.join("; ", parts) + " (steps " + join(configured)
-                + " rounded to whole iterations: compared, as they differ by one iteration at most)";
+        return "; environment steps trained: " + String.join("; ", parts) + " (configured steps " + join(configured)
+                + ", each rounded to whole iterations up or down as its config's steps-rounding says; compared, as"
+                + " they differ by one iteration at most)";
     }
 
     private static String join(Set<Long> values) {
