@@ -16,9 +16,12 @@ import java.util.List;
  * @param cells one state per cell and environment, cells in plan order within each environment
  * @param comparisons one state per comparison and environment
  * @param indices one state of the ACLI − AAI target per environment (empty when the rule has none)
+ * @param effects one state per main effect and environment, factors in spec order within each
+ *     environment (empty when the rule has no main-effects target)
  */
 public record Decision(int round, boolean complete, List<RunKey> roundRuns, List<RunKey> pending, int[] looks,
-        double[] boundaries, List<CellState> cells, List<ComparisonState> comparisons, List<IndexState> indices) {
+        double[] boundaries, List<CellState> cells, List<ComparisonState> comparisons, List<IndexState> indices,
+        List<EffectState> effects) {
 
     /** One run: {@code <cellId>/<env>/seed-<seed>}. */
     public record RunKey(String cellId, String env, long seed) {
@@ -63,20 +66,56 @@ public record Decision(int round, boolean complete, List<RunKey> roundRuns, List
 
         /** {@code "decided at look 2 of 8 (10 seeds): |z| 3.41 >= 3.36"} and the like. */
         public String describe(int looks) {
-            return switch (verdict) {
-                case OPEN -> look < 0 ? "open (no look yet)"
-                        : String.format("open after look %d of %d (%d seeds): |z| %s < %.2f", look + 1, looks, seeds,
-                                absZ(), boundary);
-                case DECIDED -> String.format("decided at look %d of %d (%d seeds): |z| %s >= %.2f", look + 1, looks,
-                        seeds, absZ(), boundary);
-                case UNDECIDED -> String.format("max reached, undecided (%d seeds): |z| %s < %.2f", seeds, absZ(),
-                        boundary);
-            };
+            return sequential(verdict, look, looks, seeds, absZ(), boundary);
         }
 
         /** |z| with two decimals, or "n/a" when a side has fewer than two values. */
         public String absZ() {
-            return Double.isNaN(z) ? "n/a" : String.format("%.2f", Math.abs(z));
+            return Decision.absZ(z);
+        }
+    }
+
+    /** A group-sequential verdict in words: {@code "decided at look 2 of 8 (10 seeds): |z| 3.41 >= 3.36"}. */
+    static String sequential(Verdict verdict, int look, int looks, int seeds, String absZ, double boundary) {
+        return switch (verdict) {
+            case OPEN -> look < 0 ? "open (no look yet)"
+                    : String.format("open after look %d of %d (%d seeds): |z| %s < %.2f", look + 1, looks, seeds, absZ,
+                            boundary);
+            case DECIDED -> String.format("decided at look %d of %d (%d seeds): |z| %s >= %.2f", look + 1, looks, seeds,
+                    absZ, boundary);
+            case UNDECIDED -> String.format("max reached, undecided (%d seeds): |z| %s < %.2f", seeds, absZ, boundary);
+        };
+    }
+
+    /** |z| with two decimals, or "n/a". */
+    static String absZ(double z) {
+        return Double.isNaN(z) ? "n/a" : String.format("%.2f", Math.abs(z));
+    }
+
+    /**
+     * A main effect of the factorial on one environment ({@code main-effects: decided}).
+     *
+     * @param factor the factor (its spec key)
+     * @param look index of the last look evaluated (the deciding one when DECIDED), -1 before any
+     * @param seeds seeds per cell at that look
+     * @param estimate mean final return with the factor on minus off, pooled over the other factors
+     * @param se its standard error on the cell structure ({@link dev.ablate4j.stats.FactorialEffects#mainEffectTests})
+     * @param df its Welch–Satterthwaite degrees of freedom
+     * @param z estimate / se as a t with {@code df} degrees of freedom, mapped to z
+     *     ({@link dev.ablate4j.stats.GroupSequential#zFromT}); NaN when a cell has fewer than two values
+     * @param boundary the boundary at that look
+     */
+    public record EffectState(String env, String factor, Verdict verdict, int look, int seeds, double estimate,
+            double se, double df, double z, double boundary) {
+
+        /** {@code "decided at look 1 of 3 (4 seeds): |z| 5.12 >= 3.47"} and the like. */
+        public String describe(int looks) {
+            return sequential(verdict, look, looks, seeds, absZ(), boundary);
+        }
+
+        /** |z| with two decimals, or "n/a". */
+        public String absZ() {
+            return Decision.absZ(z);
         }
     }
 

@@ -40,6 +40,10 @@ public final class DecisionText {
         for (Decision.IndexState i : d.indices()) {
             sb.append(String.format("  %-14s %-28s %s%n", i.env(), "ACLI − AAI", i.describe(d.looks().length)));
         }
+        for (Decision.EffectState e : d.effects()) {
+            sb.append(String.format("  %-14s %-28s %s%n", e.env(), "main effect " + e.factor(),
+                    e.describe(d.looks().length)));
+        }
         return sb.toString();
     }
 }

@@ -2,11 +2,13 @@ package dev.ablate4j.adaptive;
 
 import dev.ablate4j.adaptive.Decision.CellState;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Decision.EffectState;
 import dev.ablate4j.adaptive.Decision.IndexState;
 import dev.ablate4j.adaptive.Decision.RunKey;
 import dev.ablate4j.adaptive.Decision.Verdict;
 import dev.ablate4j.stats.AlgorithmIndices;
 import dev.ablate4j.stats.Bootstrap;
+import dev.ablate4j.stats.FactorialEffects;
 import dev.ablate4j.stats.GroupSequential;
 import dev.ablate4j.stats.Interval;
 import dev.ablate4j.stats.Seeds;
@@ -29,12 +31,16 @@ import java.util.List;
  *     decided when |z| ≥ boundary[r], undecided ("max reached") when r is the last look;
  * <li>ACLI − AAI on the environment (rule {@code acli-aai: decided}): decided when its stratified
  *     percentile bootstrap interval at level 1 − 2(1 − Φ(boundary[r])) excludes 0 — the interval
- *     analogue of |z| ≥ boundary[r], the same resampling as the report's; undecided at the last look.
+ *     analogue of |z| ≥ boundary[r], the same resampling as the report's; undecided at the last look;
+ * <li>each open main effect of the factorial on the environment (rule {@code main-effects: decided}):
+ *     z from the effect's t statistic on the cell structure ({@link #mainEffects}); decided when
+ *     |z| ≥ boundary[r], undecided at the last look.
  * </ul>
  * A cell stays active for round r + 1 while its precision target is unmet, one of its comparisons
- * on that environment is open, or it is one of the four cells of an open ACLI − AAI; the cells of an
- * open comparison or index are therefore always active together. A cell in none of these under a
- * rule without a precision target stops at {@code min}.
+ * on that environment is open, it is one of the four cells of an open ACLI − AAI, or any main effect
+ * on that environment is open (then every cell of the factorial is, so the design stays balanced);
+ * the cells of an open comparison, index or main effect are therefore always active together. A
+ * cell in none of these under a rule without a precision target stops at {@code min}.
  * Runs left out of the statistics (diverged, as in the report) count as finished: they take their
  * seed, add no value, and the test uses the values that remain.
  */
@@ -85,6 +91,8 @@ public final class Rounds {
         private final ComparisonState[][] states;
         private final List<Setup.CellRef> acliCells;
         private final IndexState[] indexStates;
+        private final List<String> factors;
+        private final EffectState[][] effectStates;
 
         Replay(Setup setup, Results results, double[] boundaries) {
             this.setup = setup;
@@ -121,6 +129,14 @@ public final class Rounds {
             for (int e = 0; e < indexStates.length; e++) {
                 indexStates[e] = new IndexState(setup.envs().get(e), Verdict.OPEN, -1, 0, Double.NaN, Interval.NAN,
                         Double.NaN);
+            }
+            factors = setup.factors();
+            effectStates = new EffectState[factors.isEmpty() ? 0 : ne][factors.size()];
+            for (int e = 0; e < effectStates.length; e++) {
+                for (int f = 0; f < factors.size(); f++) {
+                    effectStates[e][f] = new EffectState(setup.envs().get(e), factors.get(f), Verdict.OPEN, -1, 0,
+                            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                }
             }
         }
 
@@ -198,13 +214,57 @@ public final class Rounds {
                     indexStates[e] = acliAai(r, e, last);
                 }
             }
+            for (int e = 0; e < effectStates.length; e++) {
+                if (anyOpen(effectStates[e])) {
+                    mainEffects(r, e, last);
+                }
+            }
             for (int c = 0; c < nc; c++) {
                 for (int e = 0; e < ne; e++) {
                     boolean precisionOpen = !Double.isNaN(target) && metAt[c][e] == null;
                     active[c][e] = active[c][e] && !last
-                            && (precisionOpen || inOpenComparison(c, e) || inOpenIndex(c, e));
+                            && (precisionOpen || inOpenComparison(c, e) || inOpenIndex(c, e)
+                                    || effectStates.length > 0 && anyOpen(effectStates[e]));
                 }
             }
+        }
+
+        /**
+         * The open main effects on environment e at look r. Every cell of the factorial is active
+         * while one is open, so each holds the look's seeds (less any left out). The estimate is
+         * mean(on) − mean(off) over the runs; its standard error and degrees of freedom are those
+         * of the report's t interval of the effect ({@link FactorialEffects#mainEffectTests}: each
+         * cell's own variance, Welch–Satterthwaite df), and t = estimate / se is mapped to z as a
+         * comparison's Welch t is ({@link GroupSequential#zFromT}).
+         */
+        private void mainEffects(int r, int e, boolean last) {
+            List<FactorialEffects.Observation> runs = new ArrayList<>();
+            for (int c = 0; c < nc; c++) {
+                Setup.CellRef cell = setup.cells().get(c);
+                for (double v : values[c][e]) {
+                    runs.add(new FactorialEffects.Observation(cell.id(), cell.levels(), v));
+                }
+            }
+            List<FactorialEffects.MainEffectTest> tests = FactorialEffects.mainEffectTests(runs, factors);
+            for (int f = 0; f < factors.size(); f++) {
+                if (effectStates[e][f].verdict() != Verdict.OPEN) {
+                    continue;
+                }
+                FactorialEffects.MainEffectTest t = tests.get(f);
+                double z = GroupSequential.zFromT(t.t(), t.df());
+                Verdict v = Math.abs(z) >= boundaries[r] ? Verdict.DECIDED : last ? Verdict.UNDECIDED : Verdict.OPEN;
+                effectStates[e][f] = new EffectState(setup.envs().get(e), factors.get(f), v, r, looks[r], t.estimate(),
+                        t.se(), t.df(), z, boundaries[r]);
+            }
+        }
+
+        private static boolean anyOpen(EffectState[] states) {
+            for (EffectState s : states) {
+                if (s.verdict() == Verdict.OPEN) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -286,8 +346,13 @@ public final class Rounds {
                     comparisons.add(s[e]);
                 }
             }
+            List<EffectState> effects = new ArrayList<>();
+            for (EffectState[] perEnv : effectStates) {
+                effects.addAll(List.of(perEnv));
+            }
             return new Decision(round, complete, List.copyOf(roundRuns), List.copyOf(pending), looks.clone(),
-                    boundaries.clone(), List.copyOf(cells), List.copyOf(comparisons), List.of(indexStates));
+                    boundaries.clone(), List.copyOf(cells), List.copyOf(comparisons), List.of(indexStates),
+                    List.copyOf(effects));
         }
     }
 }

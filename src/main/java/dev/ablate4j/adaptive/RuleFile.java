@@ -25,6 +25,8 @@ public final class RuleFile {
     /** The until key of the ACLI − AAI target, and its one value. */
     public static final String ACLI_AAI = AdaptiveRecord.ACLI_AAI;
     public static final String DECIDED = AdaptiveRecord.DECIDED;
+    /** The until key of the main-effects target (its one value is {@link #DECIDED}). */
+    public static final String MAIN_EFFECTS = AdaptiveRecord.MAIN_EFFECTS;
 
     private RuleFile() {}
 
@@ -42,9 +44,10 @@ public final class RuleFile {
         return new AdaptiveRecord(setup.spec(), rule.min(), rule.max(), rule.step(),
                 rule.ciHalfWidth() == null ? null : number(rule.ciHalfWidth()),
                 rule.decided().stream().map(Comparison::text).toList(), rule.acliAai() ? DECIDED : null,
-                number(SeedRule.ALPHA), looks, boundaries,
-                setup.cells().stream().map(c -> new SpecRecord.CellRef(c.id(), c.label())).toList(), setup.envs())
-                .bytes();
+                rule.mainEffects() ? DECIDED : null, number(SeedRule.ALPHA), looks, boundaries,
+                setup.cells().stream().map(c -> new SpecRecord.CellRef(c.id(), c.label())).toList(),
+                rule.mainEffects() ? setup.cells().stream().map(Setup.CellRef::levels).toList() : List.of(),
+                setup.envs()).bytes();
     }
 
     private static BigDecimal number(double x) {
@@ -112,10 +115,26 @@ public final class RuleFile {
                 throw new IllegalArgumentException(file + ": seeds: until: " + ACLI_AAI + " is '" + r.acliAai()
                         + "'; the only value is " + DECIDED);
             }
+            if (r.mainEffects() != null && !DECIDED.equals(r.mainEffects())) {
+                throw new IllegalArgumentException(file + ": seeds: until: " + MAIN_EFFECTS + " is '" + r.mainEffects()
+                        + "'; the only value is " + DECIDED);
+            }
+            boolean mainEffects = r.mainEffects() != null;
             SeedRule rule = new SeedRule(r.min(), r.max(), r.step(),
-                    r.ciHalfWidth() == null ? null : r.ciHalfWidth().doubleValue(), decided, r.acliAai() != null);
-            List<Setup.CellRef> cells = r.cells().stream().map(c -> new Setup.CellRef(c.id(), c.label())).toList();
-            return new Setup(r.spec(), rule, cells, r.envs());
+                    r.ciHalfWidth() == null ? null : r.ciHalfWidth().doubleValue(), decided, r.acliAai() != null,
+                    mainEffects);
+            List<Setup.CellRef> cells = new ArrayList<>();
+            for (int i = 0; i < r.cells().size(); i++) {
+                SpecRecord.CellRef c = r.cells().get(i);
+                cells.add(new Setup.CellRef(c.id(), c.label(),
+                        mainEffects && !r.levels().isEmpty() ? r.levels().get(i) : java.util.Map.of()));
+            }
+            try {
+                return new Setup(r.spec(), rule, cells, r.envs());
+            } catch (IllegalArgumentException e) {
+                // a main-effects problem names the file (the others are told as they always were)
+                throw e.getMessage().startsWith(MAIN_EFFECTS) ? new IllegalArgumentException(file + ": " + e.getMessage()) : e;
+            }
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException(file + " is not an adaptive rule file (" + e.getMessage() + ")");
         }

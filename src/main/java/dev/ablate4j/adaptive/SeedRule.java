@@ -22,12 +22,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param acliAai whether ACLI − AAI (the paper's two indices over the cells of PPO, PPO-M, TRPO and
  *     TRPO+, {@link dev.ablate4j.stats.AlgorithmIndices}) is to be decided on every environment: its
  *     percentile bootstrap interval at the look's level excludes 0
+ * @param mainEffects whether every main effect of a two-level on/off factorial is to be decided on
+ *     every environment ({@code main-effects: decided}): each effect's z against the look's boundary,
+ *     as a comparison's ({@link Rounds})
  */
-public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided, boolean acliAai) {
+public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided, boolean acliAai,
+        boolean mainEffects) {
 
-    /** A rule without the ACLI − AAI target. */
+    /** A rule without the ACLI − AAI and main-effects targets. */
     public SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided) {
-        this(min, max, step, ciHalfWidth, decided, false);
+        this(min, max, step, ciHalfWidth, decided, false, false);
+    }
+
+    /** A rule without the main-effects target. */
+    public SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided, boolean acliAai) {
+        this(min, max, step, ciHalfWidth, decided, acliAai, false);
     }
 
     /** Two-sided level of every comparison's group-sequential test. */
@@ -42,8 +51,8 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
             throw new IllegalArgumentException("seeds: min " + min + ", max " + max + ", step " + step
                     + " is not a rule (min >= 2, max >= min, step >= 1, at most " + MAX_LOOKS + " looks)");
         }
-        if (ciHalfWidth == null && decided.isEmpty() && !acliAai) {
-            throw new IllegalArgumentException("seeds: until needs ci-half-width, decided or acli-aai");
+        if (ciHalfWidth == null && decided.isEmpty() && !acliAai && !mainEffects) {
+            throw new IllegalArgumentException("seeds: until needs ci-half-width, decided, acli-aai or main-effects");
         }
         if (ciHalfWidth != null && !(ciHalfWidth > 0 && ciHalfWidth < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("seeds: ci-half-width " + ciHalfWidth + " is not a positive number");
@@ -110,6 +119,9 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
         }
         if (acliAai) {
             until.add("acli-aai: decided");
+        }
+        if (mainEffects) {
+            until.add("main-effects: decided");
         }
         return "min " + min + ", max " + max + ", step " + step + ", until {" + String.join(", ", until) + "}";
     }

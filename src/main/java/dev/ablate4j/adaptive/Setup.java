@@ -3,14 +3,18 @@ package dev.ablate4j.adaptive;
 import dev.ablate4j.config.Suggest;
 import dev.ablate4j.stats.AlgorithmIndices;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What the round logic needs to know about an adaptive spec: its rule, its cells (ids and labels,
  * in plan order) and environments. Comparisons name cells by label; each label must belong to
- * exactly one cell.
+ * exactly one cell. Under {@code main-effects: decided} every cell also carries its on/off level of
+ * each factor, and the cells must be a full two-level factorial: every combination of levels once.
  *
  * @param spec the spec name
  * @param rule the adaptive seed rule
@@ -19,8 +23,21 @@ import java.util.Set;
  */
 public record Setup(String spec, SeedRule rule, List<CellRef> cells, List<String> envs) {
 
-    /** A cell: its id (directory name) and label. */
-    public record CellRef(String id, String label) {}
+    /**
+     * A cell: its id (directory name), label and, under a main-effects rule, its on/off level of each
+     * factor in the spec's factor order (empty otherwise).
+     */
+    public record CellRef(String id, String label, Map<String, Boolean> levels) {
+
+        /** A cell without factor levels. */
+        public CellRef(String id, String label) {
+            this(id, label, Map.of());
+        }
+
+        public CellRef {
+            levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+        }
+    }
 
     /** A comparison with both cells resolved. */
     public record Pair(Comparison comparison, CellRef left, CellRef right) {}
@@ -33,7 +50,47 @@ public record Setup(String spec, SeedRule rule, List<CellRef> cells, List<String
         if (rule.acliAai()) {
             acliCells(cells);
         }
+        if (rule.mainEffects()) {
+            checkFactorial(cells);
+        }
     }
+
+    /**
+     * The factors whose main effects the rule decides, in the spec's order (the keys of every cell's
+     * levels); empty when the rule has no main-effects target.
+     */
+    public List<String> factors() {
+        return rule.mainEffects() ? List.copyOf(cells.get(0).levels().keySet()) : List.of();
+    }
+
+    /** IllegalArgumentException starting "main-effects" unless the cells are a full two-level factorial. */
+    private static void checkFactorial(List<CellRef> cells) {
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException(MAIN_EFFECTS + " needs the cells of a factorial; there are none");
+        }
+        List<String> factors = List.copyOf(cells.get(0).levels().keySet());
+        if (factors.isEmpty()) {
+            throw new IllegalArgumentException(MAIN_EFFECTS + " needs each cell's on/off factor levels; cell "
+                    + cells.get(0).label() + " has none");
+        }
+        Set<List<Boolean>> seen = new HashSet<>();
+        for (CellRef c : cells) {
+            if (!List.copyOf(c.levels().keySet()).equals(factors) || c.levels().containsValue(null)) {
+                throw new IllegalArgumentException(MAIN_EFFECTS + ": cell " + c.label() + " has levels of "
+                        + c.levels().keySet() + ", not on/off levels of the factors " + factors);
+            }
+            if (!seen.add(List.copyOf(c.levels().values()))) {
+                throw new IllegalArgumentException(MAIN_EFFECTS + ": two cells have the levels " + c.levels());
+            }
+        }
+        if (factors.size() >= 31 || cells.size() != 1 << factors.size()) {
+            throw new IllegalArgumentException(MAIN_EFFECTS + " needs a full two-level factorial: " + cells.size()
+                    + " cells over " + factors.size() + " factors " + factors + ", not every combination once");
+        }
+    }
+
+    /** The until key of the main-effects target, the start of every message about it. */
+    static final String MAIN_EFFECTS = RuleFile.MAIN_EFFECTS;
 
     /**
      * The cells of PPO, PPO-M, TRPO and TRPO+ (in {@link AlgorithmIndices#PRESETS} order) that the

@@ -129,7 +129,8 @@ public final class Expansion {
             try {
                 plan.setup();
             } catch (IllegalArgumentException e) {
-                String key = e.getMessage().startsWith(RuleFile.ACLI_AAI) ? RuleFile.ACLI_AAI : "decided";
+                String key = e.getMessage().startsWith(RuleFile.ACLI_AAI) ? RuleFile.ACLI_AAI
+                        : e.getMessage().startsWith(RuleFile.MAIN_EFFECTS) ? RuleFile.MAIN_EFFECTS : "decided";
                 throw new SpecException(spec.source() + ": seeds: until: " + key + ": " + e.getMessage());
             }
         }

@@ -29,8 +29,19 @@ public record Plan(Spec spec, List<Cell> cells, List<PlannedRun> runs) {
         if (spec.adaptive() == null) {
             return null;
         }
-        List<Setup.CellRef> refs = cells.stream().map(c -> new Setup.CellRef(c.id(), c.label())).toList();
+        // under main-effects (a factorial of [true, false] switches, SeedsReader) each cell's levels
+        List<Setup.CellRef> refs = cells.stream().map(c -> new Setup.CellRef(c.id(), c.label(),
+                spec.adaptive().mainEffects() ? levels(c) : Map.of())).toList();
         return new Setup(spec.name(), spec.adaptive(), refs, spec.envs());
+    }
+
+    /** A cell's factor values as on/off levels, in the spec's factor order. */
+    private Map<String, Boolean> levels(Cell c) {
+        Map<String, Boolean> levels = new java.util.LinkedHashMap<>();
+        for (String f : spec.factors().keySet()) {
+            levels.put(f, (Boolean) c.factors().get(f));
+        }
+        return levels;
     }
 
     /** This plan with only the runs in {@code keys}, in plan order (a round of adaptive seeds). */

@@ -9,12 +9,15 @@ import dev.ablate4j.adaptive.SeedRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A spec's {@code seeds}: a count ({@code 3}: seeds 0, 1, 2), a list ({@code [0, 7, 11]}), or
- * adaptive seeds ({@code {min, max, step, until: {ci-half-width, decided}}}, {@link SeedRule}),
- * which may run seeds 0 .. max − 1.
+ * adaptive seeds ({@code {min, max, step, until: {ci-half-width, decided, acli-aai, main-effects}}},
+ * {@link SeedRule}), which may run seeds 0 .. max − 1. {@code main-effects} needs a factorial of
+ * on/off switches ({@link #checkMainEffects}), which the reader of the whole spec checks once the
+ * design and factors are known.
  */
 final class SeedsReader {
 
@@ -22,7 +25,8 @@ final class SeedsReader {
     /** Most seeds a spec may name (count, list or adaptive max). */
     static final long MAX_SEEDS = 1_000_000;
     private static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "step", "until");
-    private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided", RuleFile.ACLI_AAI);
+    private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided", RuleFile.ACLI_AAI,
+            RuleFile.MAIN_EFFECTS);
     private static final String USAGE = "a count like 3 (seeds 0, 1, 2), a list like [0, 7, 11] or adaptive seeds like"
             + " {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}";
 
@@ -111,8 +115,8 @@ final class SeedsReader {
         JsonNode until = n.get("until");
         String place = SEEDS + ": until";
         if (!until.isObject() || until.isEmpty()) {
-            throw errors.error(place, "expected a mapping with ci-half-width, decided and/or acli-aai, like {ci-half-width: 150},"
-                    + " got a " + kind(until));
+            throw errors.error(place, "expected a mapping with ci-half-width, decided, acli-aai and/or main-effects, like"
+                    + " {ci-half-width: 150}, got a " + kind(until));
         }
         errors.requireKnownKeys(place, until, UNTIL_KEYS);
         Double halfWidth = null;
@@ -137,7 +141,46 @@ final class SeedsReader {
             }
             acliAai = true;
         }
-        return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided, acliAai);
+        boolean mainEffects = false;
+        if (until.has(RuleFile.MAIN_EFFECTS)) {
+            JsonNode a = until.get(RuleFile.MAIN_EFFECTS);
+            if (!a.isTextual() || !a.asText().equals(RuleFile.DECIDED)) {
+                throw errors.error(place + ": " + RuleFile.MAIN_EFFECTS, "'" + a.asText() + "' is not allowed; the only"
+                        + " value is " + RuleFile.DECIDED + " (add seeds to every cell of the factorial until each"
+                        + " main effect is decided)");
+            }
+            mainEffects = true;
+        }
+        return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided, acliAai, mainEffects);
+    }
+
+    /**
+     * With {@code until: {main-effects: decided}}: the spec must be what the report's factorial
+     * analysis reads as on/off main effects, a factorial of switches (config keys) each listed as
+     * {@code [true, false]}; no preset factor, bundle or factor of other values. Nothing without it.
+     */
+    void checkMainEffects(Design design, Map<String, List<Object>> factors) {
+        if (rule == null || !rule.mainEffects()) {
+            return;
+        }
+        String place = SEEDS + ": until: " + RuleFile.MAIN_EFFECTS;
+        if (design != Design.FACTORIAL) {
+            throw errors.error(place, "needs design: " + Design.FACTORIAL.id() + "; this spec's design is "
+                    + design.id() + " (a main effect pools every combination of the other factors)");
+        }
+        if (factors.isEmpty()) {
+            throw errors.error(place, "needs factors: on/off switches listed as [true, false]; this spec has none");
+        }
+        for (Map.Entry<String, List<Object>> f : factors.entrySet()) {
+            List<Object> levels = f.getValue();
+            boolean onOff = levels.size() == 2 && levels.contains(Boolean.TRUE) && levels.contains(Boolean.FALSE);
+            if (!onOff) {
+                String shown = !levels.isEmpty() && levels.get(0) instanceof BundleLevel
+                        ? "a bundle of " + levels.size() + " levels" : "levels " + levels;
+                throw errors.error(place, "factor '" + f.getKey() + "' has " + shown + ", not [true, false]; every"
+                        + " factor must be an on/off switch (the report's main effects are on − off)");
+            }
+        }
     }
 
     private List<Comparison> comparisons(String place, JsonNode n) {

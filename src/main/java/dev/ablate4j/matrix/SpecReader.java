@@ -52,6 +52,7 @@ import java.util.regex.Pattern;
  * <pre>
  * seeds: {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}
  * seeds: {min: 5, max: 40, step: 5, until: {decided: [ppo vs ppo-m, trpo+ vs trpo]}}
+ * seeds: {min: 4, max: 10, step: 3, until: {main-effects: decided}}   # a factorial of [true, false] switches
  * </pre>
  * {@code until} holds one or both rules; comparisons name cell labels, checked when the spec is
  * expanded ({@link Expansion}). Such a spec's {@link Spec#seeds} are 0 .. max − 1, the most it can run
@@ -186,6 +187,7 @@ public final class SpecReader {
             Map<String, List<Object>> factors = factors(root.get(FACTORS));
             List<String> envs = envs(root.get(ENVS));
             SeedsReader seeds = new SeedsReader(errors, root.get(SEEDS));
+            seeds.checkMainEffects(design, factors);
             List<ConditionalOverride> overrides = new OverridesReader(errors, settings)
                     .read(root.get(OVERRIDES), Spec.factorKeys(factors), envs);
             return new Spec(name, errors.where(), preset, base, design, factors, overrides, envs, seeds.seeds(),

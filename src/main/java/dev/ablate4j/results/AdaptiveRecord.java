@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * {@code DIR/<spec>/adaptive.json}: an adaptive spec's rule, cells and environments, written by
  * {@code matrix} so that the report (which never sees the spec file) can replay the rounds. Keys in
- * this order ({@code until} holds {@code ci-half-width}, {@code decided} and {@code acli-aai} only
- * when the rule has them; the spec file's {@code seeds} uses the same keys):
+ * this order ({@code until} holds {@code ci-half-width}, {@code decided}, {@code acli-aai} and
+ * {@code main-effects} only when the rule has them; the spec file's {@code seeds} uses the same keys):
  * <pre>
  * {"spec": "x", "seeds": {"min": 5, "max": 40, "step": 5, "until": {"ci-half-width": 150, "decided": ["ppo vs ppo-m"]}},
  *  "alpha": 0.05, "looks": [5, 10, ...], "boundaries": [4.88, ...],
@@ -22,26 +22,46 @@ import java.util.Map;
  * the same bytes); read back they are whatever JSON number they are. The boundaries are
  * informative; readers recompute them from the looks.
  *
+ * <p>With {@code main-effects}, every cell also has {@code "levels"}: its on/off level of each factor
+ * of the factorial, in the spec's factor order ({@code {"value-clip": true, "reward-scale": false, ...}}),
+ * which the rule's main effects contrast. A file without the key (every file written before it
+ * existed) has no levels and reads as before. *
  * @param ciHalfWidth the precision target, or null
  * @param decided     the comparisons, as written ({@code "A vs B"}); empty when none
  * @param acliAai     the ACLI − AAI target as written ({@value #DECIDED}, the one value a rule
  *                    writes), or null when the rule has none
+ * @param mainEffects the main-effects target as written ({@value #DECIDED}), or null when the rule has none
+ * @param levels      each cell's factor levels, in the order of {@code cells}; empty when the file has none
  */
 public record AdaptiveRecord(String spec, int min, int max, int step, Number ciHalfWidth, List<String> decided,
-        String acliAai, Number alpha, List<Integer> looks, List<Number> boundaries, List<SpecRecord.CellRef> cells, List<String> envs) {
+        String acliAai, String mainEffects, Number alpha, List<Integer> looks, List<Number> boundaries,
+        List<SpecRecord.CellRef> cells, List<Map<String, Boolean>> levels, List<String> envs) {
 
     /** File name below the spec's results directory. */
     public static final String NAME = "adaptive.json";
     /** The until key of the ACLI − AAI target, and its one value. */
     public static final String ACLI_AAI = "acli-aai";
     public static final String DECIDED = "decided";
+    /** The until key of the main-effects target (its one value is {@value #DECIDED}). */
+    public static final String MAIN_EFFECTS = "main-effects";
+    /** The key of a cell's factor levels (files of a main-effects rule only). */
+    public static final String LEVELS = "levels";
 
+    /** IllegalArgumentException when {@code levels} is neither empty nor one map per cell. */
     public AdaptiveRecord {
         decided = List.copyOf(decided);
         looks = List.copyOf(looks);
         boundaries = List.copyOf(boundaries);
         cells = List.copyOf(cells);
+        List<Map<String, Boolean>> copied = new ArrayList<>();
+        for (Map<String, Boolean> l : levels) {
+            copied.add(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(l)));
+        }
+        levels = List.copyOf(copied);
         envs = List.copyOf(envs);
+        if (!levels.isEmpty() && levels.size() != cells.size()) {
+            throw new IllegalArgumentException(levels.size() + " cells' levels for " + cells.size() + " cells");
+        }
     }
 
     /** The file's bytes. */
@@ -56,16 +76,23 @@ public record AdaptiveRecord(String spec, int min, int max, int step, Number ciH
         if (acliAai != null) {
             until.put(ACLI_AAI, acliAai);
         }
+        if (mainEffects != null) {
+            until.put(MAIN_EFFECTS, mainEffects);
+        }
         Map<String, Object> seeds = new LinkedHashMap<>();
         seeds.put("min", min);
         seeds.put("max", max);
         seeds.put("step", step);
         seeds.put("until", until);
-        List<Map<String, String>> cs = new ArrayList<>();
-        for (SpecRecord.CellRef c : cells) {
-            Map<String, String> cell = new LinkedHashMap<>();
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            SpecRecord.CellRef c = cells.get(i);
+            Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("id", c.id());
             cell.put("label", c.label());
+            if (!levels.isEmpty()) {
+                cell.put(LEVELS, levels.get(i));
+            }
             cs.add(cell);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -109,9 +136,19 @@ public record AdaptiveRecord(String spec, int min, int max, int step, Number ciH
                 }
             }
             List<SpecRecord.CellRef> cells = new ArrayList<>();
+            List<Map<String, Boolean>> levels = new ArrayList<>();
             for (Object o : (List<?>) m.get("cells")) {
                 Map<?, ?> c = (Map<?, ?>) o;
                 cells.add(new SpecRecord.CellRef((String) c.get("id"), (String) c.get("label")));
+                if (c.get(LEVELS) != null) {
+                    Map<String, Boolean> l = new LinkedHashMap<>();
+                    ((Map<?, ?>) c.get(LEVELS)).forEach((k, v) -> l.put((String) k, (Boolean) v));
+                    levels.add(l);
+                }
+            }
+            if (!levels.isEmpty() && levels.size() != cells.size()) {
+                throw new IllegalArgumentException(file + " is not an adaptive rule file (" + levels.size() + " of "
+                        + cells.size() + " cells have " + LEVELS + ")");
             }
             List<String> envs = new ArrayList<>();
             for (Object o : (List<?>) m.get("envs")) {
@@ -132,8 +169,9 @@ public record AdaptiveRecord(String spec, int min, int max, int step, Number ciH
             return new AdaptiveRecord((String) m.get("spec"), ((Number) seeds.get("min")).intValue(),
                     ((Number) seeds.get("max")).intValue(), ((Number) seeds.get("step")).intValue(),
                     (Number) until.get("ci-half-width"), decided,
-                    until.get(ACLI_AAI) == null ? null : until.get(ACLI_AAI).toString(), (Number) m.get("alpha"), looks,
-                    boundaries, cells, envs);
+                    until.get(ACLI_AAI) == null ? null : until.get(ACLI_AAI).toString(),
+                    until.get(MAIN_EFFECTS) == null ? null : until.get(MAIN_EFFECTS).toString(), (Number) m.get("alpha"),
+                    looks, boundaries, cells, levels, envs);
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException(file + " is not an adaptive rule file (" + e.getMessage() + ")");
         }

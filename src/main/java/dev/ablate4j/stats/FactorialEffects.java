@@ -126,18 +126,7 @@ public final class FactorialEffects {
         for (int i = 0; i < k; i++) {
             String f = factors.get(i);
             double est = mainEffect(runs, f);
-            double[] w = new double[runs.size()];
-            int[] n = new int[2];
-            for (Observation o : runs) {
-                Boolean b = o.levels().get(f);
-                if (b != null) {
-                    n[b ? 1 : 0]++;
-                }
-            }
-            for (int r = 0; r < runs.size(); r++) {
-                Boolean b = runs.get(r).levels().get(f);
-                w[r] = b == null || n[0] == 0 || n[1] == 0 ? 0 : (b ? 1.0 / n[1] : -1.0 / n[0]);
-            }
+            double[] w = mainEffectWeights(runs, f);
             mains.add(new Effect(f, null, est, contrast(est, w, groupOf, groupVar, groupN, confidence)));
         }
         List<Effect> inter = new ArrayList<>();
@@ -175,6 +164,15 @@ public final class FactorialEffects {
         if (Double.isNaN(est)) {
             return Interval.NAN;
         }
+        double[] seDf = seDf(w, groupOf, groupVar, groupN);
+        return seDf == null ? Interval.NAN : TIntervals.around(est, seDf[0], seDf[1], confidence);
+    }
+
+    /**
+     * Standard error and Welch–Satterthwaite degrees of freedom of the contrast with run weights
+     * {@code w} ({@link #tIntervals}); null when a group that carries weight has fewer than two runs.
+     */
+    private static double[] seDf(double[] w, int[] groupOf, double[] groupVar, int[] groupN) {
         double[] wsq = new double[groupVar.length];
         for (int r = 0; r < w.length; r++) {
             wsq[groupOf[r]] += w[r] * w[r];
@@ -186,13 +184,73 @@ public final class FactorialEffects {
                 continue;
             }
             if (groupN[c] < 2) {
-                return Interval.NAN;
+                return null;
             }
             double part = groupVar[c] * wsq[c];
             se2 += part;
             dfDen += part * part / (groupN[c] - 1);
         }
-        return TIntervals.around(est, Math.sqrt(se2), se2 * se2 / dfDen, confidence);
+        return new double[] {Math.sqrt(se2), se2 * se2 / dfDen};
+    }
+
+    /**
+     * A main effect's test statistic on the cell structure: the estimate, its standard error and the
+     * Welch–Satterthwaite degrees of freedom of {@link #tIntervals} (the t interval of the effect is
+     * estimate ± t(df)·se), and t = estimate / se. NaN se, df and t when a cell with weight has a single
+     * run or the effect is not estimable.
+     */
+    public record MainEffectTest(String factor, double estimate, double se, double df, double t) {}
+
+    /**
+     * The main effects of {@code factors} with the standard errors and degrees of freedom of
+     * {@link #tIntervals}: what adaptive seeds' {@code main-effects} target tests, in the same
+     * arithmetic as the report's t intervals of these effects.
+     */
+    public static List<MainEffectTest> mainEffectTests(List<Observation> runs, List<String> factors) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            groups.computeIfAbsent(runs.get(i).group(), g -> new ArrayList<>()).add(i);
+        }
+        int[] groupOf = new int[runs.size()];
+        double[] groupVar = new double[groups.size()];
+        int[] groupN = new int[groups.size()];
+        int g = 0;
+        for (List<Integer> idx : groups.values()) {
+            double[] y = new double[idx.size()];
+            for (int j = 0; j < y.length; j++) {
+                y[j] = runs.get(idx.get(j)).score();
+                groupOf[idx.get(j)] = g;
+            }
+            groupVar[g] = Descriptive.variance(y);
+            groupN[g] = y.length;
+            g++;
+        }
+        List<MainEffectTest> out = new ArrayList<>();
+        for (String f : factors) {
+            double est = mainEffect(runs, f);
+            double[] w = mainEffectWeights(runs, f);
+            double[] seDf = Double.isNaN(est) ? null : seDf(w, groupOf, groupVar, groupN);
+            out.add(seDf == null ? new MainEffectTest(f, est, Double.NaN, Double.NaN, Double.NaN)
+                    : new MainEffectTest(f, est, seDf[0], seDf[1], est / seDf[0]));
+        }
+        return out;
+    }
+
+    /** Each run's weight in the main effect of {@code f}: 1/n_on or −1/n_off (0 without a level). */
+    private static double[] mainEffectWeights(List<Observation> runs, String f) {
+        double[] w = new double[runs.size()];
+        int[] n = new int[2];
+        for (Observation o : runs) {
+            Boolean b = o.levels().get(f);
+            if (b != null) {
+                n[b ? 1 : 0]++;
+            }
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            Boolean b = runs.get(r).levels().get(f);
+            w[r] = b == null || n[0] == 0 || n[1] == 0 ? 0 : (b ? 1.0 / n[1] : -1.0 / n[0]);
+        }
+        return w;
     }
 
     /** All main effects and pairwise interactions of {@code factors}, with percentile bootstrap intervals. */

@@ -123,4 +123,19 @@ public final class GroupSequential {
         double z = -NORMAL.inverseCumulativeProbability(Math.max(Double.MIN_NORMAL, r.p() / 2));
         return Math.copySign(z, r.t());
     }
+
+    /**
+     * A t statistic with {@code df} degrees of freedom mapped to the normal scale as
+     * {@link #zFromWelch} maps Welch's: sign(t) Φ⁻¹(1 − p/2) with p = 2 F_df(−|t|) the two-sided
+     * p-value (capped at 1, as {@link WelchTest}); NaN unless t is finite and df &gt; 0.
+     */
+    public static double zFromT(double t, double df) {
+        if (!Double.isFinite(t) || !(df > 0)) {
+            return Double.NaN;
+        }
+        double p = Math.min(1, 2 * new org.apache.commons.math3.distribution.TDistribution(null, df)
+                .cumulativeProbability(-Math.abs(t)));
+        double z = -NORMAL.inverseCumulativeProbability(Math.max(Double.MIN_NORMAL, p / 2));
+        return Math.copySign(z, t);
+    }
 }

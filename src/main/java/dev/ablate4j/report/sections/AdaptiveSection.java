@@ -60,6 +60,11 @@ public final class AdaptiveSection {
                         : "Comparisons: Welch's t mapped to z against Lan–DeMets O'Brien–Fleming α-spending boundaries"
                                 + " |z| ≥ " + bounds + " at those looks (information fraction = seeds / max; two-sided"
                                 + " α = 0.05 per comparison, not corrected across comparisons). ")
+                + (setup.rule().mainEffects() ? "Main effects: each factor's mean final return on minus off, its t"
+                        + " statistic on the cell structure (each cell's own variance, Welch–Satterthwaite degrees of"
+                        + " freedom: the report's t interval of a factorial effect) mapped to z against the boundaries"
+                        + " |z| ≥ " + bounds + " (two-sided α = 0.05 per effect, not corrected across effects); every"
+                        + " cell receives seeds while a main effect on its environment is open. " : "")
                 + "Precision: half-width of the 95% Student-t interval of the mean final return as a default"
                 + " report computes it (--interval t). Only seeds below a cell's allocation enter; diverged runs use up"
                 + " their seed and add no value. " + status));
@@ -90,6 +95,18 @@ public final class AdaptiveSection {
                     setup.acliCells().stream().map(Setup.CellRef::label).toList()) + "): decided at the first look where"
                     + " its stratified percentile bootstrap interval, at the level whose normal quantile is the look's"
                     + " |z| boundary, excluded 0; the report's own 95% interval of it is in the algorithm table."));
+        }
+        if (!d.effects().isEmpty()) {
+            Table.Builder t = new Table.Builder(List.of("environment", "main effect", "verdict", "effect (on − off)",
+                    "|z|", "boundary"), 3);
+            for (Decision.EffectState e : d.effects()) {
+                t.row(List.of(e.env(), e.factor(), e.describe(d.looks().length), Fmt.num(e.estimate()), e.absZ(),
+                        e.look() < 0 ? "" : String.format("%.2f", e.boundary())));
+            }
+            out.add(new Block.TableBlock(t.build(), "Group-sequential verdict of each main effect of the factorial"
+                    + " (factors " + String.join(", ", setup.factors()) + "): decided at the first look where |z| reached"
+                    + " its boundary, or max reached, undecided; the effect as of that look (seeds 0 to n − 1 of every"
+                    + " cell). The report's own estimate and interval over all runs are in the main-effects table."));
         }
         return out;
     }
