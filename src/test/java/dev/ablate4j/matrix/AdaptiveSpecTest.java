@@ -139,4 +139,75 @@ class AdaptiveSpecTest {
         assertTrue(e.getMessage().startsWith("test.yaml: seeds: until: acli-aai: acli-aai needs exactly one cell"
                 + " labelled trpo+"), e.getMessage());
     }
+
+    /** A factorial (the default design) of {@code factors} with {@code seeds} last, so a line may follow. */
+    private static String factorial(String factors, String seeds) {
+        return """
+                name: fe
+                base: {preset: ppo, %s}
+                factors: %s
+                envs: [Pendulum-v1]
+                steps: 256
+                seeds: %s
+                """.formatted(Specs.TINY_BASE, factors, seeds);
+    }
+
+    private static final String SWITCHES = "{value-clip: [true, false], lr-anneal: [false, true]}";
+    private static final String MAIN_EFFECTS = "{min: 3, max: 9, step: 3, until: {main-effects: decided}}";
+
+    private static String mainEffectsError(String factors, String seeds) {
+        SpecException e = assertThrows(SpecException.class, () -> Specs.plan(factorial(factors, seeds)));
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void theMainEffectsTargetParsesAndTheSetupHoldsEachCellsLevels() {
+        Plan plan = Specs.plan(factorial(SWITCHES, MAIN_EFFECTS));
+        assertEquals(new SeedRule(3, 9, 3, null, List.of(), false, true), plan.spec().adaptive());
+        assertEquals(List.of("value-clip", "lr-anneal"), plan.setup().factors(), "the spec's factor order");
+        assertEquals(4, plan.setup().cells().size());
+        for (int i = 0; i < 4; i++) {
+            Cell c = plan.cells().get(i);
+            assertEquals(c.id(), plan.setup().cells().get(i).id());
+            assertEquals(java.util.Map.of("value-clip", c.config().toJson().get("value-clip"),
+                    "lr-anneal", c.config().toJson().get("lr-anneal")), plan.setup().cells().get(i).levels(),
+                    "the levels are the run's config, which the report's factorial analysis reads");
+        }
+        // combined with another rule; without the target the cells carry no levels
+        Plan both = Specs.plan(factorial(SWITCHES, "{min: 3, max: 9, step: 3, until: {ci-half-width: 10,"
+                + " main-effects: decided}}"));
+        assertEquals(new SeedRule(3, 9, 3, 10.0, List.of(), false, true), both.spec().adaptive());
+        Plan none = Specs.plan(factorial(SWITCHES, "{min: 3, max: 9, step: 3, until: {ci-half-width: 10}}"));
+        assertTrue(none.setup().cells().stream().allMatch(c -> c.levels().isEmpty()));
+        assertEquals(List.of(), none.setup().factors());
+        assertEquals(Specs.plan(factorial(SWITCHES, "9")).cells().stream().map(Cell::id).toList(),
+                plan.cells().stream().map(Cell::id).toList(), "the same cells as with fixed seeds: runs are shared");
+    }
+
+    @Test
+    void theMainEffectsTargetOutsideAFactorialOfSwitchesIsOneLineNamingTheKey() {
+        assertEquals("test.yaml: seeds: until: main-effects: 'all' is not allowed; the only value is decided (add seeds"
+                + " to every cell of the factorial until each main effect is decided)",
+                mainEffectsError(SWITCHES, "{min: 3, max: 9, step: 3, until: {main-effects: all}}"));
+        assertTrue(mainEffectsError(SWITCHES, "{min: 3, max: 9, step: 3, until: {main-effects: [decided]}}")
+                .startsWith("test.yaml: seeds: until: main-effects: '' is not allowed"));
+        assertTrue(mainEffectsError(SWITCHES, "{min: 3, max: 9, step: 3, until: {main-effect: decided}}")
+                .contains("unknown key 'main-effect' (did you mean 'main-effects'?)"));
+        assertEquals("test.yaml: seeds: until: main-effects: needs design: factorial; this spec's design is"
+                + " one-at-a-time (a main effect pools every combination of the other factors)",
+                mainEffectsError(SWITCHES, MAIN_EFFECTS + "\ndesign: one-at-a-time"));
+        assertEquals("test.yaml: seeds: until: main-effects: factor 'policy-lr' has levels [1.0E-4, 3.0E-4], not"
+                + " [true, false]; every factor must be an on/off switch (the report's main effects are on − off)",
+                mainEffectsError("{value-clip: [true, false], policy-lr: [1.0e-4, 3.0e-4]}", MAIN_EFFECTS));
+        assertTrue(mainEffectsError("{preset: [ppo, ppo-m]}", MAIN_EFFECTS)
+                .startsWith("test.yaml: seeds: until: main-effects: factor 'preset' has levels [ppo, ppo-m], not"));
+        assertTrue(mainEffectsError("{value-clip: [true]}", MAIN_EFFECTS)
+                .startsWith("test.yaml: seeds: until: main-effects: factor 'value-clip' has levels [true], not"));
+        assertTrue(mainEffectsError("{value-clip: [true, false], both: [{}, {grad-clip: true, tanh: false}]}",
+                MAIN_EFFECTS).startsWith("test.yaml: seeds: until: main-effects: factor 'both' has a bundle of 2"
+                        + " levels, not [true, false]"));
+        assertEquals("test.yaml: seeds: until: main-effects: needs factors: on/off switches listed as [true, false];"
+                + " this spec has none", mainEffectsError("{}", MAIN_EFFECTS));
+    }
 }
