@@ -26,8 +26,20 @@
  *     paper:…; {@link dev.ablate4j.stats.AlgorithmIndices}) on every environment, decided when its
  *     stratified percentile bootstrap interval at the level whose normal quantile is the look's
  *     boundary excludes 0; the four cells get seeds together while it is open.
+ * <li>{@code main-effects: decided}: on a factorial whose factors are all on/off switches
+ *     ({@code [true, false]}), each factor's main effect (mean final return on minus off, pooled over
+ *     the other factors) on every environment, with the same two-sided group-sequential test as the
+ *     comparisons: z from the effect's t statistic against the same boundaries. The standard error
+ *     is the report's, not a Welch SE of the two pooled groups: the unequal-variance contrast on the
+ *     cell structure (each cell's own variance times its runs' squared weights, Welch–Satterthwaite
+ *     degrees of freedom; {@link dev.ablate4j.stats.FactorialEffects#mainEffectTests}), the SE of the
+ *     t interval the report draws for the effect. Pooling the on and off runs would count the other
+ *     factors' effects as noise, inflating the SE and wasting seeds, and the verdict could disagree
+ *     with the report's own interval; with one factor both are Welch's test. Effects are not
+ *     corrected for multiplicity among themselves. All cells get seeds together while any main
+ *     effect on the environment is open, so the design stays balanced.
  * </ul>
- * With both, a cell continues while its precision is unmet <em>or</em> one of its comparisons on
+ * With several, a cell continues while its precision is unmet <em>or</em> one of its comparisons on
  * that environment is open. A cell named in no comparison under a rule without a precision target
  * gets {@code min} seeds.
  *

@@ -385,6 +385,7 @@ class MainEffectsRoundsTest {
                 decided[f] += d.effects().get(f).verdict() == Verdict.DECIDED ? 1 : 0;
             }
         }
+        System.err.printf("main-effects null simulation: %d and %d of 200 decided%n", decided[0], decided[1]);
         assertTrue(decided[0] <= 18 && decided[1] <= 18, decided[0] + ", " + decided[1] + " of 200 null factorials decided");
     }
 }
