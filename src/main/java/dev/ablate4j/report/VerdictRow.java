@@ -11,12 +11,13 @@ import dev.ablate4j.stats.Verdict;
  * @param env        environment
  * @param design     "fixed" (a config against the baseline), "adaptive: &lt;spec&gt;", "AAI/ACLI" or
  *                   "reference" (the baseline against another implementation's sample)
- * @param x          first config (null for ACLI − AAI)
- * @param y          second config (null for ACLI − AAI and for a reference sample)
- * @param comparison what is compared, e.g. {@code paper:ppo-m vs paper:ppo} or {@code ACLI − AAI}
- * @param nX         runs of x (0 for ACLI − AAI)
- * @param nY         runs of y (0 for ACLI − AAI)
- * @param estimate   mean x − mean y, or ACLI − AAI
+ * @param x          first config (null for ACLI − AAI and a main effect)
+ * @param y          second config (null for ACLI − AAI, a main effect and a reference sample)
+ * @param comparison what is compared, e.g. {@code paper:ppo-m vs paper:ppo}, {@code ACLI − AAI} or
+ *                   {@code main effect value-clip (on − off)}
+ * @param nX         runs of x (0 for ACLI − AAI and a main effect)
+ * @param nY         runs of y (0 for ACLI − AAI and a main effect)
+ * @param estimate   mean x − mean y, ACLI − AAI, or a main effect (mean on − mean off)
  * @param interval   the report's interval of the estimate
  * @param holmP      Holm-adjusted Welch p (fixed design); the plain Welch p of a reference row (a single
  *                   comparison, a family of one); else NaN
@@ -31,6 +32,8 @@ public record VerdictRow(String env, String design, ResultCell x, ResultCell y, 
 
     /** Design tag of a comparison with a reference sample. */
     public static final String REFERENCE = "reference";
+    /** How a main effect decided by an adaptive design starts its comparison: {@code main effect value-clip (on − off)}. */
+    public static final String MAIN_EFFECT = "main effect ";
 
     /** A row of two configs' runs or of ACLI − AAI (no reference sample). */
     public VerdictRow(String env, String design, ResultCell x, ResultCell y, String comparison, int nX, int nY,
@@ -46,6 +49,11 @@ public record VerdictRow(String env, String design, ResultCell x, ResultCell y, 
     /** Whether the row has two samples of runs, so n and the smallest margin apply (a pair or a reference). */
     public boolean hasSamples() {
         return isPair() || isReference();
+    }
+
+    /** Whether the row is a main effect of an adaptive design's factorial (x and y are then null). */
+    public boolean isMainEffect() {
+        return x == null && y == null && comparison.startsWith(MAIN_EFFECT);
     }
 
     /** Whether the row compares two configs' runs (not AAI/ACLI). */

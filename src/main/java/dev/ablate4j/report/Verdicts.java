@@ -5,6 +5,7 @@ import dev.ablate4j.adaptive.Decision.ComparisonState;
 import dev.ablate4j.adaptive.Setup;
 import dev.ablate4j.stats.Comparison;
 import dev.ablate4j.stats.Descriptive;
+import dev.ablate4j.stats.FactorialEffects;
 import dev.ablate4j.stats.Interval;
 import dev.ablate4j.stats.Seeds;
 import dev.ablate4j.stats.Tost;
@@ -20,7 +21,9 @@ import java.util.Set;
  * Computes the verdict table: per environment, every config against the baseline (fixed design:
  * Holm-adjusted Welch p &lt; α decides), every comparison of an adaptive design found among the
  * results (its group-sequential decision; a pair that is both is judged by its design, since a fixed
- * test on sequentially collected seeds would not hold α), and ACLI − AAI where the four presets
+ * test on sequentially collected seeds would not hold α) and every main effect such a design decided
+ * ({@code main-effects: decided}: the effect and interval the report computes over the design's runs,
+ * the verdict of its group-sequential test), and ACLI − AAI where the four presets
  * ran, and last the baseline against each reference sample of {@code --reference} that has runs in the
  * environment ({@link #reference}: a single comparison, outside the Holm family). Undecided
  * comparisons get TOST with the equivalence margin when one is given; every pair
@@ -47,6 +50,7 @@ final class Verdicts {
                         judged.add(pairKey(env, row.x().key(), row.y().key()));
                     }
                 }
+                rows.addAll(mainEffects(ctx, d, env));
             }
             for (ComparisonRow c : ctx.comparisons.getOrDefault(env, List.of())) {
                 if (judged.add(pairKey(env, c.cell().key(), ctx.baseline.key()))) {
@@ -123,6 +127,46 @@ final class Verdicts {
                 left.label() + " vs " + right.label(), x.length, y.length,
                 dev.ablate4j.stats.Descriptive.mean(x) - dev.ablate4j.stats.Descriptive.mean(y), ci, Double.NaN, tost,
                 Tost.smallestMargin(x, y, Verdict.ALPHA), v);
+    }
+
+    /**
+     * The main effects an adaptive design decided ({@code main-effects: decided}) on {@code env}, one
+     * row each: the effect (on − off) and the report's interval of it over the design's runs in the
+     * report, the verdict its group-sequential test reached. Empty when the design has no such
+     * target or none of its cells has runs here.
+     */
+    private static List<VerdictRow> mainEffects(ReportContext ctx, AdaptiveDesigns.Design d, String env) {
+        List<Decision.EffectState> states = d.decision().effects().stream().filter(e -> e.env().equals(env)).toList();
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        List<FactorialEffects.Observation> obs = new ArrayList<>();
+        for (Setup.CellRef c : d.setup().cells()) {
+            String key = d.key(c.id());
+            if (ctx.tree.cellIndex(key) >= 0) {
+                for (double v : ctx.tree.finalReturns(env, key)) {
+                    obs.add(new FactorialEffects.Observation(key, c.levels(), v));
+                }
+            }
+        }
+        if (obs.isEmpty()) {
+            return List.of();
+        }
+        List<String> factors = d.setup().factors();
+        FactorialEffects.Result res = ctx.intervals.effects(obs, factors, Seeds.stream(ctx.seed(), "factorial", env));
+        List<VerdictRow> rows = new ArrayList<>();
+        for (int f = 0; f < factors.size(); f++) {
+            Decision.EffectState e = states.get(f);
+            String on = e.factor() + " on";
+            String off = e.factor() + " off";
+            String describe = e.describe(d.decision().looks().length).replace(">=", "≥");
+            Verdict v = Verdict.sequential(on, off, e.verdict() == Decision.Verdict.DECIDED, e.z(), describe, null);
+            FactorialEffects.Effect effect = res.mainEffects().get(f);
+            rows.add(new VerdictRow(env, "adaptive: " + d.setup().spec(), null, null,
+                    VerdictRow.MAIN_EFFECT + e.factor() + " (on − off)", 0, 0, effect.estimate(), effect.ci(), Double.NaN, null,
+                    Double.NaN, v));
+        }
+        return rows;
     }
 
     private static ResultCell cell(ReportContext ctx, String key) {

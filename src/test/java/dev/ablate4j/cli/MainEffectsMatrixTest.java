@@ -12,6 +12,7 @@ import dev.ablate4j.matrix.Plan;
 import dev.ablate4j.report.Fmt;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,22 @@ class MainEffectsMatrixTest {
                 long same = md.lines().filter(l -> l.contains("| " + Fmt.num(e.estimate()) + " |")).count();
                 assertTrue(same >= 2, "the adaptive table and the main-effects table agree: " + md);
             }
+        }
+
+        // verdicts.csv: one row per main effect, the report's effect and interval, the design's verdict
+        List<String> verdicts = Files.readAllLines(out.resolve("verdicts.csv"));
+        String effectsTable = md.substring(md.indexOf("| optimization | runs on | runs off |"));
+        for (Decision.EffectState e : d.effects()) {
+            String row = verdicts.stream().filter(l -> l.startsWith("Pendulum-v1,main effect " + e.factor()
+                    + " (on − off),adaptive: fe,,,,,,,,,")).findFirst().orElseThrow(() -> new AssertionError(
+                            e.factor() + " row missing: " + verdicts));
+            assertTrue(row.contains("\"group-sequential boundary" + (e.verdict() == Decision.Verdict.DECIDED ? ": "
+                    : " not crossed: ") + e.describe(d.looks().length).replace(">=", "≥") + "\""), row);
+            String mdRow = md.lines().filter(l -> l.startsWith("| Pendulum-v1 | main effect " + e.factor() + " (on − off) |"))
+                    .findFirst().orElseThrow();
+            String ci = mdRow.split(" \\| ")[6];
+            assertTrue(effectsTable.lines().limit(6).anyMatch(l -> l.endsWith("| " + ci + " |")),
+                    "the verdict's interval is the main-effects table's: " + ci + "\n" + effectsTable);
         }
 
         // a report over a hand-edited rule file: one line naming the file, exit 2

@@ -45,8 +45,11 @@ public final class VerdictSection {
                     r.hasSamples() ? r.nX() + " vs " + r.nY() : "-", Fmt.num(r.estimate()), Fmt.ci(r.interval()),
                     r.hasSamples() ? Fmt.num(r.smallestMargin()) : "-"));
         }
+        boolean effects = rows.stream().anyMatch(VerdictRow::isMainEffect);
         out.add(new Block.TableBlock(t.build(), "Also in verdicts.csv. Δ mean: first config minus second, with the"
-                + " report's interval of Δ mean (for ACLI − AAI, the algorithm section's)."));
+                + " report's interval of Δ mean (for ACLI − AAI, the algorithm section's" + (effects ? "; for a main"
+                        + " effect, mean final return with the switch on minus off over the design's runs, with the"
+                        + " report's interval of the effect" : "") + ")."));
         for (ReTests.Note n : notes) {
             out.add(new Block.Paragraph(n.text()));
         }
