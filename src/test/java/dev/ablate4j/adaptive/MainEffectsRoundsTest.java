@@ -189,6 +189,34 @@ class MainEffectsRoundsTest {
         assertTrue(end.cells().stream().allMatch(c -> c.seeds() == 7 && !c.active()));
     }
 
+    /** Finishing a round's runs in any order and in pieces ends where finishing them all at once does. */
+    @Test
+    void interruptedAnywhereTheRoundsAndTheEndAreTheSame() {
+        Setup s = setup(rule());
+        List<Decision> straight = runAll(s, new Factorial(s.cells()).effect("a", 1000).effect("b", 100)
+                .effect("c", -800));
+        Factorial w = new Factorial(s.cells()).effect("a", 1000).effect("b", 100).effect("c", -800);
+        SplittableRandom random = new SplittableRandom(31);
+        List<List<RunKey>> rounds = new ArrayList<>();
+        Decision d = Rounds.decide(s, w);
+        while (!d.complete()) {
+            if (rounds.isEmpty() || !rounds.get(rounds.size() - 1).equals(d.roundRuns())) {
+                rounds.add(d.roundRuns());
+            }
+            List<RunKey> pending = new ArrayList<>(d.pending());
+            int k = 1 + random.nextInt(pending.size());
+            for (int i = 0; i < k; i++) {
+                w.finish(pending.remove(random.nextInt(pending.size())));
+            }
+            d = Rounds.decide(s, w);
+        }
+        assertEquals(straight.stream().filter(x -> !x.complete()).map(Decision::roundRuns).toList(), rounds);
+        Decision end = straight.get(straight.size() - 1);
+        assertEquals(end.cells(), d.cells());
+        assertEquals(end.effects(), d.effects());
+        assertEquals(2, rounds.size());
+    }
+
     @Test
     void allLargeEffectsStopEveryCellAtMin() {
         Setup s = setup(rule());
