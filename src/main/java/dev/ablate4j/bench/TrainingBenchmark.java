@@ -2,7 +2,9 @@ package dev.ablate4j.bench;
 
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.Preset;
+import dev.ablate4j.config.PrecisionName;
 import dev.ablate4j.config.TrainConfig;
+import dev.ablate4j.nn.Precision;
 import dev.ablate4j.run.CpuTime;
 import dev.ablate4j.run.Training;
 import java.util.Arrays;
@@ -76,7 +78,9 @@ public final class TrainingBenchmark {
                     config.get(Keys.ENV), envSteps, iterations, config.get(Keys.ROLLOUT_STEPS), config.get(Keys.HIDDEN),
                     config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), config.get(Keys.SEED),
                     backend + (Keys.PRECISION.isLegacyValue(config.get(Keys.PRECISION)) ? ""
-                            : ", precision " + config.get(Keys.PRECISION))));
+                            : ", precision " + config.get(Keys.PRECISION)
+                            + (config.get(Keys.PRECISION) == PrecisionName.FLOAT32
+                                    ? " (kernels: " + Precision.float32Kernels() + ")" : ""))));
             sb.append("machine: ").append(machine.describe()).append(System.lineSeparator());
             sb.append(String.format(Locale.ROOT, "%-10s %12s %14s %12s %14s%n", "", "wall s", "env steps/s",
                     "CPU s", "per CPU s"));

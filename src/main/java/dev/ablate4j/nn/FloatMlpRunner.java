@@ -6,7 +6,8 @@ import java.util.Arrays;
  * An {@link Mlp}'s forward, backward and forward-mode passes in float32: the twin of
  * {@link Mlp#forward}, {@link Mlp#backward} and {@link Mlp#jvp} with their {@link MlpWorkspace},
  * with the same layout, the same blocking and the same order of terms, but float buffers and
- * fused multiply-adds ({@link FloatKernels}). The {@link MlpRunner} interface is unchanged: its
+ * fused multiply-adds ({@link FloatKernels}, or the same products with the Vector API when the
+ * JVM has it: {@link FloatKernelChoice}). The {@link MlpRunner} interface is unchanged: its
  * parameter, gradient, tangent and batch arrays stay {@code double[]}, and this runner rounds what
  * it reads to float and writes float values (which a double holds exactly). A network trained in
  * float32 therefore has float-valued parameters, gradients and outputs in those arrays.
@@ -21,6 +22,9 @@ import java.util.Arrays;
  * <p>Buffers grow to the largest batch seen, then nothing is allocated. Not thread-safe.
  */
 final class FloatMlpRunner implements MlpRunner {
+
+    /** The matrix products, chosen once per JVM (scalar or Vector API: the same bits). */
+    private static final FloatKernelSet KERNELS = FloatKernelChoice.KERNELS;
 
     private final Mlp mlp;
     private final int[] sizes;
@@ -89,9 +93,9 @@ final class FloatMlpRunner implements MlpRunner {
             }
             float[][] wRows = FloatKernels.weightRows(params, w, n, m, weights[l - 1]);
             if (batchSize == 1) {
-                FloatKernels.rowTimesRows(x[0], wRows, z[0], n, m);
+                KERNELS.rowTimesRows(x[0], wRows, z[0], n, m);
             } else {
-                FloatKernels.multiplyAccumulate(x, wRows, z, batchSize, n, m); // z += x W
+                KERNELS.multiplyAccumulate(x, wRows, z, batchSize, n, m); // z += x W
             }
             if (l < last) {
                 for (int b = 0; b < batchSize; b++) {
@@ -144,7 +148,7 @@ final class FloatMlpRunner implements MlpRunner {
             // dW += x^T dz, in blocks of samples that stay in cache
             float[][] dW = FloatKernels.weightRows(grads, gradW, n, m, weightScratch[l - 1]);
             for (int b0 = 0; b0 < batch; b0 += MatrixKernels.BATCH_BLOCK) {
-                FloatKernels.multiplyAccumulateTransposed(x, b0, dz, dW, n,
+                KERNELS.multiplyAccumulateTransposed(x, b0, dz, dW, n,
                         Math.min(MatrixKernels.BATCH_BLOCK, batch - b0), m);
             }
             FloatKernels.storeRows(dW, grads, gradW, n, m);
@@ -154,7 +158,7 @@ final class FloatMlpRunner implements MlpRunner {
                 for (int b = 0; b < batch; b++) {
                     Arrays.fill(dx[b], 0, n, 0f);
                 }
-                FloatKernels.multiplyAccumulate(dz, t, dx, batch, m, n); // dx = dz W^T
+                KERNELS.multiplyAccumulate(dz, t, dx, batch, m, n); // dx = dz W^T
                 for (int b = 0; b < batch; b++) {
                     multiplyByDerivative(x[b], dx[b], n);
                 }
@@ -181,10 +185,10 @@ final class FloatMlpRunner implements MlpRunner {
             for (int b = 1; b < batch; b++) {
                 System.arraycopy(tangentOut[0], 0, tangentOut[b], 0, m);
             }
-            FloatKernels.multiplyAccumulate(x, FloatKernels.weightRows(tangent, tangentW, n, m, weightScratch[l - 1]),
+            KERNELS.multiplyAccumulate(x, FloatKernels.weightRows(tangent, tangentW, n, m, weightScratch[l - 1]),
                     tangentOut, batch, n, m);
             if (l > 1) { // + dx W (the network input does not depend on the parameters)
-                FloatKernels.multiplyAccumulate(tangentIn, FloatKernels.weightRows(params, offset + w, n, m,
+                KERNELS.multiplyAccumulate(tangentIn, FloatKernels.weightRows(params, offset + w, n, m,
                         weights[l - 1]), tangentOut, batch, n, m);
             }
             if (l < last) {

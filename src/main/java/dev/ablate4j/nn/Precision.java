@@ -52,6 +52,15 @@ public enum Precision {
         return new FloatMlpRunner(mlp);
     }
 
+    /**
+     * The float32 matrix kernels of this JVM, for people: "Vector API, 16 float lanes" when it was
+     * started with {@code --add-modules jdk.incubator.vector}, else "scalar (C2 auto-vectorized)"
+     * (the same bits either way; see {@code FloatKernelChoice}).
+     */
+    public static String float32Kernels() {
+        return FloatKernelChoice.KERNELS.description();
+    }
+
     /** {@code x} as this precision holds it: unchanged in float64, rounded to the nearest float in float32. */
     public double round(double x) {
         return this == FLOAT32 ? (double) (float) x : x;
