@@ -23,7 +23,7 @@ import tempfile
 from collections import Counter
 
 HEX_LINE = re.compile(r'^\s+(0x[0-9a-f]+): ((?:[0-9a-f]{2,4}\s?(?:\|\s)?)+)$')
-OP = re.compile(r'\b(v(?:fmadd231|mul|add)[ps][sd])\s+([xyz]mm)')
+OP = re.compile(r'\b(v(?:fmadd(?:132|213|231)|mul|add)[ps][sd])\s+([xyz]mm)')
 
 
 def methods(lines):

@@ -30,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code oneRow}: one sample through a 64 x 64 layer (acting; float reads rows, double the
  *       flat parameter array).</li>
  * </ul>
+ * The {@code ...FloatVector} methods run the same products on {@code VectorFloatKernels} (the
+ * Vector API; same bits): start the benchmarks with {@code java --add-modules jdk.incubator.vector
+ * -jar target/benchmarks.jar} (JMH passes the option on to its forks); without the module they
+ * fail with a message saying so.
  * Lives in package {@code nn} because the kernels are package-private.
  */
 @State(Scope.Thread)
@@ -51,6 +55,7 @@ public class KernelBenchmark {
     private float[][] xf;
     private float[][] wf;
     private float[][] zf;
+    private FloatKernelSet vector;
 
     @Setup
     public void setUp() {
@@ -65,6 +70,15 @@ public class KernelBenchmark {
         xf = toFloat(xd);
         wf = toFloat(wd);
         zf = new float[B][M];
+        vector = FloatKernelChoice.vectorOrNull();
+    }
+
+    private FloatKernelSet vector() {
+        if (vector == null) {
+            throw new IllegalStateException("no jdk.incubator.vector in this JVM: start JMH with "
+                    + "java --add-modules jdk.incubator.vector -jar target/benchmarks.jar");
+        }
+        return vector;
     }
 
     private static double[][] random(SplittableRandom rng, int rows, int cols) {
@@ -131,6 +145,30 @@ public class KernelBenchmark {
     @OperationsPerInvocation(N * M)
     public float[] oneRowFloat() {
         FloatKernels.rowTimesRows(xf[0], wf, zf[0], N, M);
+        return zf[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(B * N * M)
+    public float[][] layerFloatVector() {
+        vector().multiplyAccumulate(xf, wf, zf, B, N, M);
+        return zf;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(B * N * M)
+    public float[][] weightGradientFloatVector() {
+        FloatKernelSet v = vector();
+        for (int b0 = 0; b0 < B; b0 += MatrixKernels.BATCH_BLOCK) {
+            v.multiplyAccumulateTransposed(xf, b0, zf, wf, N, MatrixKernels.BATCH_BLOCK, M);
+        }
+        return wf;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N * M)
+    public float[] oneRowFloatVector() {
+        vector().rowTimesRows(xf[0], wf, zf[0], N, M);
         return zf[0];
     }
 }
