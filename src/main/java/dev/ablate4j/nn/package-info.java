@@ -48,6 +48,14 @@
  *   <li>{@code FloatKernels}: the float twins of {@code MatrixKernels} (same row layout, same
  *       blocking, same order of terms), every multiply-add a {@link java.lang.Math#fma} (one
  *       rounding; exactly specified, so the same bits on every JVM and CPU);</li>
+ *   <li>{@code VectorFloatKernels}: the same three products written with the Vector API
+ *       ({@code jdk.incubator.vector}; 16-float {@code zmm} vectors with AVX-512), lanes over the
+ *       output index and the coefficient broadcast, so every element keeps its chain of
+ *       {@code Math.fma} in ascending k: the same bits by construction
+ *       ({@code VectorFloatKernelsTest}). {@code FloatKernelChoice} picks one set per JVM: the
+ *       vector kernels when the JVM was started with {@code --add-modules jdk.incubator.vector}
+ *       (and {@code -Dablate4j.vector=false} is not given), else the scalar ones; the vector class
+ *       is loaded by name only then, so a plain {@code java -jar} never touches the module;</li>
  *   <li>{@code FloatMlpRunner}: an {@link dev.ablate4j.nn.MlpRunner} (the interface the backends
  *       implement) doing {@link dev.ablate4j.nn.Mlp}'s forward, backward and forward-mode passes on
  *       float buffers with those kernels; {@link dev.ablate4j.nn.Precision#runner} hands it out, so
@@ -75,11 +83,13 @@
  * <p>Known cost of this design: the parameter and gradient arrays stay {@code double[]}, so each
  * pass converts the weights it reads to float and the gradients it writes back (scalar
  * conversions on JDK 17, whose C2 does not vectorize double-to-float); measured, 10-15% of
- * the kernels' time at 64 x 64. The larger limit is the vector width: at 64-element rows C2 packs
- * four elements per instruction (float32 on 128-bit registers, float64 on 256-bit), a quarter of
- * the float width the FMA peak is measured with, and no bit-preserving blocking kept its
- * vectorization reliably enough to be faster in the network. {@code docs/performance.md} has the
- * benchmarks.
+ * the kernels' time at 64 x 64. The larger limit of the scalar kernels is the vector width: at
+ * 64-element rows C2 packs four elements per instruction (float32 on 128-bit registers, float64 on
+ * 256-bit), a quarter of the float width the FMA peak is measured with, and no bit-preserving
+ * blocking kept its vectorization reliably enough to be faster in the network. The Vector API
+ * kernels remove that limit for float32 when the module is added (full-width vectors, four rows by
+ * four vectors of accumulators in registers); float64 keeps its kernels and bits.
+ * {@code docs/performance.md} has the benchmarks.
  *
  * <h2>Backends</h2>
  * {@link dev.ablate4j.nn.GaussianPolicy} and {@link dev.ablate4j.nn.ValueNet} run their batch
