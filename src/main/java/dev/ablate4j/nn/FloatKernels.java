@@ -18,7 +18,9 @@ package dev.ablate4j.nn;
  * 1.4x slower), while 3 x 2 was vectorized in every context examined; so 3 x 2 stays
  * ({@code docs/performance.md}, "Kernel shape at 64 x 64").
  * Whatever the blocking, each y element takes its terms in ascending k, one fused multiply-add
- * each, so blocking never changes a bit ({@code FloatSummationOrderTest}).
+ * each, so blocking never changes a bit ({@code FloatSummationOrderTest}). When the JVM has the
+ * Vector API module, {@link FloatMlpRunner} runs the same products on {@code VectorFloatKernels}
+ * instead (full-width vectors, the same bits; {@link FloatKernelChoice}).
  */
 final class FloatKernels {
 
