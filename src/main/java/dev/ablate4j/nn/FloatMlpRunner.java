@@ -45,6 +45,7 @@ final class FloatMlpRunner implements MlpRunner {
     private final float[][][] transposed;
     private final float[][][] weightScratch;
     private final float[] biasScratch;
+    private final double[] tanhScratch;
 
     FloatMlpRunner(Mlp mlp) {
         this.mlp = mlp;
@@ -64,6 +65,7 @@ final class FloatMlpRunner implements MlpRunner {
             weightScratch[l] = new float[sizes[l]][sizes[l + 1]];
         }
         biasScratch = new float[widest];
+        tanhScratch = new double[widest];
         activations = new float[sizes.length][][];
         allocate(1);
     }
@@ -210,7 +212,7 @@ final class FloatMlpRunner implements MlpRunner {
 
     private void activate(float[] z, int count) {
         if (mlp.activation() == Activation.TANH) {
-            FloatTanh.apply(z, count);
+            KERNELS.tanh(z, count, tanhScratch);
         } else {
             for (int k = 0; k < count; k++) {
                 z[k] = z[k] > 0f ? z[k] : 0f;

@@ -23,21 +23,21 @@ final class FloatTanh {
     private FloatTanh() {}
 
     /** Where tanh rounds to 1 in float (tanh(9.1) = 1 - 2.5e-8, less than half an ulp below 1). */
-    private static final double CLAMP = 9.1;
-    private static final double SCALE = 1.0 / (CLAMP * CLAMP);
+    static final double CLAMP = 9.1;
+    static final double SCALE = 1.0 / (CLAMP * CLAMP);
 
-    private static final double P0 = 0.9999999999925715;
-    private static final double P1 = 11.559932193798659;
-    private static final double P2 = 29.003446975067884;
-    private static final double P3 = 20.54050167337443;
-    private static final double P4 = 2.6714530000640324;
-    private static final double P5 = -0.1982954159112354;
-    private static final double P6 = 0.02349470155432414;
-    private static final double P7 = -0.0018864408702139394;
-    private static final double Q1 = 39.16326551982596;
-    private static final double Q2 = 195.70730739830546;
-    private static final double Q3 = 261.3677319262098;
-    private static final double Q4 = 90.60939467241707;
+    static final double P0 = 0.9999999999925715;
+    static final double P1 = 11.559932193798659;
+    static final double P2 = 29.003446975067884;
+    static final double P3 = 20.54050167337443;
+    static final double P4 = 2.6714530000640324;
+    static final double P5 = -0.1982954159112354;
+    static final double P6 = 0.02349470155432414;
+    static final double P7 = -0.0018864408702139394;
+    static final double Q1 = 39.16326551982596;
+    static final double Q2 = 195.70730739830546;
+    static final double Q3 = 261.3677319262098;
+    static final double Q4 = 90.60939467241707;
 
     /** tanh(x) in float, within 1 ulp of the exact value. */
     static float tanh(float value) {

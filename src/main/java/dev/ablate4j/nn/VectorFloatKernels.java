@@ -1,6 +1,8 @@
 package dev.ablate4j.nn;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,6 +26,21 @@ import jdk.incubator.vector.VectorSpecies;
  * and each k costs four vector loads of a's row and four broadcasts for 16 vector FMAs. Narrower
  * rows use four rows by one vector, then the scalar tail; the last rows of y (rows % 4) go through
  * the one-row kernel, which keeps four vectors of o per pass.
+ *
+ * <p><b>tanh.</b> {@link FloatTanh#tanh} lane by lane: the floats widened to double (exact) into
+ * a scratch array, the clamp as two compare-and-blend steps (NaN passes, as in the scalar
+ * comparisons), then the same IEEE double multiplications, additions and division in the same
+ * order (the Vector API, like Java, never fuses a multiply and an add), rounded to float once.
+ * Same bits as the scalar function for every float ({@code VectorFloatKernelsTest}).
+ *
+ * <p><b>One species per element type.</b> This class uses exactly one float species and one
+ * double species, both the preferred width. JDK 17's C2 intrinsifies a Vector API operation only
+ * when the vector class at that call is known; the API's shared methods (stores, conversions)
+ * are profiled across all callers, so a second float shape anywhere in the JVM (an earlier tanh
+ * loaded 8 floats as a 256-bit vector to convert them to 8 doubles) made those profiles
+ * polymorphic, C2 gave up the intrinsics in the matrix kernels too, and every vector was boxed
+ * (1.7 MB allocated per 64-sample forward pass, whole runs 3x slower). Widening through a double
+ * array avoids the second shape.
  */
 final class VectorFloatKernels implements FloatKernelSet {
 
@@ -32,6 +49,8 @@ final class VectorFloatKernels implements FloatKernelSet {
     private static final int L = S.length();
     /** Elements of o per block: four vectors. */
     private static final int W = 4 * L;
+    /** tanh computes in double vectors of the preferred width. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
     VectorFloatKernels() {}
 
@@ -357,6 +376,33 @@ final class VectorFloatKernels implements FloatKernelSet {
                     y[i] = Math.fma(p, ak[i], y[i]);
                 }
             }
+        }
+    }
+
+    @Override
+    public void tanh(float[] z, int count, double[] scratch) {
+        int n = D.length();
+        int whole = count - count % n;
+        for (int k = 0; k < whole; k++) {
+            scratch[k] = z[k];
+        }
+        for (int k = 0; k < whole; k += n) {
+            DoubleVector v = DoubleVector.fromArray(D, scratch, k);
+            DoubleVector x = v.blend(FloatTanh.CLAMP, v.compare(VectorOperators.GT, FloatTanh.CLAMP));
+            x = x.blend(-FloatTanh.CLAMP, x.compare(VectorOperators.LT, -FloatTanh.CLAMP));
+            DoubleVector u = x.mul(x).mul(FloatTanh.SCALE);
+            DoubleVector p = u.mul(FloatTanh.P7).add(FloatTanh.P6).mul(u).add(FloatTanh.P5).mul(u).add(FloatTanh.P4)
+                    .mul(u).add(FloatTanh.P3).mul(u).add(FloatTanh.P2).mul(u).add(FloatTanh.P1).mul(u)
+                    .add(FloatTanh.P0);
+            DoubleVector q = u.mul(FloatTanh.Q4).add(FloatTanh.Q3).mul(u).add(FloatTanh.Q2).mul(u).add(FloatTanh.Q1)
+                    .mul(u).add(1.0);
+            x.mul(p).div(q).intoArray(scratch, k);
+        }
+        for (int k = 0; k < whole; k++) {
+            z[k] = (float) scratch[k];
+        }
+        for (int k = whole; k < count; k++) {
+            z[k] = FloatTanh.tanh(z[k]);
         }
     }
 }

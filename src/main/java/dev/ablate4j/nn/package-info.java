@@ -48,7 +48,7 @@
  *   <li>{@code FloatKernels}: the float twins of {@code MatrixKernels} (same row layout, same
  *       blocking, same order of terms), every multiply-add a {@link java.lang.Math#fma} (one
  *       rounding; exactly specified, so the same bits on every JVM and CPU);</li>
- *   <li>{@code VectorFloatKernels}: the same three products written with the Vector API
+ *   <li>{@code VectorFloatKernels}: the same three products and {@code FloatTanh} written with the Vector API
  *       ({@code jdk.incubator.vector}; 16-float {@code zmm} vectors with AVX-512), lanes over the
  *       output index and the coefficient broadcast, so every element keeps its chain of
  *       {@code Math.fma} in ascending k: the same bits by construction
