@@ -40,7 +40,7 @@ class BenchCommandTest {
         "--backend torch|backend: 'torch' is not java, nd4j or auto",
         "--precision half|precision: 'half' is not float64 or float32",
         "--matrix --workers 1|--workers: 1 must be at least 2",
-        "--matrix --spec no-such-spec.yaml|--spec: no-such-spec.yaml is not a file"})
+        "--matrix --workers 2 --spec no-such-spec.yaml|--spec: no-such-spec.yaml is not a file"})
     void badInputIsOneLineAndExitCodeTwo(String args, String message) {
         assertEquals(ExitCodes.BAD_INPUT, run(args.split(" ")));
         assertTrue(err.toString().startsWith("error: "), err.toString());
