@@ -104,30 +104,13 @@ public final class FactorialEffects {
      */
     public static Result tIntervals(List<Observation> runs, List<String> factors, double confidence) {
         int k = factors.size();
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            groups.computeIfAbsent(runs.get(i).group(), g -> new ArrayList<>()).add(i);
-        }
-        int[] groupOf = new int[runs.size()];
-        double[] groupVar = new double[groups.size()];
-        int[] groupN = new int[groups.size()];
-        int g = 0;
-        for (List<Integer> idx : groups.values()) {
-            double[] y = new double[idx.size()];
-            for (int j = 0; j < y.length; j++) {
-                y[j] = runs.get(idx.get(j)).score();
-                groupOf[idx.get(j)] = g;
-            }
-            groupVar[g] = Descriptive.variance(y);
-            groupN[g] = y.length;
-            g++;
-        }
+        Cells cells = Cells.of(runs);
         List<Effect> mains = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             String f = factors.get(i);
             double est = mainEffect(runs, f);
             double[] w = mainEffectWeights(runs, f);
-            mains.add(new Effect(f, null, est, contrast(est, w, groupOf, groupVar, groupN, confidence)));
+            mains.add(new Effect(f, null, est, contrast(est, w, cells, confidence)));
         }
         List<Effect> inter = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -153,44 +136,72 @@ public final class FactorialEffects {
                         w[r] = sign * 0.5 / n[c];
                     }
                 }
-                inter.add(new Effect(a, b, est, contrast(est, w, groupOf, groupVar, groupN, confidence)));
+                inter.add(new Effect(a, b, est, contrast(est, w, cells, confidence)));
             }
         }
         return new Result(mains, inter);
     }
 
-    private static Interval contrast(
-            double est, double[] w, int[] groupOf, double[] groupVar, int[] groupN, double confidence) {
+    private static Interval contrast(double est, double[] w, Cells cells, double confidence) {
         if (Double.isNaN(est)) {
             return Interval.NAN;
         }
-        double[] seDf = seDf(w, groupOf, groupVar, groupN);
+        double[] seDf = cells.seDf(w);
         return seDf == null ? Interval.NAN : TIntervals.around(est, seDf[0], seDf[1], confidence);
     }
 
     /**
-     * Standard error and Welch–Satterthwaite degrees of freedom of the contrast with run weights
-     * {@code w} ({@link #tIntervals}); null when a group that carries weight has fewer than two runs.
+     * The cell structure of the runs: each run's cell (group, in order of first appearance), each
+     * cell's sample variance and run count.
      */
-    private static double[] seDf(double[] w, int[] groupOf, double[] groupVar, int[] groupN) {
-        double[] wsq = new double[groupVar.length];
-        for (int r = 0; r < w.length; r++) {
-            wsq[groupOf[r]] += w[r] * w[r];
-        }
-        double se2 = 0;
-        double dfDen = 0;
-        for (int c = 0; c < wsq.length; c++) {
-            if (wsq[c] == 0) {
-                continue;
+    private record Cells(int[] groupOf, double[] groupVar, int[] groupN) {
+
+        static Cells of(List<Observation> runs) {
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < runs.size(); i++) {
+                groups.computeIfAbsent(runs.get(i).group(), g -> new ArrayList<>()).add(i);
             }
-            if (groupN[c] < 2) {
-                return null;
+            int[] groupOf = new int[runs.size()];
+            double[] groupVar = new double[groups.size()];
+            int[] groupN = new int[groups.size()];
+            int g = 0;
+            for (List<Integer> idx : groups.values()) {
+                double[] y = new double[idx.size()];
+                for (int j = 0; j < y.length; j++) {
+                    y[j] = runs.get(idx.get(j)).score();
+                    groupOf[idx.get(j)] = g;
+                }
+                groupVar[g] = Descriptive.variance(y);
+                groupN[g] = y.length;
+                g++;
             }
-            double part = groupVar[c] * wsq[c];
-            se2 += part;
-            dfDen += part * part / (groupN[c] - 1);
+            return new Cells(groupOf, groupVar, groupN);
         }
-        return new double[] {Math.sqrt(se2), se2 * se2 / dfDen};
+
+        /**
+         * Standard error and Welch–Satterthwaite degrees of freedom of the contrast with run weights
+         * {@code w} ({@link FactorialEffects#tIntervals}); null when a group that carries weight has fewer than two runs.
+         */
+        double[] seDf(double[] w) {
+            double[] wsq = new double[groupVar.length];
+            for (int r = 0; r < w.length; r++) {
+                wsq[groupOf[r]] += w[r] * w[r];
+            }
+            double se2 = 0;
+            double dfDen = 0;
+            for (int c = 0; c < wsq.length; c++) {
+                if (wsq[c] == 0) {
+                    continue;
+                }
+                if (groupN[c] < 2) {
+                    return null;
+                }
+                double part = groupVar[c] * wsq[c];
+                se2 += part;
+                dfDen += part * part / (groupN[c] - 1);
+            }
+            return new double[] {Math.sqrt(se2), se2 * se2 / dfDen};
+        }
     }
 
     /**
@@ -207,29 +218,12 @@ public final class FactorialEffects {
      * arithmetic as the report's t intervals of these effects.
      */
     public static List<MainEffectTest> mainEffectTests(List<Observation> runs, List<String> factors) {
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            groups.computeIfAbsent(runs.get(i).group(), g -> new ArrayList<>()).add(i);
-        }
-        int[] groupOf = new int[runs.size()];
-        double[] groupVar = new double[groups.size()];
-        int[] groupN = new int[groups.size()];
-        int g = 0;
-        for (List<Integer> idx : groups.values()) {
-            double[] y = new double[idx.size()];
-            for (int j = 0; j < y.length; j++) {
-                y[j] = runs.get(idx.get(j)).score();
-                groupOf[idx.get(j)] = g;
-            }
-            groupVar[g] = Descriptive.variance(y);
-            groupN[g] = y.length;
-            g++;
-        }
+        Cells cells = Cells.of(runs);
         List<MainEffectTest> out = new ArrayList<>();
         for (String f : factors) {
             double est = mainEffect(runs, f);
             double[] w = mainEffectWeights(runs, f);
-            double[] seDf = Double.isNaN(est) ? null : seDf(w, groupOf, groupVar, groupN);
+            double[] seDf = Double.isNaN(est) ? null : cells.seDf(w);
             out.add(seDf == null ? new MainEffectTest(f, est, Double.NaN, Double.NaN, Double.NaN)
                     : new MainEffectTest(f, est, seDf[0], seDf[1], est / seDf[0]));
         }
