@@ -175,26 +175,6 @@ final class FloatKernels {
         return rows;
     }
 
-    /** Side of the tiles the transpose works in. */
-    private static final int TILE = 16;
-
-    /** The transpose of the n x m block at {@code w}, rounded to float: out[o][i] = (float) flat[w + i*m + o]. */
-    static float[][] transposedWeightRows(double[] flat, int w, int n, int m, float[][] out) {
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int i1 = Math.min(n, i0 + TILE);
-            for (int o0 = 0; o0 < m; o0 += TILE) {
-                int o1 = Math.min(m, o0 + TILE);
-                for (int o = o0; o < o1; o++) {
-                    float[] row = out[o];
-                    for (int i = i0; i < i1; i++) {
-                        row[i] = (float) flat[w + i * m + o];
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
     /** Writes float rows back into the n x m block at {@code w} of a flat double array (exactly: a float is a double). */
     static void storeRows(float[][] rows, double[] flat, int w, int n, int m) {
         for (int i = 0; i < n; i++) {

@@ -40,9 +40,8 @@ final class FloatMlpRunner implements MlpRunner {
     private float[][] tangentOut;
     private double[] output;
     private double[] tangentFlat;
-    /** Per layer: the weights as rows ([i][o]), their transpose ([o][i]), a gradient or tangent as rows. */
-    private final float[][][] weights;
-    private final float[][][] transposed;
+    /** Per layer: the weights rounded to float (rows and transpose, kept while unchanged), a gradient or tangent as rows. */
+    private final FloatWeightCache[] weights;
     private final float[][][] weightScratch;
     private final float[] biasScratch;
     private final double[] tanhScratch;
@@ -56,12 +55,10 @@ final class FloatMlpRunner implements MlpRunner {
         }
         widest = w;
         int layers = sizes.length - 1;
-        weights = new float[layers][][];
-        transposed = new float[layers][][];
+        weights = new FloatWeightCache[layers];
         weightScratch = new float[layers][][];
         for (int l = 0; l < layers; l++) {
-            weights[l] = new float[sizes[l]][sizes[l + 1]];
-            transposed[l] = new float[sizes[l + 1]][sizes[l]];
+            weights[l] = new FloatWeightCache(sizes[l], sizes[l + 1]);
             weightScratch[l] = new float[sizes[l]][sizes[l + 1]];
         }
         biasScratch = new float[widest];
@@ -93,7 +90,7 @@ final class FloatMlpRunner implements MlpRunner {
             for (int b = 1; b < batchSize; b++) {
                 System.arraycopy(z[0], 0, z[b], 0, m);
             }
-            float[][] wRows = FloatKernels.weightRows(params, w, n, m, weights[l - 1]);
+            float[][] wRows = weights[l - 1].rows(params, w);
             if (batchSize == 1) {
                 KERNELS.rowTimesRows(x[0], wRows, z[0], n, m);
             } else {
@@ -155,7 +152,7 @@ final class FloatMlpRunner implements MlpRunner {
             }
             FloatKernels.storeRows(dW, grads, gradW, n, m);
             if (l > 1) {
-                float[][] t = FloatKernels.transposedWeightRows(params, offset + w, n, m, transposed[l - 1]);
+                float[][] t = weights[l - 1].transposed(params, offset + w);
                 float[][] dx = deltaIn;
                 for (int b = 0; b < batch; b++) {
                     Arrays.fill(dx[b], 0, n, 0f);
@@ -190,8 +187,7 @@ final class FloatMlpRunner implements MlpRunner {
             KERNELS.multiplyAccumulate(x, FloatKernels.weightRows(tangent, tangentW, n, m, weightScratch[l - 1]),
                     tangentOut, batch, n, m);
             if (l > 1) { // + dx W (the network input does not depend on the parameters)
-                KERNELS.multiplyAccumulate(tangentIn, FloatKernels.weightRows(params, offset + w, n, m,
-                        weights[l - 1]), tangentOut, batch, n, m);
+                KERNELS.multiplyAccumulate(tangentIn, weights[l - 1].rows(params, offset + w), tangentOut, batch, n, m);
             }
             if (l < last) {
                 for (int b = 0; b < batch; b++) {

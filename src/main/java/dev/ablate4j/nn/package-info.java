@@ -80,10 +80,14 @@
  * {@code Math.fma}), and on JDK 25. {@code FloatSummationOrderTest} checks the blocked float kernels
  * bit for bit against plain fused loops in the documented order.
  *
- * <p>Known cost of this design: the parameter and gradient arrays stay {@code double[]}, so each
- * pass converts the weights it reads to float and the gradients it writes back (scalar
+ * <p>Known cost of this design: the parameter and gradient arrays stay {@code double[]}, so a
+ * pass rounds the weights it reads to float and the gradients it writes back (scalar
  * conversions on JDK 17, whose C2 does not vectorize double-to-float); measured, 10-15% of
- * the kernels' time at 64 x 64. The larger limit of the scalar kernels is the vector width: at
+ * the kernels' time at 64 x 64. {@code FloatWeightCache} keeps each layer's rounded weights (and
+ * their transpose, for the backward pass) while the double weights are unchanged, checked by a
+ * bit-wise comparison on every use rather than trusted to callers: a rollout, whose one-state
+ * passes read unchanged networks thousands of times, then rounds each weight once (sampling
+ * took about 25% less CPU on Pendulum), and a backward pass reuses its forward pass's rounding. The larger limit of the scalar kernels is the vector width: at
  * 64-element rows C2 packs four elements per instruction (float32 on 128-bit registers, float64 on
  * 256-bit), a quarter of the float width the FMA peak is measured with, and no bit-preserving
  * blocking kept its vectorization reliably enough to be faster in the network. The Vector API
