@@ -77,10 +77,9 @@ public final class TrainingBenchmark {
                     + "hidden %s, %d epochs x %d minibatches, seed %d, backend %s%n", config.preset(),
                     config.get(Keys.ENV), envSteps, iterations, config.get(Keys.ROLLOUT_STEPS), config.get(Keys.HIDDEN),
                     config.get(Keys.EPOCHS), config.get(Keys.MINIBATCHES), config.get(Keys.SEED),
-                    backend + (Keys.PRECISION.isLegacyValue(config.get(Keys.PRECISION)) ? ""
-                            : ", precision " + config.get(Keys.PRECISION)
-                            + (config.get(Keys.PRECISION) == PrecisionName.FLOAT32
-                                    ? " (kernels: " + Precision.float32Kernels() + ")" : ""))));
+                    backend + ", precision " + config.get(Keys.PRECISION) + " (kernels: "
+                            + (config.get(Keys.PRECISION) == PrecisionName.FLOAT32 ? Precision.float32Kernels()
+                                    : Precision.float64Kernels()) + ")"));
             sb.append("machine: ").append(machine.describe()).append(System.lineSeparator());
             sb.append(String.format(Locale.ROOT, "%-10s %12s %14s %12s %14s%n", "", "wall s", "env steps/s",
                     "CPU s", "per CPU s"));

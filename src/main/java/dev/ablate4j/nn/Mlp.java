@@ -18,6 +18,9 @@ import java.util.Arrays;
  */
 public final class Mlp {
 
+    /** The batch matrix products, chosen once per JVM (scalar or Vector API: the same bits). */
+    private static final DoubleKernelSet KERNELS = DoubleKernelChoice.KERNELS;
+
     private final int[] sizes;
     private final int[] weightOffsets;
     private final int parameterCount;
@@ -123,7 +126,7 @@ public final class Mlp {
             if (batch == 1) { // acting: no copy of the weights, one row straight from the parameter array
                 MatrixKernels.addCombination(x[0], 0, 1, params, w, m, n, z[0], 0, m);
             } else {
-                MatrixKernels.multiplyAccumulate(x, MatrixKernels.weightRows(params, w, n, m, ws.weights(l - 1)), z, batch, n, m); // z += x W
+                KERNELS.multiplyAccumulate(x, MatrixKernels.weightRows(params, w, n, m, ws.weights(l - 1)), z, batch, n, m); // z += x W
             }
             if (l < last) {
                 for (int b = 0; b < batch; b++) {
@@ -166,7 +169,7 @@ public final class Mlp {
             // dW += x^T dz (dW[i][:] += sum_b x[b][i] dz[b][:]), in blocks of batch rows that stay in cache
             double[][] dW = MatrixKernels.weightRows(grads, gradW, n, m, ws.weightScratch(l - 1));
             for (int b0 = 0; b0 < batch; b0 += MatrixKernels.BATCH_BLOCK) {
-                MatrixKernels.multiplyAccumulateTransposed(x, b0, dz, dW, n, Math.min(MatrixKernels.BATCH_BLOCK, batch - b0), m);
+                KERNELS.multiplyAccumulateTransposed(x, b0, dz, dW, n, Math.min(MatrixKernels.BATCH_BLOCK, batch - b0), m);
             }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(dW[i], 0, grads, gradW + i * m, m);
@@ -177,7 +180,7 @@ public final class Mlp {
                 for (int b = 0; b < batch; b++) {
                     Arrays.fill(dx[b], 0, n, 0.0);
                 }
-                MatrixKernels.multiplyAccumulate(dz, t, dx, batch, m, n); // dx = dz W^T
+                KERNELS.multiplyAccumulate(dz, t, dx, batch, m, n); // dx = dz W^T
                 for (int b = 0; b < batch; b++) {
                     multiplyByDerivative(x[b], dx[b], n);
                 }
@@ -210,9 +213,9 @@ public final class Mlp {
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(tangent, tangentB, tOut[b], 0, m);
             }
-            MatrixKernels.multiplyAccumulate(x, MatrixKernels.weightRows(tangent, tangentW, n, m, ws.weightScratch(l - 1)), tOut, batch, n, m);
+            KERNELS.multiplyAccumulate(x, MatrixKernels.weightRows(tangent, tangentW, n, m, ws.weightScratch(l - 1)), tOut, batch, n, m);
             if (l > 1) { // + dx W (the network input itself does not depend on the parameters)
-                MatrixKernels.multiplyAccumulate(tIn, MatrixKernels.weightRows(params, offset + w, n, m, ws.weights(l - 1)), tOut, batch, n, m);
+                KERNELS.multiplyAccumulate(tIn, MatrixKernels.weightRows(params, offset + w, n, m, ws.weights(l - 1)), tOut, batch, n, m);
             }
             if (l < last) {
                 for (int b = 0; b < batch; b++) {

@@ -61,6 +61,15 @@ public enum Precision {
         return FloatKernelChoice.KERNELS.description();
     }
 
+    /**
+     * The float64 batch matrix kernels of this JVM, for people: "Vector API, 8 double lanes" when it
+     * was started with {@code --add-modules jdk.incubator.vector}, else "scalar (C2
+     * auto-vectorized)" (the same bits either way; see {@code DoubleKernelChoice}).
+     */
+    public static String float64Kernels() {
+        return DoubleKernelChoice.KERNELS.description();
+    }
+
     /** {@code x} as this precision holds it: unchanged in float64, rounded to the nearest float in float32. */
     public double round(double x) {
         return this == FLOAT32 ? (double) (float) x : x;

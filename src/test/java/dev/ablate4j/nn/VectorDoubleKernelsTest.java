@@ -1,0 +1,169 @@
+package dev.ablate4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The float64 Vector API kernels ({@code VectorDoubleKernels}) give bit for bit what
+ * {@link MatrixKernels} gives, on shapes around the lane count (whole vectors, blocks of four
+ * vectors, the scalar tail, rows beyond the blocks of four, {@link Mlp}'s 3-row blocking), and write
+ * nothing outside the block they are given. Like {@code VectorFloatKernelsTest}, needs the JVM to
+ * have {@code jdk.incubator.vector} (the build's surefire configuration adds it and makes its
+ * absence a failure; elsewhere the comparisons are skipped with the reason printed).
+ */
+class VectorDoubleKernelsTest {
+
+    private static final double SENTINEL = 12345.5;
+
+    @Test
+    void theBuildRunsTheNetworksOnTheVectorKernels() {
+        boolean expected = "expected".equals(System.getProperty("ablate4j.test.vectorModule"));
+        Assumptions.assumeTrue(expected, "not started by the build's surefire configuration");
+        assertTrue(DoubleKernelChoice.KERNELS.description().startsWith("Vector API"),
+                DoubleKernelChoice.KERNELS.description());
+    }
+
+    private static DoubleKernelSet vector() {
+        DoubleKernelSet v = DoubleKernelChoice.vectorOrNull();
+        if (v == null) {
+            System.out.println("VectorDoubleKernelsTest skipped: the JVM has no jdk.incubator.vector "
+                    + "(run it with --add-modules jdk.incubator.vector)");
+        }
+        Assumptions.assumeTrue(v != null, "no jdk.incubator.vector in this JVM");
+        return v;
+    }
+
+    private static int[] lengths(DoubleKernelSet v) {
+        int lanes = Integer.parseInt(v.description().replaceAll("\\D+", " ").trim().split(" ")[0]);
+        return new int[] {1, 2, 3, 7, 8, 9, 17, 31, 32, 33, 63, 64, 65, 129,
+            lanes - 1, lanes, lanes + 1, 4 * lanes - 1, 4 * lanes, 4 * lanes + 1, 8 * lanes + 3};
+    }
+
+    private static final int[] ROWS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 64, 65};
+    private static final int[] COUNTS = {1, 2, 3, 5, 32, 64, 65, 376};
+
+    @Test
+    void multiplyAccumulateIsBitIdentical() {
+        DoubleKernelSet v = vector();
+        SplittableRandom rng = new SplittableRandom(128);
+        for (int len : lengths(v)) {
+            for (int rows : ROWS) {
+                for (int count : COUNTS) {
+                    double[][] c = random(rng, rows + 1, count + 2);
+                    double[][] a = random(rng, count + 1, len + 3);
+                    double[][] y = withSentinels(random(rng, rows, len), rows + 1, len + 2);
+                    double[][] expected = copy(y);
+                    MatrixKernels.multiplyAccumulate(c, a, expected, rows, count, len);
+                    v.multiplyAccumulate(c, a, y, rows, count, len);
+                    assertSameBits(expected, y, "multiplyAccumulate rows " + rows + " count " + count + " len " + len);
+                    assertSentinels(y, rows, len, "multiplyAccumulate");
+                }
+            }
+        }
+    }
+
+    @Test
+    void multiplyAccumulateTransposedIsBitIdentical() {
+        DoubleKernelSet v = vector();
+        SplittableRandom rng = new SplittableRandom(130);
+        for (int len : lengths(v)) {
+            for (int rows : ROWS) {
+                for (int count : new int[] {1, 2, 3, 5, 32, 33}) {
+                    for (int k0 : new int[] {0, 3}) {
+                        double[][] c = random(rng, k0 + count + 1, rows + 2);
+                        double[][] a = random(rng, k0 + count + 1, len + 1);
+                        double[][] y = withSentinels(random(rng, rows, len), rows + 2, len + 1);
+                        double[][] expected = copy(y);
+                        MatrixKernels.multiplyAccumulateTransposed(c, k0, a, expected, rows, count, len);
+                        v.multiplyAccumulateTransposed(c, k0, a, y, rows, count, len);
+                        assertSameBits(expected, y, "multiplyAccumulateTransposed rows " + rows + " count " + count
+                                + " len " + len + " k0 " + k0);
+                        assertSentinels(y, rows, len, "multiplyAccumulateTransposed");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The comparison can fail: the same sums in another order of terms, or fused, differ in some
+     * bit on these inputs (so the bit-identity above is not an accident of the data).
+     */
+    @Test
+    void theInputsDistinguishOrderAndFusion() {
+        SplittableRandom rng = new SplittableRandom(131);
+        double[][] c = random(rng, 1, 64);
+        double[][] a = random(rng, 64, 64);
+        double[][] inOrder = new double[1][64];
+        MatrixKernels.multiplyAccumulate(c, a, inOrder, 1, 64, 64);
+        int reorderedDiffer = 0;
+        int fusedDiffer = 0;
+        for (int o = 0; o < 64; o++) {
+            double reversed = 0;
+            double fused = 0;
+            for (int k = 63; k >= 0; k--) {
+                reversed = reversed + c[0][k] * a[k][o];
+            }
+            for (int k = 0; k < 64; k++) {
+                fused = Math.fma(c[0][k], a[k][o], fused);
+            }
+            reorderedDiffer += Double.doubleToRawLongBits(inOrder[0][o]) != Double.doubleToRawLongBits(reversed) ? 1 : 0;
+            fusedDiffer += Double.doubleToRawLongBits(inOrder[0][o]) != Double.doubleToRawLongBits(fused) ? 1 : 0;
+        }
+        assertTrue(reorderedDiffer > 0 && fusedDiffer > 0, reorderedDiffer + " / " + fusedDiffer);
+    }
+
+    /** Uniform in [-1, 1), with some exact zeros, tiny and large magnitudes. */
+    private static double[][] random(SplittableRandom rng, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int i = 0; i < cols; i++) {
+                double u = rng.nextDouble(-1, 1);
+                int kind = rng.nextInt(40);
+                row[i] = kind == 0 ? 0.0 : kind == 1 ? u * 1e-300 : kind == 2 ? u * 1e12 : u;
+            }
+        }
+        return m;
+    }
+
+    private static double[][] withSentinels(double[][] y, int rows, int cols) {
+        double[][] out = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < cols; i++) {
+                out[r][i] = r < y.length && i < y[r].length ? y[r][i] : SENTINEL;
+            }
+        }
+        return out;
+    }
+
+    private static void assertSentinels(double[][] y, int rows, int len, String what) {
+        for (int r = 0; r < y.length; r++) {
+            for (int i = 0; i < y[r].length; i++) {
+                if (r >= rows || i >= len) {
+                    assertEquals(SENTINEL, y[r][i], what + " wrote outside its block at [" + r + "][" + i + "]");
+                }
+            }
+        }
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int r = 0; r < m.length; r++) {
+            out[r] = m[r].clone();
+        }
+        return out;
+    }
+
+    private static void assertSameBits(double[][] expected, double[][] actual, String what) {
+        for (int r = 0; r < expected.length; r++) {
+            for (int i = 0; i < expected[r].length; i++) {
+                assertEquals(Double.doubleToRawLongBits(expected[r][i]), Double.doubleToRawLongBits(actual[r][i]),
+                        what + " at [" + r + "][" + i + "]: " + expected[r][i] + " vs " + actual[r][i]);
+            }
+        }
+    }
+}
