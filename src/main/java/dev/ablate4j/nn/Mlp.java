@@ -130,7 +130,7 @@ public final class Mlp {
             }
             if (l < last) {
                 for (int b = 0; b < batch; b++) {
-                    activate(z[b], m);
+                    activate(z[b], m, ws.tanhScratch);
                 }
             }
         }
@@ -227,11 +227,9 @@ public final class Mlp {
         MatrixKernels.flatten(ws.tangentOut, batch, outputSize(), ws.tangentOutput());
     }
 
-    private void activate(double[] z, int count) {
+    private void activate(double[] z, int count, double[] tanhScratch) {
         if (activation == Activation.TANH) {
-            for (int k = 0; k < count; k++) {
-                z[k] = Fn.tanh(z[k]);
-            }
+            KERNELS.tanh(z, count, tanhScratch); // Fn.tanh element by element
         } else {
             for (int k = 0; k < count; k++) {
                 z[k] = z[k] > 0.0 ? z[k] : 0.0;

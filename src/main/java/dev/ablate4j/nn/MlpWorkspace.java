@@ -40,6 +40,8 @@ public final class MlpWorkspace {
     private final double[][][] weightScratch;
     /** A bias gradient (widest). */
     final double[] biasScratch;
+    /** The hidden tanh's scratch space ({@link DoubleKernelSet#tanh}). */
+    final double[] tanhScratch = new double[DoubleKernelSet.TANH_SCRATCH];
 
     MlpWorkspace(int[] sizes) {
         this.sizes = sizes.clone();

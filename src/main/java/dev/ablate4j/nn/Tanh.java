@@ -30,28 +30,28 @@ final class Tanh {
     private Tanh() {}
 
     /** Table spacing 1/64 and its inverse. */
-    private static final double STEP = 1.0 / 64;
-    private static final double INV_STEP = 64;
+    static final double STEP = 1.0 / 64;
+    static final double INV_STEP = 64;
     /** Arguments from here on use 1 - 2 / (e^2a + 1). */
     static final double TABLE_END = 8;
     /** Below this the Taylor series about 0 is used. */
     static final double SERIES_END = 0.125;
-    private static final double TINY = 0x1p-28;
-    private static final double SATURATED = 22;
+    static final double TINY = 0x1p-28;
+    static final double SATURATED = 22;
 
     // Taylor coefficients of tanh: 2^2n (2^2n - 1) B_2n / (2n)!
-    private static final double C3 = -1.0 / 3;
-    private static final double C5 = 2.0 / 15;
-    private static final double C7 = -17.0 / 315;
-    private static final double C9 = 62.0 / 2835;
-    private static final double C11 = -1382.0 / 155925;
-    private static final double C13 = 21844.0 / 6081075;
-    private static final double C15 = -929569.0 / 638512875;
-    private static final double C17 = 6404582.0 / 10854718875.0;
+    static final double C3 = -1.0 / 3;
+    static final double C5 = 2.0 / 15;
+    static final double C7 = -17.0 / 315;
+    static final double C9 = 62.0 / 2835;
+    static final double C11 = -1382.0 / 155925;
+    static final double C13 = 21844.0 / 6081075;
+    static final double C15 = -929569.0 / 638512875;
+    static final double C17 = 6404582.0 / 10854718875.0;
 
     /** tanh(j/64) rounded to double, and the remainder tanh(j/64) - HI[j] rounded to double. */
-    private static final double[] HI;
-    private static final double[] LO;
+    static final double[] HI;
+    static final double[] LO;
 
     static {
         int n = (int) (TABLE_END * INV_STEP) + 1;

@@ -1,6 +1,8 @@
 package dev.ablate4j.nn;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,6 +19,16 @@ import jdk.incubator.vector.VectorSpecies;
  * same scalar operations. {@code VectorDoubleKernelsTest} compares them with {@link MatrixKernels}
  * bit for bit over shapes around the lane count, and the golden hashes of whole trainings
  * ({@code GoldenHashTest}, run by the build with the module) pin it end to end.
+ *
+ * <p><b>tanh.</b> {@link Tanh#tanh}'s branches computed lane by lane with the same IEEE operations
+ * in the same order, and each lane's branch chosen by masks: the series below 1/8 (and x itself
+ * below 2^-28), the table branch below 8, and 1 at 22 and beyond. The table index
+ * {@code (int) (a * 64 + 0.5)} is formed exactly without a conversion to int vectors (a second
+ * vector shape, see below): a * 64 rounded to the nearest integer by adding and subtracting 2^52
+ * (ties to even), plus one where that rounded an exact half down; the table entries are then read
+ * lane by lane into the scratch array and loaded as vectors. Lanes in [8, 22), which use
+ * {@link StrictMath#exp}, and NaN lanes are computed by the scalar function itself. Same bits as
+ * {@link Fn#tanh} for every double ({@code VectorDoubleKernelsTest}).
  *
  * <p><b>Shape.</b> As {@code VectorFloatKernels}: four rows of y by four vectors of o (with AVX-512,
  * 8 doubles per vector: 4 x 32 elements) held in registers for the whole k loop; narrower rows four
@@ -356,6 +368,63 @@ final class VectorDoubleKernels implements DoubleKernelSet {
                     y[i] = y[i] + p * ak[i];
                 }
             }
+        }
+    }
+
+    /** 2^52: adding and subtracting it rounds a double in [0, 2^51) to an integer, ties to even. */
+    private static final double ROUNDER = 0x1p52;
+
+    @Override
+    public void tanh(double[] z, int count, double[] scratch) {
+        int whole = count - count % L;
+        for (int k = 0; k < whole; k += L) {
+            DoubleVector x = DoubleVector.fromArray(S, z, k);
+            DoubleVector a = x.abs();
+            VectorMask<Double> series = a.compare(VectorOperators.LT, Tanh.SERIES_END);
+            VectorMask<Double> table = series.not().and(a.compare(VectorOperators.LT, Tanh.TABLE_END));
+            VectorMask<Double> saturated = a.compare(VectorOperators.GE, Tanh.SATURATED);
+            VectorMask<Double> scalar = series.or(table).or(saturated).not(); // [8, 22) and NaN
+            // j = (int) (a * 64 + 0.5), exactly: u rounded half to even, plus one where an exact half went down
+            DoubleVector u = a.mul(Tanh.INV_STEP);
+            DoubleVector even = u.add(ROUNDER).sub(ROUNDER);
+            DoubleVector j = even.add(DoubleVector.broadcast(S, 1.0), u.sub(even).compare(VectorOperators.EQ, 0.5));
+            j = DoubleVector.zero(S).blend(j, table);
+            j.intoArray(scratch, 0);
+            for (int i = 0; i < L; i++) {
+                int index = (int) scratch[i];
+                scratch[L + i] = Tanh.HI[index];
+                scratch[2 * L + i] = Tanh.LO[index];
+            }
+            DoubleVector hi = DoubleVector.fromArray(S, scratch, L);
+            DoubleVector lo = DoubleVector.fromArray(S, scratch, 2 * L);
+            DoubleVector b = a.sub(j.mul(Tanh.STEP));
+            DoubleVector b2 = b.mul(b);
+            DoubleVector poly = b2.mul(Tanh.C9).add(Tanh.C7).mul(b2).add(Tanh.C5).mul(b2).add(Tanh.C3);
+            DoubleVector t = b.add(b.mul(b2.mul(poly)));
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            DoubleVector correction = t.mul(one.sub(hi.mul(hi))).div(one.add(hi.mul(t)));
+            DoubleVector r = hi.add(lo.add(correction)).blend(one, saturated);
+            r = r.blend(r.neg(), x.compare(VectorOperators.LT, 0.0));
+            DoubleVector x2 = x.mul(x);
+            DoubleVector p = x2.mul(Tanh.C17).add(Tanh.C15);
+            p = x2.mul(p).add(Tanh.C13);
+            p = x2.mul(p).add(Tanh.C11);
+            p = x2.mul(p).add(Tanh.C9);
+            p = x2.mul(p).add(Tanh.C7);
+            p = x2.mul(p).add(Tanh.C5);
+            p = x2.mul(p).add(Tanh.C3);
+            DoubleVector s = x.add(x.mul(x2.mul(p))).blend(x, a.compare(VectorOperators.LT, Tanh.TINY));
+            DoubleVector result = r.blend(s, series);
+            if (scalar.anyTrue()) {
+                for (int i = 0; i < L; i++) {
+                    scratch[3 * L + i] = Tanh.tanh(z[k + i]);
+                }
+                result = result.blend(DoubleVector.fromArray(S, scratch, 3 * L), scalar);
+            }
+            result.intoArray(z, k);
+        }
+        for (int k = whole; k < count; k++) {
+            z[k] = Tanh.tanh(z[k]);
         }
     }
 }

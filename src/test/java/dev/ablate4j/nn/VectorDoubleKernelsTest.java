@@ -90,6 +90,62 @@ class VectorDoubleKernelsTest {
     }
 
     /**
+     * tanh lane by lane equals {@link Fn#tanh} for every double tried: random bit patterns
+     * (subnormals, huge, infinities, NaNs), each branch's range and both sides of every branch
+     * boundary (2^-28, 1/8, 8, 22), exact halves of the table spacing (where the index rounds up),
+     * signed zeros; and lengths that leave a scalar tail. The scratch array starts with garbage.
+     */
+    @Test
+    void tanhIsBitIdentical() {
+        DoubleKernelSet v = vector();
+        SplittableRandom rng = new SplittableRandom(132);
+        double[] edges = {0x1p-28, 0.125, 8, 22};
+        java.util.List<Double> special = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, Double.MIN_VALUE,
+                Double.MIN_NORMAL, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+                Double.longBitsToDouble(0x7ff8000000000001L), Double.longBitsToDouble(0xfff8000000000000L), 1.0));
+        for (double e : edges) {
+            special.add(e);
+            special.add(Math.nextUp(e));
+            special.add(Math.nextDown(e));
+        }
+        for (int half = 8; half < 512; half++) {
+            special.add((half + 0.5) / 64); // a * 64 an exact half: rounds up in (int) (a * 64 + 0.5)
+            special.add(Math.nextDown((half + 0.5) / 64));
+        }
+        for (int len = 0; len <= 40; len++) {
+            for (int round = 0; round < 400; round++) {
+                double[] z = new double[len + 1];
+                for (int i = 0; i < z.length; i++) {
+                    int kind = rng.nextInt(6);
+                    double value = kind == 0 ? Double.longBitsToDouble(rng.nextLong())
+                            : kind == 1 ? rng.nextDouble(-0.2, 0.2)
+                            : kind == 2 ? rng.nextDouble(-9, 9)
+                            : kind == 3 ? rng.nextDouble(-30, 30)
+                            : kind == 4 ? rng.nextDouble(-1e-6, 1e-6)
+                            : special.get(rng.nextInt(special.size()));
+                    z[i] = rng.nextBoolean() ? value : -value;
+                }
+                z[len] = SENTINEL;
+                double[] scratch = new double[DoubleKernelSet.TANH_SCRATCH];
+                java.util.Arrays.fill(scratch, Double.NaN);
+                double[] expected = z.clone();
+                for (int i = 0; i < len; i++) {
+                    expected[i] = Fn.tanh(expected[i]);
+                }
+                v.tanh(z, len, scratch);
+                for (int i = 0; i <= len; i++) {
+                    if (Double.isNaN(expected[i])) {
+                        assertTrue(Double.isNaN(z[i]), "tanh of NaN at " + i);
+                    } else {
+                        assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(z[i]),
+                                "tanh at " + i + " of " + len + ": " + expected[i] + " vs " + z[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The comparison can fail: the same sums in another order of terms, or fused, differ in some
      * bit on these inputs (so the bit-identity above is not an accident of the data).
      */
