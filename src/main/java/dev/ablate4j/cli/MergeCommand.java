@@ -12,8 +12,10 @@ import picocli.CommandLine.Parameters;
 /** {@code merge DIR... --into DIR}: union result trees (e.g. the shards of a CI matrix). */
 @Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Union results directories into one. Finished runs (done or diverged) are copied;",
-            "a run id found twice must have identical config.json, metrics.csv, episodes.csv and",
-            "trust_region.csv, otherwise nothing is written and the conflict is reported (exit 2)."})
+            "a run id found twice must have identical config.json, metrics.csv, episodes.csv,",
+            "trust_region.csv and policy.json, otherwise nothing is written and the conflict is",
+            "reported (exit 2). A copy without policy.json (made before runs saved it) gives way to",
+            "an otherwise identical copy with one."})
 public final class MergeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "results roots to merge")

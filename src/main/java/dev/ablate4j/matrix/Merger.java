@@ -29,7 +29,12 @@ import java.util.stream.Stream;
  * (both deterministic); incomplete and crashed runs are left out and counted. A run id present in
  * more than one tree (or already in the target) must have the same content: the same
  * {@code config.json}, {@code metrics.csv}, {@code episodes.csv}, {@code trust_region.csv} and
- * outcome; otherwise nothing is written and the conflicts are reported. Wall-clock files
+ * outcome, and the same trained policy ({@code policy.json}); otherwise nothing is written and the
+ * conflicts are reported. Runs made before {@code policy.json} existed have none (see
+ * {@link RunFiles#POLICY}): when only one of two copies that agree on everything else has a policy,
+ * the copy with the policy is kept (replacing the target's copy without one) and counted in the
+ * report — both copies recorded the same deterministic training, so nothing is chosen between two
+ * policies; two copies with different policies are a conflict like any other. Wall-clock files
  * ({@code provenance.json}, {@code timing.csv}) and {@code cell.json} (labels, which depend on the
  * spec's wording) are not compared, except that a MuJoCo task's run must have been trained on the
  * same MuJoCo version (its {@code provenance.json}'s {@code mujoco_version}): runs of different
@@ -50,17 +55,26 @@ public final class Merger {
     private static final List<String> COMPARED = List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.EPISODES,
             RunFiles.TRUST_REGION);
 
-    /** What a merge did. */
-    public record Report(int added, int identical, int incomplete, int replacedIncomplete) {
+    /**
+     * What a merge did. {@code policyFromOtherCopy} counts the run ids whose kept copy is the one with
+     * a {@code policy.json} where an otherwise identical copy (in the target or an earlier source) had
+     * none; they are also counted in {@code identical}, and in {@code added} when the target lacked the run.
+     */
+    public record Report(int added, int identical, int incomplete, int replacedIncomplete, int policyFromOtherCopy) {
         @Override
         public String toString() {
             return String.format("merged %d runs; %d already present with identical content; %d incomplete runs"
                     + " in the sources left out; %d incomplete runs in the target replaced", added, identical,
-                    incomplete, replacedIncomplete);
+                    incomplete, replacedIncomplete)
+                    + (policyFromOtherCopy == 0 ? "" : String.format("; %d runs kept from the copy that has %s"
+                            + " (another copy, identical otherwise, has none)", policyFromOtherCopy, RunFiles.POLICY));
         }
     }
 
-    private record Found(Path dir, String fingerprint, boolean complete) {}
+    /** {@code policy} is the SHA-256 of the run's {@code policy.json}, {@link #ABSENT} when it has none. */
+    private record Found(Path dir, String fingerprint, String policy, boolean complete) {}
+
+    private static final String ABSENT = "-";
 
     private Merger() {}
 
@@ -80,6 +94,7 @@ public final class Merger {
         List<String> conflicts = new ArrayList<>();
         int incomplete = 0;
         int identical = 0;
+        int policyFromOtherCopy = 0;
         for (Path source : sources) {
             if (Files.isDirectory(into) && sameDir(source, into)) {
                 continue;
@@ -97,14 +112,22 @@ public final class Merger {
                 }
                 Found there = target.get(e.getKey());
                 Found earlier = chosen.get(e.getKey());
-                Found other = there != null && there.complete ? there : earlier;
+                // an earlier source's copy was checked against the target's, and may carry the policy it lacks
+                Found other = earlier != null ? earlier : there != null && there.complete ? there : null;
                 if (other == null) {
                     chosen.put(e.getKey(), f);
-                } else if (other.fingerprint.equals(f.fingerprint)) {
-                    identical++;
-                } else {
+                } else if (!other.fingerprint.equals(f.fingerprint)) {
                     conflicts.add(e.getKey() + " differs between " + other.dir + " and " + f.dir + " ("
                             + difference(other.dir, f.dir) + ")");
+                } else if (other.policy.equals(f.policy) || f.policy.equals(ABSENT)) {
+                    identical++;
+                } else if (other.policy.equals(ABSENT)) {
+                    identical++;
+                    policyFromOtherCopy++;
+                    chosen.put(e.getKey(), f);
+                } else {
+                    conflicts.add(e.getKey() + " differs between " + other.dir + " and " + f.dir + " ("
+                            + RunFiles.POLICY + ": two different trained policies for the same results)");
                 }
             }
         }
@@ -115,17 +138,21 @@ public final class Merger {
                     + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more)" : "")
                     + "; nothing was merged");
         }
+        int added = 0;
         int replaced = 0;
         for (Map.Entry<String, Found> e : chosen.entrySet()) {
             Found there = target.get(e.getKey());
-            if (there != null) {
+            if (there == null || !there.complete) {
+                added++;
+            }
+            if (there != null && !there.complete) {
                 replaced++;
             }
             copyRun(e.getValue().dir, into.resolve(e.getKey()));
         }
         rules.forEach((spec, file) -> copyRuleFile(file, into.resolve(spec).resolve(RuleFile.NAME)));
         specRecords.forEach((spec, from) -> SpecRecords.copy(from, into.resolve(spec)));
-        return new Report(chosen.size(), identical, incomplete, replaced);
+        return new Report(added, identical, incomplete, replaced, policyFromOtherCopy);
     }
 
     /**
@@ -186,7 +213,8 @@ public final class Merger {
                 for (Path env : children(cell, SpecReader.SAFE_NAME)) {
                     for (Path seed : children(env, RunDirs.SEED_NAME)) {
                         String id = root.relativize(seed).toString().replace('\\', '/');
-                        runs.put(id, new Found(seed, fingerprint(seed), complete(seed)));
+                        runs.put(id, new Found(seed, fingerprint(seed), sha256(seed.resolve(RunFiles.POLICY)),
+                                complete(seed)));
                     }
                 }
             }
@@ -257,12 +285,17 @@ public final class Merger {
                 files.add(name);
             }
         }
+        String policyA = sha256(a.resolve(RunFiles.POLICY));
+        String policyB = sha256(b.resolve(RunFiles.POLICY));
+        if (!policyA.equals(ABSENT) && !policyB.equals(ABSENT) && !policyA.equals(policyB)) {
+            files.add(RunFiles.POLICY);
+        }
         return String.join(", ", files);
     }
 
     private static String sha256(Path file) {
         if (!Files.isRegularFile(file)) {
-            return "-";
+            return ABSENT;
         }
         return dev.ablate4j.results.Sha256.hexOfFile(file);
     }

@@ -135,4 +135,82 @@ class MergeTest {
         e = assertThrows(SpecException.class, () -> Merger.merge(List.of(source), into));
         assertTrue(e.getMessage().contains("last line is cut off"), e.getMessage());
     }
+
+    /** A copy of the results tree {@code from} at {@code to}. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path there = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(there);
+                } else {
+                    Files.copy(p, there);
+                }
+            }
+        }
+    }
+
+    @Test
+    void twoDifferentPoliciesAreAConflictAndACopyWithoutOneTakesTheOtherCopys() throws IOException {
+        Plan plan = Specs.plan(SPEC.replace("seeds: 3", "seeds: 1"));
+        Path done = tmp.resolve("done");
+        matrix(plan, Shard.ALL, done);
+        PlannedRun run = plan.runs().get(0);
+        Path policy = run.dir(done.resolve("m")).resolve(RunFiles.POLICY);
+        assertTrue(Files.isRegularFile(policy), "a finished run saves its policy");
+
+        // the same results with another (valid) policy: the first log-std changed
+        Path other = tmp.resolve("other");
+        copyTree(done, other);
+        Path otherPolicy = run.dir(other.resolve("m")).resolve(RunFiles.POLICY);
+        String text = Files.readString(otherPolicy);
+        String changed = text.replaceFirst("(\"log_std\": \\[)[^,\\]]+", "$1" + "0.125");
+        assertFalse(changed.equals(text));
+        Files.writeString(otherPolicy, changed);
+        // the same results made before policy.json existed
+        Path old = tmp.resolve("old");
+        copyTree(done, old);
+        Files.delete(run.dir(old.resolve("m")).resolve(RunFiles.POLICY));
+
+        Path target = tmp.resolve("target");
+        SpecException e = assertThrows(SpecException.class, () -> Merger.merge(List.of(done, other), target));
+        assertTrue(e.getMessage().contains(run.id()) && e.getMessage().contains("(" + RunFiles.POLICY + ": two"
+                + " different trained policies"), e.getMessage());
+        assertFalse(Files.exists(target), "nothing written");
+        e = assertThrows(SpecException.class, () -> Merger.merge(List.of(old, done, other), target));
+        assertTrue(e.getMessage().contains(RunFiles.POLICY), "the copy without a policy hides no conflict: "
+                + e.getMessage());
+        assertFalse(Files.exists(target), "nothing written");
+
+        // only one copy has a policy: that copy is kept, whichever comes first, and the report says so
+        for (List<Path> order : List.of(List.of(old, done), List.of(done, old))) {
+            Path into = tmp.resolve("into-" + order.get(0).getFileName());
+            Merger.Report r = Merger.merge(order, into);
+            assertEquals(2, r.added());
+            assertEquals(2, r.identical());
+            assertEquals(order.get(0) == old ? 1 : 0, r.policyFromOtherCopy());
+            Path kept = run.dir(into.resolve("m")).resolve(RunFiles.POLICY);
+            assertEquals(Files.readString(policy), Files.readString(kept));
+            assertEquals(results(done), results(into));
+        }
+
+        // the target's copy has none: replaced by the source's, counted as identical, not as added
+        Path into = tmp.resolve("into");
+        Merger.merge(List.of(old), into);
+        assertFalse(Files.exists(run.dir(into.resolve("m")).resolve(RunFiles.POLICY)));
+        Merger.Report r = Merger.merge(List.of(done), into);
+        assertEquals(new Merger.Report(0, 2, 0, 0, 1), r);
+        assertTrue(r.toString().endsWith("; 1 runs kept from the copy that has policy.json (another copy, identical"
+                + " otherwise, has none)"), r.toString());
+        assertEquals(Files.readString(policy), Files.readString(run.dir(into.resolve("m")).resolve(RunFiles.POLICY)));
+        assertEquals(results(done), results(into));
+        try (Stream<Path> s = Files.walk(into)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staging directories left");
+        }
+        // and now that it has one, another policy is refused, and a copy without one changes nothing
+        e = assertThrows(SpecException.class, () -> Merger.merge(List.of(other), into));
+        assertTrue(e.getMessage().contains(RunFiles.POLICY), e.getMessage());
+        assertEquals(new Merger.Report(0, 2, 0, 0, 0), Merger.merge(List.of(old), into));
+        assertEquals(Files.readString(policy), Files.readString(run.dir(into.resolve("m")).resolve(RunFiles.POLICY)));
+    }
 }
