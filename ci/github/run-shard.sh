@@ -11,5 +11,13 @@ if [ ! -f target/ablate4j.jar ]; then
 fi
 home=$(bash ci/github/install-mujoco.sh)   # the MuJoCo the plan job built the jar for (env MUJOCO)
 if [ -n "$home" ]; then export MUJOCO_HOME=$home; fi
-java -jar target/ablate4j.jar matrix "$SPEC" --results results --shard "$shard" --workers "$(nproc)" \
+# The networks' Vector API kernels (both precisions; same bits as the scalar ones, ~1.4-1.5x faster)
+# need the incubator module; a java without it is started without the flag and uses the scalar kernels.
+# With it the JVM prints one "WARNING: Using incubator modules" line on stderr (nothing reads it).
+vector=""
+if java --add-modules jdk.incubator.vector -version >/dev/null 2>&1; then
+  vector="--add-modules jdk.incubator.vector"
+fi
+# shellcheck disable=SC2086
+java $vector -jar target/ablate4j.jar matrix "$SPEC" --results results --shard "$shard" --workers "$(nproc)" \
   --progress-every 60

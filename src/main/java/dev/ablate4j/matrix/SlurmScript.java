@@ -9,7 +9,8 @@ package dev.ablate4j.matrix;
  * <p>The script names the spec, results root and jar exactly as given in {@link Settings}; callers
  * pass absolute paths so that it can be submitted from any directory. Its log opens in append mode
  * so a requeued task adds to its log instead of overwriting it. {@code JAVA} and {@code JAVA_OPTS}
- * (word-split, e.g. {@code -Xmx256m}) are taken from the submitting environment.
+ * (word-split, e.g. {@code -Xmx256m}) are taken from the submitting environment; java gets
+ * {@code --add-modules jdk.incubator.vector} when it has that module ({@link #VECTOR_PROBE}).
  */
 public final class SlurmScript {
 
@@ -79,6 +80,22 @@ public final class SlurmScript {
         return out;
     }
 
+    /**
+     * Bash lines that set {@code $vector} to {@code --add-modules jdk.incubator.vector} when the java
+     * to be launched has that module, else to nothing. With it the networks of both precisions use
+     * the Vector API kernels, about 1.4-1.5x faster than the scalar ones and bit for bit the same
+     * ({@code nn.FloatKernelChoice}, {@code nn.DoubleKernelChoice}), so results do not depend on whether a task got the flag; a
+     * runtime without the module (a jlink image) would refuse to start with it, hence the probe.
+     * The JVM then prints one {@code WARNING: Using incubator modules} line on stderr (into the log).
+     */
+    static final java.util.List<String> VECTOR_PROBE = java.util.List.of(
+            "# The networks' Vector API kernels (both precisions; same bits as the scalar ones, ~1.4-1.5x faster)",
+            "# need the incubator module; a java without it is started without the flag and uses the scalar kernels.",
+            "vector=\"\"",
+            "if \"${JAVA:-java}\" --add-modules jdk.incubator.vector -version >/dev/null 2>&1; then",
+            "  vector=\"--add-modules jdk.incubator.vector\"",
+            "fi");
+
     private SlurmScript() {}
 
     public static String render(Plan plan, Settings s) {
@@ -122,9 +139,12 @@ public final class SlurmScript {
         line(b, "  exit 2");
         line(b, "fi");
         line(b, "export OMP_NUM_THREADS=1");
-        line(b, "# JAVA_OPTS is split into words on purpose.");
+        for (String l : VECTOR_PROBE) {
+            line(b, l);
+        }
+        line(b, "# JAVA_OPTS and the module flag are split into words on purpose.");
         line(b, "# shellcheck disable=SC2086");
-        line(b, "\"${JAVA:-java}\" ${JAVA_OPTS:-} -jar " + quote(s.jar()) + " matrix " + quote(s.specFile())
+        line(b, "\"${JAVA:-java}\" $vector ${JAVA_OPTS:-} -jar " + quote(s.jar()) + " matrix " + quote(s.specFile())
                 + " --results " + quote(s.results()) + " --shard \"${SLURM_ARRAY_TASK_ID}/" + s.shards() + "\""
                 + " --workers \"${SLURM_CPUS_PER_TASK:-" + s.cpusPerTask() + "}\"");
         return b.toString();

@@ -125,7 +125,8 @@ class CiFilesTest {
             int install = text.indexOf("home=$(bash ci/github/install-mujoco.sh)");
             assertTrue(install >= 0, script + " installs the input's MuJoCo");
             assertTrue(text.indexOf("export MUJOCO_HOME=$home") > install, script + " loads it");
-            assertTrue(text.indexOf("java -jar") > text.indexOf("export MUJOCO_HOME=$home"), script + " before java");
+            assertTrue(text.indexOf("-jar target/ablate4j.jar") > text.indexOf("export MUJOCO_HOME=$home"),
+                    script + " before java");
         }
         assertTrue(Files.readString(Path.of("ci/github/plan.sh")).contains("-Dmujoco.home=\"$home\""),
                 "the plan job builds the shim of a MuJoCo 3 into the jar");

@@ -89,7 +89,7 @@ class ShardingTest {
         assertTrue(script.contains("#SBATCH --cpus-per-task=8\n"), script);
         assertTrue(script.contains("#SBATCH --time=12:00:00\n"), script);
         assertTrue(script.contains("#SBATCH --open-mode=append\n"), script);
-        assertTrue(script.contains("\"${JAVA:-java}\" ${JAVA_OPTS:-} -jar '/opt/ablate4j.jar' matrix"
+        assertTrue(script.contains("\"${JAVA:-java}\" $vector ${JAVA_OPTS:-} -jar '/opt/ablate4j.jar' matrix"
                 + " '/abs/ablations/x y.yaml' --results '/scratch/res' --shard \"${SLURM_ARRAY_TASK_ID}/6\""), script);
         assertTrue(script.contains("submit with --array=1-6"), script);
         assertTrue(script.contains("sbatch --dependency=afterok:$jid --job-name=ablate4j-report --wrap "
