@@ -48,7 +48,8 @@ public final class Main {
         @Override
         public String[] getVersion() {
             String commit = Provenance.commit();
-            return new String[] {"ablate4j " + Provenance.version() + (commit == null ? "" : " (" + commit + ")")};
+            String dirty = Boolean.TRUE.equals(Provenance.dirty()) ? ", with uncommitted changes" : "";
+            return new String[] {"ablate4j " + Provenance.version() + (commit == null ? "" : " (" + commit + dirty + ")")};
         }
     }
 }

@@ -18,6 +18,12 @@ public final class Provenance {
     /** The keys of {@code provenance.json}. Readers tolerate any of them missing and keys they do not know. */
     public static final String VERSION = "ablate4j_version";
     public static final String COMMIT = "git_commit";
+    /**
+     * Whether the build was made from a checkout with uncommitted changes to tracked files (so
+     * {@link #COMMIT} names code it did not run): true or false; null when the commit is unknown,
+     * and absent in runs made before the key existed (read as not known to be dirty).
+     */
+    public static final String DIRTY = "git_dirty";
     public static final String JAVA_VERSION = "java_version";
     public static final String JAVA_VENDOR = "java_vendor";
     public static final String OS = "os";
@@ -32,6 +38,9 @@ public final class Provenance {
     public static final String DIVERGED_AT = "diverged_at_iteration";
     public static final String ERROR = "error";
     public static final String ENV_STEPS = "env_steps";
+
+    /** What the build records as the commit outside a git checkout ({@code revisionOnScmFailure} in pom.xml). */
+    static final String UNKNOWN_COMMIT = "unknown";
 
     private Provenance() {}
 
@@ -52,6 +61,30 @@ public final class Provenance {
         return c == null || c.isBlank() || c.startsWith("${") ? null : c;
     }
 
+    /**
+     * Whether this build was made from a checkout with uncommitted changes to tracked files, or null
+     * when unknown (no commit: not built from a git checkout, or run from classes without
+     * build information). The buildnumber-maven-plugin's check (pom.xml) runs
+     * {@code git status --porcelain} at build time and writes {@code tainted} or {@code ok};
+     * untracked files are not counted, as with {@code git describe --dirty}.
+     */
+    public static Boolean dirty() {
+        String commit = commit();
+        if (commit == null || commit.equals(UNKNOWN_COMMIT)) {
+            return null;
+        }
+        return switch (String.valueOf(build().getProperty("tainted"))) {
+            case "tainted" -> Boolean.TRUE;
+            case "ok" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** Whether {@code provenance} records a build with uncommitted changes ({@link #DIRTY} true; false when absent). */
+    public static boolean builtDirty(Map<String, ?> provenance) {
+        return Boolean.TRUE.equals(provenance.get(DIRTY));
+    }
+
     private static Properties build() {
         Properties p = new Properties();
         try (InputStream in = Provenance.class.getResourceAsStream("/dev/ablate4j/build.properties")) {
@@ -69,6 +102,7 @@ public final class Provenance {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(VERSION, version());
         p.put(COMMIT, commit());
+        p.put(DIRTY, dirty());
         p.put(JAVA_VERSION, System.getProperty("java.version"));
         p.put(JAVA_VENDOR, System.getProperty("java.vendor"));
         p.put(OS, System.getProperty("os.name") + " " + System.getProperty("os.version"));

@@ -25,7 +25,11 @@ public final class ProvenanceSection {
         List<Block> out = new ArrayList<>();
         out.add(new Block.Heading(1, "Appendix: provenance"));
         out.add(counts("Tool version and commit", tree, p -> p.get(Provenance.VERSION) + " @ "
-                + shortCommit(p.get(Provenance.COMMIT))));
+                + shortCommit(p.get(Provenance.COMMIT)) + (Provenance.builtDirty(p) ? DIRTY_MARK : "")));
+        String dirty = dirtyBuilds(tree.runs().stream().map(Run::provenance).toList());
+        if (dirty != null) {
+            out.add(new Block.Paragraph(dirty));
+        }
         out.add(counts("JDK", tree, p -> p.get(Provenance.JAVA_VERSION) + " ("
                 + p.get(Provenance.JAVA_VENDOR) + ")"));
         out.add(counts("Platform", tree, p -> p.get(Provenance.OS) + " / " + p.get(Provenance.ARCH)));
@@ -67,6 +71,33 @@ public final class ProvenanceSection {
             out.add(new Block.TableBlock(diff.build(), "Every other config, as its differences from the baseline."));
         }
         return out;
+    }
+
+    /** Appended to the version and commit of a build with uncommitted changes. */
+    static final String DIRTY_MARK = " + uncommitted changes";
+
+    /**
+     * The warning for runs trained by a build with uncommitted changes ({@link Provenance#DIRTY} true),
+     * naming the commits they claim; null when there are none (runs without the key are not counted,
+     * so reports of such runs read as before).
+     */
+    static String dirtyBuilds(List<Map<String, Object>> provenances) {
+        TreeSet<String> commits = new TreeSet<>();
+        int n = 0;
+        for (Map<String, Object> p : provenances) {
+            if (Provenance.builtDirty(p)) {
+                n++;
+                commits.add(shortCommit(p.get(Provenance.COMMIT)));
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        boolean one = commits.size() == 1;
+        return "Warning: " + n + " of " + provenances.size() + " runs were trained by a build with uncommitted"
+                + " changes: the " + (one ? "commit" : "commits") + " they record (" + String.join(", ", commits)
+                + ") " + (one ? "is" : "are") + " not the code they ran, so training them again from "
+                + (one ? "that commit" : "those commits") + " need not give the same results.";
     }
 
     private static String shortCommit(Object c) {

@@ -30,7 +30,8 @@ public final class RebuildSection {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Heading(1, "Appendix: rebuilding this report"));
         blocks.add(new Block.Paragraph("Built by ablate4j " + Provenance.version() + " at commit "
-                + Provenance.commit() + " with:"));
+                + Provenance.commit() + (Boolean.TRUE.equals(Provenance.dirty()) ? " (plus uncommitted changes)" : "")
+                + " with:"));
         blocks.add(new Block.Code(command(roots, out, ctx.options)));
         Map<String, Integer> specs = new TreeMap<>();
         Map<String, RecordedSpec> recorded = new TreeMap<>();
