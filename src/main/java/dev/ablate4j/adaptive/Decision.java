@@ -1,6 +1,7 @@
 package dev.ablate4j.adaptive;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where an adaptive spec stands, as {@link Rounds#decide} computes it from the finished results.
@@ -69,7 +70,10 @@ public record Decision(int round, boolean complete, List<RunKey> roundRuns, List
             return sequential(verdict, look, looks, seeds, absZ(), boundary);
         }
 
-        /** |z| with two decimals, or "n/a" when a side has fewer than two values. */
+        /**
+         * |z| with two decimals, {@value Decision#BEYOND_DOUBLE} when z is infinite, or "n/a" when a
+         * side has fewer than two values or neither side varies.
+         */
         public String absZ() {
             return Decision.absZ(z);
         }
@@ -79,17 +83,30 @@ public record Decision(int round, boolean complete, List<RunKey> roundRuns, List
     static String sequential(Verdict verdict, int look, int looks, int seeds, String absZ, double boundary) {
         return switch (verdict) {
             case OPEN -> look < 0 ? "open (no look yet)"
-                    : String.format("open after look %d of %d (%d seeds): |z| %s < %.2f", look + 1, looks, seeds, absZ,
-                            boundary);
-            case DECIDED -> String.format("decided at look %d of %d (%d seeds): |z| %s >= %.2f", look + 1, looks, seeds,
+                    : String.format(Locale.ROOT, "open after look %d of %d (%d seeds): |z| %s < %.2f", look + 1, looks,
+                            seeds, absZ, boundary);
+            case DECIDED -> String.format(Locale.ROOT, "decided at look %d of %d (%d seeds): |z| %s >= %.2f", look + 1,
+                    looks, seeds, absZ, boundary);
+            case UNDECIDED -> String.format(Locale.ROOT, "max reached, undecided (%d seeds): |z| %s < %.2f", seeds,
                     absZ, boundary);
-            case UNDECIDED -> String.format("max reached, undecided (%d seeds): |z| %s < %.2f", seeds, absZ, boundary);
         };
     }
 
-    /** |z| with two decimals, or "n/a". */
+    /**
+     * What an infinite z is shown as. z is Φ⁻¹(1 − p/2) of the two-sided p; once p/2 is below
+     * about 2⁻⁵⁵ (2.8e-17) the double 1 − p/2 is 1 and z comes out infinite
+     * ({@link dev.ablate4j.stats.GroupSequential#zFromWelch}, e.g. two clearly separated groups
+     * with almost no spread), while the largest finite value it gives is 8.29: so the true |z| is
+     * above 8.29, beyond every boundary.
+     */
+    static final String BEYOND_DOUBLE = "> 8.29";
+
+    /** |z| with two decimals; {@value #BEYOND_DOUBLE} when z is infinite; "n/a" when not computable. */
     static String absZ(double z) {
-        return Double.isNaN(z) ? "n/a" : String.format("%.2f", Math.abs(z));
+        if (Double.isNaN(z)) {
+            return "n/a";
+        }
+        return Double.isInfinite(z) ? BEYOND_DOUBLE : String.format(Locale.ROOT, "%.2f", Math.abs(z));
     }
 
     /**
@@ -113,7 +130,7 @@ public record Decision(int round, boolean complete, List<RunKey> roundRuns, List
             return sequential(verdict, look, looks, seeds, absZ(), boundary);
         }
 
-        /** |z| with two decimals, or "n/a". */
+        /** |z| with two decimals, {@value Decision#BEYOND_DOUBLE} when z is infinite, or "n/a". */
         public String absZ() {
             return Decision.absZ(z);
         }
