@@ -2,6 +2,7 @@ package dev.ablate4j.cli;
 
 import dev.ablate4j.results.Provenance;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine;
@@ -20,8 +21,14 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
+    /**
+     * Runs the command line and returns its exit code (see {@link ExitCodes}). Numbers are formatted
+     * the same under every user locale: the JVM's default locale is set to {@link Locale#ROOT} first,
+     * so a report, a verdict table or a progress line written on a machine set to German (decimal
+     * comma) has the same bytes as anywhere else.
+     */
     public static int run(String... args) {
+        Locale.setDefault(Locale.ROOT);
         return commandLine().execute(args);
     }
 

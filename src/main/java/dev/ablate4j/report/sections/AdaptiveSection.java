@@ -15,6 +15,7 @@ import dev.ablate4j.report.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,7 +49,7 @@ public final class AdaptiveSection {
         List<Block> out = new ArrayList<>();
         out.add(new Block.Heading(1, "Adaptive seeds: " + setup.spec()));
         String looks = Arrays.stream(d.looks()).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-        String bounds = Arrays.stream(d.boundaries()).mapToObj(b -> String.format("%.2f", b))
+        String bounds = Arrays.stream(d.boundaries()).mapToObj(b -> String.format(Locale.ROOT, "%.2f", b))
                 .collect(Collectors.joining(", "));
         String status = d.complete()
                 ? "Complete: the rule holds for every cell, or it has max seeds, after " + d.round() + " round"
@@ -79,7 +80,7 @@ public final class AdaptiveSection {
             Table.Builder t = new Table.Builder(List.of("environment", "comparison", "verdict", "|z|", "boundary"), 3);
             for (ComparisonState c : d.comparisons()) {
                 t.row(List.of(c.env(), c.pair().comparison().text(), c.describe(d.looks().length), c.absZ(),
-                        c.look() < 0 ? "" : String.format("%.2f", c.boundary())));
+                        c.look() < 0 ? "" : String.format(Locale.ROOT, "%.2f", c.boundary())));
             }
             out.add(new Block.TableBlock(t.build(), "Group-sequential verdict of each comparison: decided at the"
                     + " first look where |z| reached its boundary, or max reached, undecided."));
@@ -101,7 +102,7 @@ public final class AdaptiveSection {
                     "|z|", "boundary"), 3);
             for (Decision.EffectState e : d.effects()) {
                 t.row(List.of(e.env(), e.factor(), e.describe(d.looks().length), Fmt.num(e.estimate()), e.absZ(),
-                        e.look() < 0 ? "" : String.format("%.2f", e.boundary())));
+                        e.look() < 0 ? "" : String.format(Locale.ROOT, "%.2f", e.boundary())));
             }
             out.add(new Block.TableBlock(t.build(), "Group-sequential verdict of each main effect of the factorial"
                     + " (factors " + String.join(", ", setup.factors()) + "): decided at the first look where |z| reached"
