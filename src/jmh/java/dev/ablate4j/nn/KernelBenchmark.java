@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       flat parameter array).</li>
  * </ul>
  * The {@code ...FloatVector} methods run the same products on {@code VectorFloatKernels} (the
- * Vector API; same bits): start the benchmarks with {@code java --add-modules jdk.incubator.vector
+ * Vector API; same bits), the {@code ...DoubleVector} methods on {@code VectorDoubleKernels}: start the benchmarks with {@code java --add-modules jdk.incubator.vector
  * -jar target/benchmarks.jar} (JMH passes the option on to its forks); without the module they
  * fail with a message saying so.
  * Lives in package {@code nn} because the kernels are package-private.
@@ -56,6 +56,7 @@ public class KernelBenchmark {
     private float[][] wf;
     private float[][] zf;
     private FloatKernelSet vector;
+    private DoubleKernelSet doubleVector;
 
     @Setup
     public void setUp() {
@@ -71,6 +72,7 @@ public class KernelBenchmark {
         wf = toFloat(wd);
         zf = new float[B][M];
         vector = FloatKernelChoice.vectorOrNull();
+        doubleVector = DoubleKernelChoice.vectorOrNull();
     }
 
     private FloatKernelSet vector() {
@@ -79,6 +81,11 @@ public class KernelBenchmark {
                     + "java --add-modules jdk.incubator.vector -jar target/benchmarks.jar");
         }
         return vector;
+    }
+
+    private DoubleKernelSet doubleVector() {
+        vector();
+        return doubleVector;
     }
 
     private static double[][] random(SplittableRandom rng, int rows, int cols) {
@@ -170,5 +177,22 @@ public class KernelBenchmark {
     public float[] oneRowFloatVector() {
         vector().rowTimesRows(xf[0], wf, zf[0], N, M);
         return zf[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(B * N * M)
+    public double[][] layerDoubleVector() {
+        doubleVector().multiplyAccumulate(xd, wd, zd, B, N, M);
+        return zd;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(B * N * M)
+    public double[][] weightGradientDoubleVector() {
+        DoubleKernelSet v = doubleVector();
+        for (int b0 = 0; b0 < B; b0 += MatrixKernels.BATCH_BLOCK) {
+            v.multiplyAccumulateTransposed(xd, b0, zd, wd, N, MatrixKernels.BATCH_BLOCK, M);
+        }
+        return wd;
     }
 }
