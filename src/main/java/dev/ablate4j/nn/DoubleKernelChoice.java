@@ -30,7 +30,7 @@ final class DoubleKernelChoice {
         try {
             return (DoubleKernelSet) Class.forName("dev.ablate4j.nn.VectorDoubleKernels")
                     .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
+        } catch (ReflectiveOperationException | LinkageError | IllegalStateException e) {
             // present but unusable (should not happen): the scalar kernels give the same bits
             return null;
         }

@@ -45,7 +45,11 @@ final class VectorDoubleKernels implements DoubleKernelSet {
     /** Elements of o per block: four vectors. */
     private static final int W = 4 * L;
 
-    VectorDoubleKernels() {}
+    VectorDoubleKernels() {
+        if (4 * L > TANH_SCRATCH) { // vectors wider than 16 doubles (SVE beyond 1024 bits): DoubleKernelChoice falls back
+            throw new IllegalStateException(L + " double lanes exceed the tanh scratch of " + TANH_SCRATCH + " doubles");
+        }
+    }
 
     @Override
     public String description() {

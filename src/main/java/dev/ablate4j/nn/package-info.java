@@ -10,7 +10,9 @@
  * {@link dev.ablate4j.nn.GradClip global gradient clipping}.
  *
  * <h2>Determinism</h2>
- * Results are bit-identical on every JVM and CPU: transcendental functions go through
+ * Results are bit-identical on every JVM and CPU (NaN payloads excepted: Java does not specify
+ * which NaN a product of two NaNs gives, and it differs between JIT tiers and kernel sets; it can
+ * only show in the checkpoint of a run that diverged): transcendental functions go through
  * {@link dev.ablate4j.nn.Fn} (tanh: ablate4j's own {@link dev.ablate4j.nn.Fn#tanh pure-Java tanh},
  * made only of exactly specified IEEE operations; exp and log: {@code StrictMath}), randomness
  * only through the {@code SplittableRandom} passed in, and every sum is taken in a fixed order

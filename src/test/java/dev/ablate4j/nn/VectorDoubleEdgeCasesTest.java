@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Red-team probes of VectorDoubleKernels against the scalar kernels (raw bits, NaN payloads included). */
-class ReviewVectorDoubleEdgeCasesTest {
+class VectorDoubleEdgeCasesTest {
 
     private static DoubleKernelSet vector() {
         DoubleKernelSet v = DoubleKernelChoice.vectorOrNull();

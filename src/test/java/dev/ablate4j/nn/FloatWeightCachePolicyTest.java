@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * backtracks and restores), gives at every call the bits a fresh policy with a copy of the
  * parameters gives: none of the four runners' weight caches ever serves stale rows.
  */
-class ReviewFloatWeightCachePolicyTest {
+class FloatWeightCachePolicyTest {
 
     private static final int OBS = 3;
     private static final int ACT = 2;
