@@ -72,4 +72,36 @@ class PrecisionPendulumSpecTest {
             }
         }
     }
+
+    /**
+     * {@code ablations/precision-hopper-exact.yaml} (the Hopper half, report
+     * {@code reports/precision-hopper-exact}): its float64 cell is Table 2's {@code paper:ppo} Hopper
+     * cell (same id and run configs, so matrix copies those runs), and float32 differs only in
+     * precision; 10 seeds each and the margin its comment justifies.
+     */
+    @Test
+    void theHopperStudyComparesFloat32WithTable2sPaperPpoCell() {
+        Plan plan = shipped("precision-hopper-exact");
+        Plan table2 = shipped("paper-table2-exact");
+        Cell float64 = cell(plan, "paper:ppo");
+        Cell float32 = cell(plan, "paper:ppo, precision float32");
+        assertEquals(500.0, plan.spec().equivalenceMargin());
+        assertEquals(20, plan.runs().size());
+        assertEquals(cell(table2, "paper:ppo").id(), float64.id(), "the committed Table 2 cell");
+        Map<Long, TrainConfig> table2Hopper = new LinkedHashMap<>();
+        table2.runs().stream().filter(r -> r.cell().label().equals("paper:ppo") && r.env().equals("Hopper-v4"))
+                .forEach(r -> table2Hopper.put(r.seed(), Expansion.runConfig(table2.spec(), r)));
+        for (PlannedRun r : plan.runs()) {
+            TrainConfig c = Expansion.runConfig(plan.spec(), r);
+            if (r.cell() == float64) {
+                assertEquals(table2Hopper.get(r.seed()).toJson(), c.toJson(), "the Table 2 run " + r.id());
+            } else {
+                assertEquals(float32, r.cell(), r.id());
+                Map<String, Object> json = new LinkedHashMap<>(c.toJson());
+                assertEquals("float32", json.remove("precision"), r.id());
+                assertEquals(Expansion.runConfig(plan.spec(), new PlannedRun(float64, r.env(), r.seed())).toJson(), json,
+                        "only the precision differs: " + r.id());
+            }
+        }
+    }
 }
