@@ -15,24 +15,12 @@ final class DoubleKernelChoice {
     private DoubleKernelChoice() {}
 
     private static DoubleKernelSet choose() {
-        if ("false".equalsIgnoreCase(System.getProperty(FloatKernelChoice.PROPERTY, "").trim())) {
-            return DoubleKernelSet.SCALAR;
-        }
-        DoubleKernelSet vector = vectorOrNull();
+        DoubleKernelSet vector = FloatKernelChoice.vectorDisabled() ? null : vectorOrNull();
         return vector == null ? DoubleKernelSet.SCALAR : vector;
     }
 
     /** The Vector API kernels whatever the property says, or null when the module is absent (tests, benchmarks). */
     static DoubleKernelSet vectorOrNull() {
-        if (!FloatKernelChoice.moduleAvailable()) {
-            return null;
-        }
-        try {
-            return (DoubleKernelSet) Class.forName("dev.ablate4j.nn.VectorDoubleKernels")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | IllegalStateException e) {
-            // present but unusable (should not happen): the scalar kernels give the same bits
-            return null;
-        }
+        return FloatKernelChoice.loadIfModule("dev.ablate4j.nn.VectorDoubleKernels", DoubleKernelSet.class);
     }
 }

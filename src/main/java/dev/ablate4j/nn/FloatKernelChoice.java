@@ -30,11 +30,13 @@ final class FloatKernelChoice {
     private FloatKernelChoice() {}
 
     private static FloatKernelSet choose() {
-        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "").trim())) {
-            return FloatKernelSet.SCALAR;
-        }
-        FloatKernelSet vector = vectorOrNull();
+        FloatKernelSet vector = vectorDisabled() ? null : vectorOrNull();
         return vector == null ? FloatKernelSet.SCALAR : vector;
+    }
+
+    /** Whether {@value #PROPERTY} is {@code false}: the scalar kernels of both precisions, even with the module. */
+    static boolean vectorDisabled() {
+        return "false".equalsIgnoreCase(System.getProperty(PROPERTY, "").trim());
     }
 
     /** Whether the boot layer has the Vector API module (the JVM was started with {@code --add-modules jdk.incubator.vector}). */
@@ -47,14 +49,21 @@ final class FloatKernelChoice {
      * (for tests and benchmarks that compare both sets).
      */
     static FloatKernelSet vectorOrNull() {
+        return loadIfModule("dev.ablate4j.nn.VectorFloatKernels", FloatKernelSet.class);
+    }
+
+    /**
+     * An instance of the named Vector API kernel class, loaded by name only when the module is in
+     * the boot layer; null without the module, or when the class cannot be used here (its
+     * constructor refuses the CPU's vector shape): the scalar kernels give the same bits.
+     */
+    static <T> T loadIfModule(String className, Class<T> type) {
         if (!moduleAvailable()) {
             return null;
         }
         try {
-            return (FloatKernelSet) Class.forName("dev.ablate4j.nn.VectorFloatKernels")
-                    .getDeclaredConstructor().newInstance();
+            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
-            // present but unusable (should not happen): the scalar kernels give the same bits
             return null;
         }
     }

@@ -52,10 +52,10 @@ final class FloatWeightCache {
             for (int o = 0; o < m; o++) {
                 double x = params[base + o];
                 nan |= x != x;
+                source[i * m + o] = x;
                 row[o] = (float) x;
             }
         }
-        System.arraycopy(params, w, source, 0, size);
         valid = !nan;
         transposedValid = false;
         return rows;
@@ -64,7 +64,7 @@ final class FloatWeightCache {
     /** out[o][i] = (float) params[w + i*m + o]. The returned rows must not be written to. */
     float[][] transposed(double[] params, int w) {
         float[][] r = rows(params, w);
-        if (!valid || !transposedValid) {
+        if (!transposedValid) { // false after every rounding, and never set while a NaN blocks reuse
             transpose(r);
             transposedValid = valid;
         }
