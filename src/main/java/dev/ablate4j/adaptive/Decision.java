@@ -102,7 +102,7 @@ public record Decision(int round, boolean complete, List<RunKey> roundRuns, List
     static final String BEYOND_DOUBLE = "> 8.29";
 
     /** |z| with two decimals; {@value #BEYOND_DOUBLE} when z is infinite; "n/a" when not computable. */
-    static String absZ(double z) {
+    public static String absZ(double z) {
         if (Double.isNaN(z)) {
             return "n/a";
         }

@@ -73,6 +73,71 @@ public final class Rounds {
         return new Replay(setup, results, boundaries).run();
     }
 
+    /**
+     * The z of one comparison on {@code env} at each look whose runs — seeds 0 .. looks[k] − 1 of
+     * both cells — are all finished, in look order, whether or not the design gave those seeds for
+     * this comparison: it ends at the first look with a run pending. As the replay computes it
+     * (Welch's t mapped to z on the used values). For the family-wise reading ({@link Familywise}).
+     */
+    public static double[] comparisonZ(Setup setup, Results results, Setup.Pair pair, String env) {
+        int[] looks = setup.rule().looks();
+        double[] z = new double[looks.length];
+        for (int k = 0; k < looks.length; k++) {
+            double[] a = finished(results, pair.left().id(), env, looks[k]);
+            double[] b = finished(results, pair.right().id(), env, looks[k]);
+            if (a == null || b == null) {
+                return java.util.Arrays.copyOf(z, k);
+            }
+            z[k] = GroupSequential.zFromWelch(a, b);
+        }
+        return z;
+    }
+
+    /**
+     * The z of every main effect (factors in spec order) on {@code env} at each look whose runs of
+     * every cell of the factorial are all finished: {@code [look][factor]}, as the replay computes
+     * them; it ends at the first look with a run pending. For the family-wise reading.
+     */
+    public static double[][] mainEffectZ(Setup setup, Results results, String env) {
+        int[] looks = setup.rule().looks();
+        List<String> factors = setup.factors();
+        double[][] z = new double[looks.length][];
+        for (int k = 0; k < looks.length; k++) {
+            List<FactorialEffects.Observation> runs = new ArrayList<>();
+            for (Setup.CellRef cell : setup.cells()) {
+                double[] v = finished(results, cell.id(), env, looks[k]);
+                if (v == null) {
+                    return java.util.Arrays.copyOf(z, k);
+                }
+                for (double x : v) {
+                    runs.add(new FactorialEffects.Observation(cell.id(), cell.levels(), x));
+                }
+            }
+            List<FactorialEffects.MainEffectTest> tests = FactorialEffects.mainEffectTests(runs, factors);
+            z[k] = new double[factors.size()];
+            for (int f = 0; f < factors.size(); f++) {
+                z[k][f] = GroupSequential.zFromT(tests.get(f).t(), tests.get(f).df());
+            }
+        }
+        return z;
+    }
+
+    /** The used final returns of seeds 0 .. n − 1 of a cell, by seed; null when one of them is pending. */
+    private static double[] finished(Results results, String cellId, String env, int n) {
+        double[] v = new double[n];
+        int k = 0;
+        for (long s = 0; s < n; s++) {
+            Outcome o = results.outcome(cellId, env, s);
+            if (o.kind() == Outcome.Kind.PENDING) {
+                return null;
+            }
+            if (o.kind() == Outcome.Kind.USED) {
+                v[k++] = o.value();
+            }
+        }
+        return java.util.Arrays.copyOf(v, k);
+    }
+
     /** One replay: mutable state over the rounds. */
     private static final class Replay {
         private final Setup setup;
@@ -297,17 +362,9 @@ public final class Rounds {
                     && acliCells.stream().anyMatch(a -> a.id().equals(id));
         }
 
-        /** The used final returns of seeds 0 .. n − 1, by seed. */
+        /** The used final returns of seeds 0 .. n − 1, by seed (all finished: the round was complete). */
         private double[] sample(int c, int e, int n) {
-            double[] v = new double[n];
-            int k = 0;
-            for (long s = 0; s < n; s++) {
-                Outcome o = results.outcome(setup.cells().get(c).id(), setup.envs().get(e), s);
-                if (o.kind() == Outcome.Kind.USED) {
-                    v[k++] = o.value();
-                }
-            }
-            return java.util.Arrays.copyOf(v, k);
+            return finished(results, setup.cells().get(c).id(), setup.envs().get(e), n);
         }
 
         private boolean inOpenComparison(int c, int e) {

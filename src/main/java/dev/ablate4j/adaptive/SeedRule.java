@@ -86,12 +86,17 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
     private static final Map<List<Integer>, double[]> BOUNDARIES = new ConcurrentHashMap<>();
 
     private double[] compute() {
+        return GroupSequential.boundaries(ALPHA, informationFractions());
+    }
+
+    /** The information fraction at each look: seeds at the look / max. */
+    public double[] informationFractions() {
         int[] looks = looks();
         double[] t = new double[looks.length];
         for (int k = 0; k < looks.length; k++) {
             t[k] = (double) looks[k] / max;
         }
-        return GroupSequential.boundaries(ALPHA, t);
+        return t;
     }
 
     /** {@code x} with 12 significant digits ({@link Num}), without an exponent: 300, not 3E+2. */

@@ -1,6 +1,7 @@
 package dev.ablate4j.report;
 
 import dev.ablate4j.adaptive.Decision;
+import dev.ablate4j.adaptive.FamilywiseReadings;
 import dev.ablate4j.adaptive.Rounds;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.adaptive.Setup;
@@ -19,8 +20,11 @@ import java.util.stream.Stream;
  */
 public final class AdaptiveDesigns {
 
-    /** One adaptive spec: its rule, the replayed decision, and the directories holding its runs. */
-    record Design(Setup setup, Decision decision, List<Path> dirs) {
+    /**
+     * One adaptive spec: its rule, the replayed decision, the family-wise reading of its verdicts,
+     * and the directories holding its runs.
+     */
+    record Design(Setup setup, Decision decision, FamilywiseReadings familywise, List<Path> dirs) {
 
         /** The cell key the report gives cell {@code id} of this spec. */
         String key(String id) {
@@ -47,7 +51,9 @@ public final class AdaptiveDesigns {
         } catch (IllegalArgumentException ex) {
             throw new ReportInputException(ex.getMessage());
         }
-        return new Design(setup, Rounds.decide(setup, AdaptiveResults.read(spec, dirs)), List.copyOf(dirs));
+        Rounds.Results results = AdaptiveResults.read(spec, dirs);
+        Decision decision = Rounds.decide(setup, results);
+        return new Design(setup, decision, FamilywiseReadings.of(setup, decision, results), List.copyOf(dirs));
     }
 
     /** Spec name to the directories holding its rule file, in root order. */

@@ -2,6 +2,7 @@ package dev.ablate4j.report;
 
 import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.FamilywiseReadings;
 import dev.ablate4j.adaptive.Setup;
 import dev.ablate4j.stats.Comparison;
 import dev.ablate4j.stats.Descriptive;
@@ -122,6 +123,11 @@ final class Verdicts {
         Tost.Result tost = margin == null ? null : Tost.test(x, y, margin);
         boolean crossed = c.verdict() == Decision.Verdict.DECIDED;
         String describe = c.describe(d.decision().looks().length).replace(">=", "≥");
+        FamilywiseReadings fw = d.familywise();
+        if (fw.comparisons() != null) {
+            describe += "; " + fw.comparisons().describe(fw.comparisonReadings().get(d.decision().comparisons().indexOf(c)),
+                    d.decision().looks(), "comparisons");
+        }
         Verdict v = Verdict.sequential(left.label(), right.label(), crossed, c.z(), describe, tost);
         return new VerdictRow(c.env(), "adaptive: " + d.setup().spec(), left, right,
                 left.label() + " vs " + right.label(), x.length, y.length,
@@ -160,6 +166,11 @@ final class Verdicts {
             String on = e.factor() + " on";
             String off = e.factor() + " off";
             String describe = e.describe(d.decision().looks().length).replace(">=", "≥");
+            FamilywiseReadings fw = d.familywise();
+            if (fw.effects() != null) {
+                describe += "; " + fw.effects().describe(fw.effectReadings().get(d.decision().effects().indexOf(e)),
+                        d.decision().looks(), "main effects");
+            }
             Verdict v = Verdict.sequential(on, off, e.verdict() == Decision.Verdict.DECIDED, e.z(), describe, null);
             FactorialEffects.Effect effect = res.mainEffects().get(f);
             rows.add(new VerdictRow(env, "adaptive: " + d.setup().spec(), null, null,

@@ -1,6 +1,7 @@
 package dev.ablate4j.adaptive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,6 +191,38 @@ class MainEffectsRoundsTest {
     }
 
     /** Finishing a round's runs in any order and in pieces ends where finishing them all at once does. */
+    @Test
+    void theFamilyWiseReadingTestsEachEffectAtAlphaOverTheFamilySize() {
+        Setup s = setup(rule());
+        Factorial w = new Factorial(s.cells()).effect("a", 1000).effect("b", 100).effect("c", -800);
+        List<Decision> rounds = runAll(s, w);
+        Decision end = rounds.get(rounds.size() - 1);
+        FamilywiseReadings r = FamilywiseReadings.of(s, end, w);
+        assertNull(r.comparisons());
+        Familywise fw = r.effects();
+        assertEquals(6, fw.size(), "3 factors on 2 environments");
+        for (int i = 0; i < end.effects().size(); i++) {
+            EffectState e = end.effects().get(i);
+            Familywise.Reading reading = r.effectReadings().get(i);
+            double[][] z = Rounds.mainEffectZ(s, w, e.env());
+            int f = FACTORS.indexOf(e.factor());
+            // the z at the design's look is the design's own
+            assertEquals(e.z(), z[e.look()][f], 0, e.toString());
+            // decided at the first look where |z| reaches the family boundary, at the data's looks
+            int first = -1;
+            for (int k = 0; k < z.length && first < 0; k++) {
+                if (Math.abs(z[k][f]) >= fw.boundaries()[k]) {
+                    first = k;
+                }
+            }
+            assertEquals(first >= 0 ? Verdict.DECIDED : z.length == 3 ? Verdict.UNDECIDED : Verdict.OPEN,
+                    reading.verdict(), e + " " + reading);
+        }
+        // a and c are far beyond both boundaries at the first look
+        assertEquals(Verdict.DECIDED, r.effectReadings().get(0).verdict());
+        assertEquals(0, r.effectReadings().get(0).look());
+    }
+
     @Test
     void interruptedAnywhereTheRoundsAndTheEndAreTheSame() {
         Setup s = setup(rule());

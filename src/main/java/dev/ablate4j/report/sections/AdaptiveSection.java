@@ -3,6 +3,8 @@ package dev.ablate4j.report.sections;
 import dev.ablate4j.adaptive.Decision;
 import dev.ablate4j.adaptive.Decision.CellState;
 import dev.ablate4j.adaptive.Decision.ComparisonState;
+import dev.ablate4j.adaptive.Familywise;
+import dev.ablate4j.adaptive.FamilywiseReadings;
 import dev.ablate4j.adaptive.Rounds;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.adaptive.Setup;
@@ -39,13 +41,14 @@ public final class AdaptiveSection {
             } catch (IllegalArgumentException ex) {
                 throw new ReportInputException(ex.getMessage());
             }
-            Decision d = Rounds.decide(setup, AdaptiveResults.read(e.getKey(), e.getValue()));
-            out.addAll(blocks(setup, d));
+            Rounds.Results results = AdaptiveResults.read(e.getKey(), e.getValue());
+            Decision d = Rounds.decide(setup, results);
+            out.addAll(blocks(setup, d, FamilywiseReadings.of(setup, d, results)));
         }
         return out;
     }
 
-    static List<Block> blocks(Setup setup, Decision d) {
+    static List<Block> blocks(Setup setup, Decision d, FamilywiseReadings readings) {
         List<Block> out = new ArrayList<>();
         out.add(new Block.Heading(1, "Adaptive seeds: " + setup.spec()));
         String looks = Arrays.stream(d.looks()).mapToObj(Integer::toString).collect(Collectors.joining(", "));
@@ -60,11 +63,14 @@ public final class AdaptiveSection {
                 + " seeds per cell. " + (setup.rule().decided().isEmpty() ? ""
                         : "Comparisons: Welch's t mapped to z against Lan–DeMets O'Brien–Fleming α-spending boundaries"
                                 + " |z| ≥ " + bounds + " at those looks (information fraction = seeds / max; two-sided"
-                                + " α = 0.05 per comparison, not corrected across comparisons). ")
+                                + " α = 0.05 per comparison, not corrected across comparisons"
+                                + (d.comparisons().size() > 1 ? "; the family-wise reading is beside each verdict" : "")
+                                + "). ")
                 + (setup.rule().mainEffects() ? "Main effects: each factor's mean final return on minus off, its t"
                         + " statistic on the cell structure (each cell's own variance, Welch–Satterthwaite degrees of"
                         + " freedom: the report's t interval of a factorial effect) mapped to z against the boundaries"
-                        + " |z| ≥ " + bounds + " (two-sided α = 0.05 per effect, not corrected across effects); every"
+                        + " |z| ≥ " + bounds + " (two-sided α = 0.05 per effect, not corrected across effects"
+                        + (d.effects().size() > 1 ? "; the family-wise reading is beside each verdict" : "") + "); every"
                         + " cell receives seeds while a main effect on its environment is open. " : "")
                 + "Precision: half-width of the 95% Student-t interval of the mean final return as a default"
                 + " report computes it (--interval t). Only seeds below a cell's allocation enter; diverged runs use up"
@@ -77,13 +83,27 @@ public final class AdaptiveSection {
         }
         out.add(new Block.TableBlock(cells.build(), "Seeds each cell received per environment (seeds 0 to n − 1)."));
         if (!d.comparisons().isEmpty()) {
-            Table.Builder t = new Table.Builder(List.of("environment", "comparison", "verdict", "|z|", "boundary"), 3);
-            for (ComparisonState c : d.comparisons()) {
-                t.row(List.of(c.env(), c.pair().comparison().text(), c.describe(d.looks().length), c.absZ(),
+            Familywise fw = readings.comparisons();
+            List<String> head = new ArrayList<>(List.of("environment", "comparison", "verdict", "|z|", "boundary"));
+            if (fw != null) {
+                head.addAll(List.of("family-wise", "at look", "|z| there", "family-wise boundary"));
+            }
+            Table.Builder t = new Table.Builder(head, 3);
+            for (int i = 0; i < d.comparisons().size(); i++) {
+                ComparisonState c = d.comparisons().get(i);
+                List<String> row = new ArrayList<>(List.of(c.env(), c.pair().comparison().text(),
+                        c.describe(d.looks().length), c.absZ(),
                         c.look() < 0 ? "" : String.format(Locale.ROOT, "%.2f", c.boundary())));
+                if (fw != null) {
+                    Familywise.Reading r = readings.comparisonReadings().get(i);
+                    row.addAll(List.of(Familywise.word(r, c.verdict()), r.look() < 0 ? "" : (r.look() + 1) + " of "
+                            + d.looks().length, Decision.absZ(r.z()), fw.boundaryText(r.look())));
+                }
+                t.row(row);
             }
             out.add(new Block.TableBlock(t.build(), "Group-sequential verdict of each comparison: decided at the"
-                    + " first look where |z| reached its boundary, or max reached, undecided."));
+                    + " first look where |z| reached its boundary, or max reached, undecided."
+                    + (fw == null ? "" : familywiseCaption(fw, "comparisons"))));
         }
         if (!d.indices().isEmpty()) {
             Table.Builder t = new Table.Builder(List.of("environment", "target", "verdict", "ACLI − AAI", "interval",
@@ -98,18 +118,42 @@ public final class AdaptiveSection {
                     + " |z| boundary, excluded 0; the report's own 95% interval of it is in the algorithm table."));
         }
         if (!d.effects().isEmpty()) {
-            Table.Builder t = new Table.Builder(List.of("environment", "main effect", "verdict", "effect (on − off)",
-                    "|z|", "boundary"), 3);
-            for (Decision.EffectState e : d.effects()) {
-                t.row(List.of(e.env(), e.factor(), e.describe(d.looks().length), Fmt.num(e.estimate()), e.absZ(),
-                        e.look() < 0 ? "" : String.format(Locale.ROOT, "%.2f", e.boundary())));
+            Familywise fw = readings.effects();
+            List<String> head = new ArrayList<>(List.of("environment", "main effect", "verdict", "effect (on − off)",
+                    "|z|", "boundary"));
+            if (fw != null) {
+                head.addAll(List.of("family-wise", "at look", "|z| there", "family-wise boundary"));
+            }
+            Table.Builder t = new Table.Builder(head, 3);
+            for (int i = 0; i < d.effects().size(); i++) {
+                Decision.EffectState e = d.effects().get(i);
+                List<String> row = new ArrayList<>(List.of(e.env(), e.factor(), e.describe(d.looks().length),
+                        Fmt.num(e.estimate()), e.absZ(), e.look() < 0 ? "" : String.format(Locale.ROOT, "%.2f", e.boundary())));
+                if (fw != null) {
+                    Familywise.Reading r = readings.effectReadings().get(i);
+                    row.addAll(List.of(Familywise.word(r, e.verdict()), r.look() < 0 ? "" : (r.look() + 1) + " of "
+                            + d.looks().length, Decision.absZ(r.z()), fw.boundaryText(r.look())));
+                }
+                t.row(row);
             }
             out.add(new Block.TableBlock(t.build(), "Group-sequential verdict of each main effect of the factorial"
                     + " (factors " + String.join(", ", setup.factors()) + "): decided at the first look where |z| reached"
                     + " its boundary, or max reached, undecided; the effect as of that look (seeds 0 to n − 1 of every"
-                    + " cell). The report's own estimate and interval over all runs are in the main-effects table."));
+                    + " cell). The report's own estimate and interval over all runs are in the main-effects table."
+                    + (fw == null ? "" : familywiseCaption(fw, "main effects"))));
         }
         return out;
+    }
+
+    private static String familywiseCaption(Familywise fw, String what) {
+        return String.format(Locale.ROOT, " Family-wise: the design tests each of its %d %s at α = 0.05 on its own;"
+                + " were nothing to have an effect, independent tests would declare at least one decided %.0f%% of"
+                + " the time. Read %s with the same spending and looks, a verdict holds for the family (at most 5%%"
+                + " chance of any false decision, as the Holm adjustment gives a fixed design): each is read on its"
+                + " own at the looks whose runs exist — decided at the first where |z| reached the family-wise"
+                + " boundary, else open (\"not shown\" where the design decided it below that boundary and so gave"
+                + " it no more seeds) or, after the last look, undecided.", fw.size(), what,
+                100 * fw.perTestFamilyError(), fw.scope(what));
     }
 
     private static String precision(Setup setup, CellState c) {

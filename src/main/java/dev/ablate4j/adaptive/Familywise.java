@@ -1,0 +1,103 @@
+package dev.ablate4j.adaptive;
+
+import dev.ablate4j.stats.GroupSequential;
+import java.util.Locale;
+
+/**
+ * The family-wise reading of an adaptive design's group-sequential verdicts. The design tests each
+ * of its m comparisons (or main effects), on every environment, at two-sided α = 0.05 on its own
+ * ({@link SeedRule#ALPHA}): when nothing has any effect, the chance that at least one of them is
+ * declared decided grows with m (1 − 0.95^m for independent tests: 60% at m = 18). This reading
+ * splits α by Bonferroni — each test at α/m, with the same O'Brien–Fleming spending and looks — so
+ * that the chance of any false decision in the family stays at most α, as the Holm adjustment keeps
+ * it among a fixed design's comparisons.
+ *
+ * <p>It never changes what the design decided or which cells received seeds. Each test is read on
+ * its own at the looks whose runs exist ({@link Rounds#comparisonZ}, {@link Rounds#mainEffectZ}):
+ * decided at the first look where |z| reaches the family-wise boundary, undecided when the last look
+ * passes without, and otherwise open as of the last look with data. A comparison the design decided
+ * below the family-wise boundary got no more seeds for it, so it stays open here unless other
+ * runs (another design's, of the same cells) carry it further.
+ *
+ * @param size the number of tests in the family (comparisons or main effects, times environments), at least 1
+ * @param alpha the two-sided level of each test, {@link SeedRule#ALPHA} / size
+ * @param boundaries the |z| boundary of each test at each look at level {@code alpha}
+ */
+public record Familywise(int size, double alpha, double[] boundaries) {
+
+    /**
+     * One test's family-wise outcome.
+     *
+     * @param look the deciding look (DECIDED) or the last look with data (-1 before any)
+     * @param z z at that look (NaN before any)
+     */
+    public record Reading(Decision.Verdict verdict, int look, double z) {}
+
+    /** The reading for a family of {@code size} tests under {@code rule}'s looks. */
+    public static Familywise of(SeedRule rule, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a family has at least one test, not " + size);
+        }
+        double alpha = SeedRule.ALPHA / size;
+        double[] b = size == 1 ? rule.boundaries() : GroupSequential.boundaries(alpha, rule.informationFractions());
+        return new Familywise(size, alpha, b);
+    }
+
+    /** The reading of one test from its z at the looks with data ({@code zByLook[k]} at look k). */
+    public Reading read(double[] zByLook) {
+        for (int k = 0; k < zByLook.length; k++) {
+            if (Math.abs(zByLook[k]) >= boundaries[k]) {
+                return new Reading(Decision.Verdict.DECIDED, k, zByLook[k]);
+            }
+        }
+        int last = zByLook.length - 1;
+        Decision.Verdict v = zByLook.length == boundaries.length ? Decision.Verdict.UNDECIDED : Decision.Verdict.OPEN;
+        return new Reading(v, last, last < 0 ? Double.NaN : zByLook[last]);
+    }
+
+    /** The boundary at {@code look} with two decimals, or "" before any look. */
+    public String boundaryText(int look) {
+        return look < 0 ? "" : String.format(Locale.ROOT, "%.2f", boundaries[look]);
+    }
+
+    /**
+     * One word for a table: "decided", "undecided", "open", or "not shown" where the design decided
+     * the test but the family-wise reading does not (yet).
+     */
+    public static String word(Reading r, Decision.Verdict design) {
+        return switch (r.verdict()) {
+            case DECIDED -> "decided";
+            case UNDECIDED -> "undecided";
+            case OPEN -> design == Decision.Verdict.DECIDED ? "not shown" : "open";
+        };
+    }
+
+    /**
+     * The reading in words, e.g. {@code "decided family-wise over 18 comparisons (Bonferroni: ...):
+     * at look 3 of 4 (15 seeds), |z| 4.51 ≥ 3.52"}; {@code what} names the tests ("comparisons").
+     */
+    public String describe(Reading r, int[] looks, String what) {
+        String head = Decision.absZ(r.z());
+        String at = r.look() < 0 ? "" : String.format(Locale.ROOT, "at look %d of %d (%d seeds), |z| %s", r.look() + 1,
+                looks.length, looks[r.look()], head);
+        String fw = "family-wise " + scope(what);
+        return switch (r.verdict()) {
+            case DECIDED -> "decided " + fw + ": " + at + " ≥ " + boundaryText(r.look());
+            case UNDECIDED -> "undecided " + fw + ": " + at + " < " + boundaryText(r.look());
+            case OPEN -> r.look() < 0 ? "open " + fw + " (no look with data yet)"
+                    : "open " + fw + ": " + at + " < " + boundaryText(r.look()) + " (the last look with data)";
+        };
+    }
+
+    /** "over 18 comparisons (Bonferroni: α = 0.05 / 18 = 0.00278 each)". */
+    public String scope(String what) {
+        String each = new java.math.BigDecimal(alpha).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
+        return String.format(Locale.ROOT, "over %d %s (Bonferroni: α = 0.05 / %d = %s each)", size, what, size, each);
+    }
+
+    /** The chance of at least one false decision among {@code size} independent tests at α = 0.05 each: 1 − 0.95^m. */
+    public double perTestFamilyError() {
+        return 1 - Math.pow(1 - SeedRule.ALPHA, size);
+    }
+}
