@@ -91,9 +91,13 @@ public record Familywise(int size, double alpha, double[] boundaries) {
 
     /** "over 18 comparisons (Bonferroni: α = 0.05 / 18 = 0.00278 each)". */
     public String scope(String what) {
-        String each = new java.math.BigDecimal(alpha).round(new java.math.MathContext(3)).stripTrailingZeros()
-                .toPlainString();
-        return String.format(Locale.ROOT, "over %d %s (Bonferroni: α = 0.05 / %d = %s each)", size, what, size, each);
+        return String.format(Locale.ROOT, "over %d %s (Bonferroni: α = 0.05 / %d = %s each)", size, what, size,
+                plain(alpha));
+    }
+
+    /** A level with three significant digits and no trailing zeros: 0.025, 0.00278. */
+    public static String plain(double alpha) {
+        return new java.math.BigDecimal(alpha).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** The chance of at least one false decision among {@code size} independent tests at α = 0.05 each: 1 − 0.95^m. */

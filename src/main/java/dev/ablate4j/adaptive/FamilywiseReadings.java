@@ -22,8 +22,14 @@ public record FamilywiseReadings(Familywise comparisons, List<Reading> compariso
         effectReadings = List.copyOf(effectReadings);
     }
 
-    /** The readings of {@code decision}, the design of {@code setup} replayed from {@code results}. */
+    /**
+     * The readings of {@code decision}, the design of {@code setup} replayed from {@code results};
+     * none under {@code multiplicity: bonferroni}, whose verdicts hold for the design already.
+     */
     public static FamilywiseReadings of(Setup setup, Decision decision, Rounds.Results results) {
+        if (setup.rule().bonferroni()) {
+            return new FamilywiseReadings(null, List.of(), null, List.of());
+        }
         Familywise fc = null;
         List<Reading> cr = new ArrayList<>();
         if (decision.comparisons().size() > 1) {

@@ -65,7 +65,7 @@ public final class Rounds {
 
     /** Where {@code setup} stands given {@code results}. */
     public static Decision decide(Setup setup, Results results) {
-        return decide(setup, results, setup.rule().boundaries());
+        return decide(setup, results, setup.boundaries());
     }
 
     /** As {@link #decide(Setup, Results)}, with the boundaries already computed (they cost a few milliseconds per look). */

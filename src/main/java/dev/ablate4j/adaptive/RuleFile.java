@@ -38,7 +38,7 @@ public final class RuleFile {
             looks.add(look);
         }
         List<Number> boundaries = new ArrayList<>();
-        for (double b : rule.boundaries()) {
+        for (double b : setup.boundaries()) {
             boundaries.add(number(b));
         }
         return new AdaptiveRecord(setup.spec(), rule.min(), rule.max(), rule.step(),
@@ -47,7 +47,7 @@ public final class RuleFile {
                 rule.mainEffects() ? DECIDED : null, number(SeedRule.ALPHA), looks, boundaries,
                 setup.cells().stream().map(c -> new SpecRecord.CellRef(c.id(), c.label())).toList(),
                 rule.mainEffects() ? setup.cells().stream().map(Setup.CellRef::levels).toList() : List.of(),
-                setup.envs()).bytes();
+                setup.envs(), rule.bonferroni() ? SeedRule.BONFERRONI : null).bytes();
     }
 
     private static BigDecimal number(double x) {
@@ -119,10 +119,14 @@ public final class RuleFile {
                 throw new IllegalArgumentException(file + ": seeds: until: " + MAIN_EFFECTS + " is '" + r.mainEffects()
                         + "'; the only value is " + DECIDED);
             }
+            if (r.multiplicity() != null && !SeedRule.BONFERRONI.equals(r.multiplicity())) {
+                throw new IllegalArgumentException(file + ": seeds: " + SeedRule.MULTIPLICITY + " is '" + r.multiplicity()
+                        + "'; the only value written is " + SeedRule.BONFERRONI);
+            }
             boolean mainEffects = r.mainEffects() != null;
             SeedRule rule = new SeedRule(r.min(), r.max(), r.step(),
                     r.ciHalfWidth() == null ? null : r.ciHalfWidth().doubleValue(), decided, r.acliAai() != null,
-                    mainEffects);
+                    mainEffects, r.multiplicity() != null);
             List<Setup.CellRef> cells = new ArrayList<>();
             for (int i = 0; i < r.cells().size(); i++) {
                 SpecRecord.CellRef c = r.cells().get(i);

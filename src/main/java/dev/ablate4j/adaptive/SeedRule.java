@@ -25,19 +25,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param mainEffects whether every main effect of a two-level on/off factorial is to be decided on
  *     every environment ({@code main-effects: decided}): each effect's z against the look's boundary,
  *     as a comparison's ({@link Rounds})
+ * @param bonferroni {@code multiplicity: bonferroni}: the design's m group-sequential tests (its
+ *     comparisons, main effects and ACLI − AAI targets, on every environment: {@link Setup#tests})
+ *     share α = 0.05, each tested at α/m, so the chance of any false decision in the design stays at
+ *     most α; false ({@code multiplicity: none}, the default): each test at α on its own
  */
 public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided, boolean acliAai,
-        boolean mainEffects) {
+        boolean mainEffects, boolean bonferroni) {
 
-    /** A rule without the ACLI − AAI and main-effects targets. */
+    /** A rule without the ACLI − AAI and main-effects targets, each test at α. */
     public SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided) {
         this(min, max, step, ciHalfWidth, decided, false, false);
     }
 
-    /** A rule without the main-effects target. */
+    /** A rule without the main-effects target, each test at α. */
     public SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided, boolean acliAai) {
         this(min, max, step, ciHalfWidth, decided, acliAai, false);
     }
+
+    /** A rule whose tests are each at α ({@code multiplicity: none}). */
+    public SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comparison> decided, boolean acliAai,
+            boolean mainEffects) {
+        this(min, max, step, ciHalfWidth, decided, acliAai, mainEffects, false);
+    }
+
+    /** The spec key of the multiplicity rule and its two values. */
+    public static final String MULTIPLICITY = dev.ablate4j.results.AdaptiveRecord.MULTIPLICITY;
+    public static final String NONE = "none";
+    public static final String BONFERRONI = dev.ablate4j.results.AdaptiveRecord.BONFERRONI;
 
     /** Two-sided level of every comparison's group-sequential test. */
     public static final double ALPHA = 0.05;
@@ -82,7 +97,25 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
         return BOUNDARIES.computeIfAbsent(List.of(min, max, step), k -> compute()).clone();
     }
 
-    /** Boundaries by (min, max, step): their numerical integration takes a fraction of a second. */
+    /**
+     * The |z| boundary at each look for a design of {@code tests} group-sequential tests: with
+     * {@code multiplicity: bonferroni} and more than one test, each test's at α / tests (the same
+     * spending and looks); otherwise {@link #boundaries()}.
+     */
+    public double[] boundaries(int tests) {
+        if (!bonferroni || tests <= 1) {
+            return boundaries();
+        }
+        return BOUNDARIES.computeIfAbsent(List.of(min, max, step, tests),
+                k -> GroupSequential.boundaries(ALPHA / tests, informationFractions())).clone();
+    }
+
+    /** The two-sided level of each of {@code tests} tests: α / tests under Bonferroni, else α. */
+    public double alphaPerTest(int tests) {
+        return bonferroni && tests > 1 ? ALPHA / tests : ALPHA;
+    }
+
+    /** Boundaries by (min, max, step[, tests]): their numerical integration takes a fraction of a second. */
     private static final Map<List<Integer>, double[]> BOUNDARIES = new ConcurrentHashMap<>();
 
     private double[] compute() {
@@ -128,6 +161,7 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
         if (mainEffects) {
             until.add("main-effects: decided");
         }
-        return "min " + min + ", max " + max + ", step " + step + ", until {" + String.join(", ", until) + "}";
+        return "min " + min + ", max " + max + ", step " + step + ", until {" + String.join(", ", until) + "}"
+                + (bonferroni ? ", " + MULTIPLICITY + ": " + BONFERRONI : "");
     }
 }

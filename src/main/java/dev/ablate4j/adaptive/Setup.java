@@ -56,6 +56,21 @@ public record Setup(String spec, SeedRule rule, List<CellRef> cells, List<String
     }
 
     /**
+     * The number of group-sequential tests the design decides: each comparison and each main effect
+     * on every environment, and ACLI − AAI on every environment — the family that {@code
+     * multiplicity: bonferroni} splits α over.
+     */
+    public int tests() {
+        int perEnv = rule.decided().size() + (rule.mainEffects() ? factors().size() : 0) + (rule.acliAai() ? 1 : 0);
+        return perEnv * envs.size();
+    }
+
+    /** The |z| boundary at each look of this design's tests ({@link SeedRule#boundaries(int)} of {@link #tests}). */
+    public double[] boundaries() {
+        return rule.boundaries(tests());
+    }
+
+    /**
      * The factors whose main effects the rule decides, in the spec's order (the keys of every cell's
      * levels); empty when the rule has no main-effects target.
      */

@@ -18,7 +18,7 @@ final class NextRound {
     /** The decider for {@code full}'s adaptive spec (its boundaries computed once). */
     static AdaptiveMatrix.Decider decider(Plan full) {
         Setup setup = full.setup();
-        double[] boundaries = setup.rule().boundaries();
+        double[] boundaries = setup.boundaries();
         return specDir -> Rounds.decide(setup, AdaptiveResults.read(setup.spec(), List.of(specDir)), boundaries);
     }
 }

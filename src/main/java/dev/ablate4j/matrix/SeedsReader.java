@@ -25,10 +25,14 @@ final class SeedsReader {
     /** Most seeds a spec may name (count, list or adaptive max). */
     static final long MAX_SEEDS = 1_000_000;
     private static final List<String> ADAPTIVE_KEYS = List.of("min", "max", "step", "until");
+    private static final List<String> OPTIONAL_ADAPTIVE_KEYS = List.of(SeedRule.MULTIPLICITY);
     private static final List<String> UNTIL_KEYS = List.of("ci-half-width", "decided", RuleFile.ACLI_AAI,
             RuleFile.MAIN_EFFECTS);
     private static final String USAGE = "a count like 3 (seeds 0, 1, 2), a list like [0, 7, 11] or adaptive seeds like"
             + " {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}";
+
+    private static final String BONFERRONI_NEEDS_TESTS = SeedRule.BONFERRONI + " splits α over the design's tests,"
+            + " and this rule has none (until: decided, acli-aai or main-effects); remove the key or add a test";
 
     private final SpecErrors errors;
     private SeedRule rule;
@@ -98,7 +102,9 @@ final class SeedsReader {
     private SeedRule adaptive(JsonNode n) {
         String usage = "adaptive seeds are {min: 5, max: 40, step: 5, until: {ci-half-width: 150}}"
                 + " or until: {decided: [ppo vs ppo-m]}";
-        errors.requireKnownKeys(SEEDS, n, ADAPTIVE_KEYS);
+        List<String> known = new ArrayList<>(ADAPTIVE_KEYS);
+        known.addAll(OPTIONAL_ADAPTIVE_KEYS);
+        errors.requireKnownKeys(SEEDS, n, known);
         for (String key : ADAPTIVE_KEYS) {
             if (!n.has(key)) {
                 throw errors.error(SEEDS, "missing key '" + key + "'; " + usage);
@@ -151,7 +157,22 @@ final class SeedsReader {
             }
             mainEffects = true;
         }
-        return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided, acliAai, mainEffects);
+        boolean bonferroni = false;
+        if (n.has(SeedRule.MULTIPLICITY)) {
+            JsonNode m = n.get(SeedRule.MULTIPLICITY);
+            String v = m.isTextual() ? m.asText() : null;
+            if (!SeedRule.NONE.equals(v) && !SeedRule.BONFERRONI.equals(v)) {
+                throw errors.error(SEEDS + ": " + SeedRule.MULTIPLICITY, "'" + m.asText() + "' is not allowed; use "
+                        + SeedRule.NONE + " (each comparison, main effect or ACLI − AAI tested at α = 0.05 on its own,"
+                        + " the default) or " + SeedRule.BONFERRONI + " (the design's tests share α = 0.05: each at"
+                        + " 0.05 / their number)");
+            }
+            bonferroni = SeedRule.BONFERRONI.equals(v);
+            if (bonferroni && decided.isEmpty() && !acliAai && !mainEffects) {
+                throw errors.error(SEEDS + ": " + SeedRule.MULTIPLICITY, BONFERRONI_NEEDS_TESTS);
+            }
+        }
+        return new SeedRule((int) min, (int) max, (int) step, halfWidth, decided, acliAai, mainEffects, bonferroni);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ablate4j.report;
 
 import dev.ablate4j.adaptive.Decision.ComparisonState;
 import dev.ablate4j.adaptive.Decision;
+import dev.ablate4j.adaptive.Familywise;
 import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.results.CellRecord;
 import dev.ablate4j.stats.ReTestSimulation;
@@ -115,18 +116,22 @@ public final class ReTests {
         ReTestSimulation.Result sim = ReTestSimulation.simulate(d.decision().looks(), d.decision().boundaries(),
                 secondLooks, secondBounds, SIMS,
                 Seeds.stream(ctx.seed(), "retest", row.env(), row.x().key(), row.y().key(), donor));
-        boolean raised = sim.interval().lo() > 0.05;
+        // the donor's own level per test: 0.05, or α / m under multiplicity: bonferroni
+        double alpha = d.setup().rule().alphaPerTest(d.setup().tests());
+        String alphaText = Familywise.plain(alpha);
+        boolean raised = sim.interval().lo() > alpha;
         String rate = String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", sim.rate(), sim.interval().lo(),
                 sim.interval().hi());
         String text = which + "Re-tested design: " + donor + "'s adaptive design already tested " + done.pair()
                 .comparison().text() + " on " + row.env() + " (" + done.describe(d.decision().looks().length)
                 .replace(">=", "≥") + "). "
-                + (raised ? "Testing it again on the same seeds raises the false-positive rate above α = 0.05: " + rate
+                + (raised ? "Testing it again on the same seeds raises the false-positive rate above α = " + alphaText + ": "
+                        + rate
                         : "Testing it again on the same seeds with nearly the same test adds little here: " + rate)
                 + " simulated under the null (normal returns, " + SIMS + " studies; " + donor + "'s looks at "
                 + looks(d.decision().looks()) + " seeds, then, when it ends without a decision, " + second + "; "
                 + donor + "'s design alone: " + String.format(Locale.ROOT, "%.3f", sim.firstRate()) + ")."
-                + (raised ? " Read this verdict with that rate, not 0.05." : " It is the same evidence, not a"
+                + (raised ? " Read this verdict with that rate, not " + alphaText + "." : " It is the same evidence, not a"
                         + " replication.");
         return new Note(row, donor, seeds, sim, text);
     }

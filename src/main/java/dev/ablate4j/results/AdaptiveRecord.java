@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code DIR/<spec>/adaptive.json}: an adaptive spec's rule, cells and environments, written by
  * {@code matrix} so that the report (which never sees the spec file) can replay the rounds. Keys in
  * this order ({@code until} holds {@code ci-half-width}, {@code decided}, {@code acli-aai} and
- * {@code main-effects} only when the rule has them; the spec file's {@code seeds} uses the same keys):
+ * {@code main-effects} only when the rule has them, and {@code seeds} holds {@code multiplicity} only
+ * when it is {@value #BONFERRONI}; the spec file's {@code seeds} uses the same keys):
  * <pre>
  * {"spec": "x", "seeds": {"min": 5, "max": 40, "step": 5, "until": {"ci-half-width": 150, "decided": ["ppo vs ppo-m"]}},
  *  "alpha": 0.05, "looks": [5, 10, ...], "boundaries": [4.88, ...],
@@ -32,10 +33,13 @@ import java.util.Map;
  *                    writes), or null when the rule has none
  * @param mainEffects the main-effects target as written ({@value #DECIDED}), or null when the rule has none
  * @param levels      each cell's factor levels, in the order of {@code cells}; empty when the file has none
+ * @param multiplicity {@code seeds.multiplicity} as written ({@value #BONFERRONI}, the one value a rule
+ *                    writes: the tests share α), or null when the rule tests each at α (every file
+ *                    written before the key existed)
  */
 public record AdaptiveRecord(String spec, int min, int max, int step, Number ciHalfWidth, List<String> decided,
         String acliAai, String mainEffects, Number alpha, List<Integer> looks, List<Number> boundaries,
-        List<SpecRecord.CellRef> cells, List<Map<String, Boolean>> levels, List<String> envs) {
+        List<SpecRecord.CellRef> cells, List<Map<String, Boolean>> levels, List<String> envs, String multiplicity) {
 
     /** File name below the spec's results directory. */
     public static final String NAME = "adaptive.json";
@@ -44,6 +48,9 @@ public record AdaptiveRecord(String spec, int min, int max, int step, Number ciH
     public static final String DECIDED = "decided";
     /** The until key of the main-effects target (its one value is {@value #DECIDED}). */
     public static final String MAIN_EFFECTS = "main-effects";
+    /** The seeds key of the multiplicity rule, and the one value written. */
+    public static final String MULTIPLICITY = "multiplicity";
+    public static final String BONFERRONI = "bonferroni";
     /** The key of a cell's factor levels (files of a main-effects rule only). */
     public static final String LEVELS = "levels";
 
@@ -84,6 +91,9 @@ public record AdaptiveRecord(String spec, int min, int max, int step, Number ciH
         seeds.put("max", max);
         seeds.put("step", step);
         seeds.put("until", until);
+        if (multiplicity != null) {
+            seeds.put(MULTIPLICITY, multiplicity);
+        }
         List<Map<String, Object>> cs = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             SpecRecord.CellRef c = cells.get(i);
@@ -171,7 +181,8 @@ public record AdaptiveRecord(String spec, int min, int max, int step, Number ciH
                     (Number) until.get("ci-half-width"), decided,
                     until.get(ACLI_AAI) == null ? null : until.get(ACLI_AAI).toString(),
                     until.get(MAIN_EFFECTS) == null ? null : until.get(MAIN_EFFECTS).toString(), (Number) m.get("alpha"),
-                    looks, boundaries, cells, levels, envs);
+                    looks, boundaries, cells, levels, envs,
+                    seeds.get(MULTIPLICITY) == null ? null : seeds.get(MULTIPLICITY).toString());
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException(file + " is not an adaptive rule file (" + e.getMessage() + ")");
         }

@@ -2,17 +2,21 @@ package dev.ablate4j.adaptive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.adaptive.Decision.Verdict;
 import dev.ablate4j.adaptive.Familywise.Reading;
 import dev.ablate4j.stats.GroupSequential;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The family-wise (Bonferroni) reading of an adaptive design's verdicts. */
 class FamilywiseTest {
@@ -117,6 +121,33 @@ class FamilywiseTest {
         assertTrue(Familywise.of(RULE, 2).describe(later, RULE.looks(), "comparisons")
                 .startsWith("decided family-wise over 2 comparisons (Bonferroni: α = 0.05 / 2 = 0.025 each): at look 2 of 2"
                         + " (10 seeds), |z| "));
+    }
+
+    @Test
+    void underMultiplicityBonferroniTheDesignItselfTestsAtAlphaOverMAndNeedsNoReading(@TempDir Path dir) {
+        SeedRule shared = new SeedRule(5, 10, 5, null, RULE.decided(), false, false, true);
+        Setup setup = new Setup("s", shared, setup().cells(), List.of("Hopper-v4"));
+        assertEquals(2, setup.tests());
+        assertArrayEquals(Familywise.of(RULE, 2).boundaries(), setup.boundaries(), 0);
+        Given given = new Given();
+        given.values.put("a", A);
+        given.values.put("c", C);
+        given.values.put("b", shifted(A, 4.6, 5));
+        Decision d = Rounds.decide(setup, given);
+        assertArrayEquals(setup.boundaries(), d.boundaries(), 0);
+        // |z| between the per-test and the shared boundary: open under the shared rule, b gets seeds 5-9
+        assertEquals(Verdict.OPEN, d.comparisons().get(0).verdict());
+        assertTrue(d.pending().stream().anyMatch(k -> k.cellId().equals("b") && k.seed() == 5));
+        FamilywiseReadings r = FamilywiseReadings.of(setup, d, given);
+        assertNull(r.comparisons());
+        assertTrue(r.comparisonReadings().isEmpty());
+
+        // the rule file records the key only when it is bonferroni, and reads back the same rule
+        RuleFile.write(dir.resolve("shared"), setup);
+        String text = new String(RuleFile.bytes(setup), StandardCharsets.UTF_8);
+        assertTrue(text.replace(" ", "").contains("\"multiplicity\":\"bonferroni\""), text);
+        assertEquals(setup, RuleFile.read(dir.resolve("shared").resolve(RuleFile.NAME)));
+        assertFalse(new String(RuleFile.bytes(setup()), StandardCharsets.UTF_8).contains("multiplicity"));
     }
 
     @Test

@@ -88,8 +88,10 @@ class MainEffectsMatrixTest {
             String row = verdicts.stream().filter(l -> l.startsWith("Pendulum-v1,main effect " + e.factor()
                     + " (on − off),adaptive: fe,,,,,,,,,")).findFirst().orElseThrow(() -> new AssertionError(
                             e.factor() + " row missing: " + verdicts));
+            // the design's verdict, then the family-wise reading of its effects (two here)
             assertTrue(row.contains("\"group-sequential boundary" + (e.verdict() == Decision.Verdict.DECIDED ? ": "
-                    : " not crossed: ") + e.describe(d.looks().length).replace(">=", "≥") + "\""), row);
+                    : " not crossed: ") + e.describe(d.looks().length).replace(">=", "≥") + "; "), row);
+            assertTrue(row.contains("family-wise over 2 main effects (Bonferroni: α = 0.05 / 2 = 0.025 each)"), row);
             String mdRow = md.lines().filter(l -> l.startsWith("| Pendulum-v1 | main effect " + e.factor() + " (on − off) |"))
                     .findFirst().orElseThrow();
             String ci = mdRow.split(" \\| ")[6];

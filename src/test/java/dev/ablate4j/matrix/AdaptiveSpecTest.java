@@ -1,5 +1,6 @@
 package dev.ablate4j.matrix;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ablate4j.adaptive.Comparison;
 import dev.ablate4j.adaptive.SeedRule;
+import dev.ablate4j.stats.GroupSequential;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,6 +110,28 @@ class AdaptiveSpecTest {
         assertTrue(error("{min: 5, max: 40, step: 5, until: {decided: [ppo vs ppo-m, ppo-m vs ppo]}}")
                 .contains("'ppo-m vs ppo' is listed twice"));
         assertTrue(error("[]").startsWith("test.yaml: seeds: empty list"));
+    }
+
+    @Test
+    void multiplicityBonferroniSplitsAlphaOverTheDesignsTests() {
+        Plan plan = Specs.plan(spec("{min: 5, max: 20, step: 5, until: {decided: [ppo vs ppo-m, trpo+ vs trpo]},"
+                + " multiplicity: bonferroni}"));
+        SeedRule rule = plan.spec().adaptive();
+        assertTrue(rule.bonferroni());
+        assertEquals(4, plan.setup().tests(), "two comparisons on two environments");
+        double[] t = rule.informationFractions();
+        assertArrayEquals(GroupSequential.boundaries(0.05 / 4, t), plan.setup().boundaries(), 0);
+        assertTrue(plan.setup().boundaries()[3] > rule.boundaries()[3], "a larger last boundary than each test at α");
+        assertTrue(rule.describe().endsWith("multiplicity: bonferroni"), rule.describe());
+        // none is the default, written or not
+        SeedRule none = Specs.plan(spec("{min: 5, max: 20, step: 5, until: {decided: [ppo vs ppo-m]},"
+                + " multiplicity: none}")).spec().adaptive();
+        assertEquals(new SeedRule(5, 20, 5, null, List.of(new Comparison("ppo", "ppo-m"))), none);
+
+        assertTrue(error("{min: 5, max: 20, step: 5, until: {decided: [ppo vs ppo-m]}, multiplicity: holm}")
+                .startsWith("test.yaml: seeds: multiplicity: 'holm' is not allowed; use none"));
+        assertTrue(error("{min: 5, max: 20, step: 5, until: {ci-half-width: 100}, multiplicity: bonferroni}")
+                .contains("this rule has none"));
     }
 
     @Test

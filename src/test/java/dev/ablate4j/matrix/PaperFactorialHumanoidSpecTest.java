@@ -27,7 +27,7 @@ class PaperFactorialHumanoidSpecTest {
         Plan plan = shipped("paper-factorial-humanoid-exact");
         assertEquals(16, plan.cells().size());
         assertEquals(List.of("Humanoid-v4"), plan.spec().envs());
-        assertEquals(new SeedRule(4, 10, 3, null, List.of(), false, true), plan.spec().adaptive());
+        assertEquals(new SeedRule(4, 10, 3, null, List.of(), false, true, true), plan.spec().adaptive());
         assertEquals(List.of("value-clip", "reward-scale", "ortho-init", "lr-anneal"), plan.setup().factors());
         assertTrue(plan.runs().stream().allMatch(r -> r.steps() == 999_424), "488 iterations of 2048 steps");
         assertEquals(160, plan.runs().size(), "16 cells x at most 10 seeds");

@@ -63,14 +63,11 @@ public final class AdaptiveSection {
                 + " seeds per cell. " + (setup.rule().decided().isEmpty() ? ""
                         : "Comparisons: Welch's t mapped to z against Lan–DeMets O'Brien–Fleming α-spending boundaries"
                                 + " |z| ≥ " + bounds + " at those looks (information fraction = seeds / max; two-sided"
-                                + " α = 0.05 per comparison, not corrected across comparisons"
-                                + (d.comparisons().size() > 1 ? "; the family-wise reading is beside each verdict" : "")
-                                + "). ")
+                                + alphaText(setup, "comparison", readings.comparisons() != null) + "). ")
                 + (setup.rule().mainEffects() ? "Main effects: each factor's mean final return on minus off, its t"
                         + " statistic on the cell structure (each cell's own variance, Welch–Satterthwaite degrees of"
                         + " freedom: the report's t interval of a factorial effect) mapped to z against the boundaries"
-                        + " |z| ≥ " + bounds + " (two-sided α = 0.05 per effect, not corrected across effects"
-                        + (d.effects().size() > 1 ? "; the family-wise reading is beside each verdict" : "") + "); every"
+                        + " |z| ≥ " + bounds + " (" + alphaText(setup, "effect", readings.effects() != null) + "); every"
                         + " cell receives seeds while a main effect on its environment is open. " : "")
                 + "Precision: half-width of the 95% Student-t interval of the mean final return as a default"
                 + " report computes it (--interval t). Only seeds below a cell's allocation enter; diverged runs use up"
@@ -143,6 +140,17 @@ public final class AdaptiveSection {
                     + (fw == null ? "" : familywiseCaption(fw, "main effects"))));
         }
         return out;
+    }
+
+    /** How α is spent: per test, or shared by Bonferroni ({@code multiplicity: bonferroni}). */
+    private static String alphaText(Setup setup, String test, boolean familywiseShown) {
+        if (setup.rule().bonferroni() && setup.tests() > 1) {
+            return String.format(Locale.ROOT, "multiplicity: bonferroni: the design's %d tests share two-sided α = 0.05,"
+                    + " each at 0.05 / %d = %s, so these verdicts hold for the design as a whole", setup.tests(),
+                    setup.tests(), Familywise.plain(setup.rule().alphaPerTest(setup.tests())));
+        }
+        return "two-sided α = 0.05 per " + test + ", not corrected across " + test + "s"
+                + (familywiseShown ? "; the family-wise reading is beside each verdict" : "");
     }
 
     private static String familywiseCaption(Familywise fw, String what) {
