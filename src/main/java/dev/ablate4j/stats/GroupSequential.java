@@ -29,7 +29,35 @@ public final class GroupSequential {
     /** Cumulative two-sided α spent at information fraction {@code t} in (0, 1]: 2 (2 − 2Φ(z_{1−α/4}/√t)). */
     public static double spent(double alpha, double t) {
         double z = NORMAL.inverseCumulativeProbability(1 - alpha / 4);
-        return 2 * (2 - 2 * NORMAL.cumulativeProbability(z / Math.sqrt(t)));
+        double s = 2 * (2 - 2 * NORMAL.cumulativeProbability(z / Math.sqrt(t)));
+        // far in the tail 2 − 2Φ(x) loses its digits (exactly 0 beyond x ≈ 8.3: an early look of a
+        // small α, e.g. a family-wise α/m); the lower tail 4Φ(−x), the same number, keeps them
+        return s >= TAIL ? s : 4 * NORMAL.cumulativeProbability(-z / Math.sqrt(t));
+    }
+
+    /**
+     * Below this a tail probability is computed from the lower tail: 1 − q no longer holds q's
+     * digits. Above it the formulas are the original ones, so the boundaries of every design whose
+     * first look spends more than this (all in practice at α = 0.05) keep their bits.
+     */
+    static final double TAIL = 1e-12;
+
+    /** c with 1 − Φ(c) = q, also when q is too small for 1 − q (bisection on Φ(−c) to 1e-10). */
+    private static double upperQuantile(double q) {
+        if (q >= TAIL) {
+            return NORMAL.inverseCumulativeProbability(1 - q);
+        }
+        double lo = 0;
+        double hi = 40;
+        while (hi - lo > 1e-10) {
+            double mid = 0.5 * (lo + hi);
+            if (NORMAL.cumulativeProbability(-mid) > q) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
     }
 
     /**
@@ -43,7 +71,7 @@ public final class GroupSequential {
             }
         }
         double[] c = new double[t.length];
-        c[0] = NORMAL.inverseCumulativeProbability(1 - spent(alpha, t[0]) / 2);
+        c[0] = upperQuantile(spent(alpha, t[0]) / 2);
         // the density of B(t_k) on the continuation region (-b_k, b_k), b_k = c_k sqrt(t_k), on a grid
         double[] grid = grid(c[0] * Math.sqrt(t[0]));
         double[] density = new double[GRID];
