@@ -106,4 +106,44 @@ class FamilywiseEdgeTest {
         assertEquals(1, Rounds.comparisonZ(s, g, s.pairs().get(0), "Hopper-v4").length);
         assertEquals(3, Rounds.comparisonZ(s, g, s.pairs().get(1), "Hopper-v4").length);
     }
+
+    /** Comparisons and main effects in one design: two families, each reading aligned with its states. */
+    @Test
+    void aDesignWithComparisonsAndMainEffects() {
+        List<String> factors = List.of("a", "b");
+        List<Setup.CellRef> cells = MainEffectsRoundsTest.factorial(factors);
+        SeedRule rule = new SeedRule(4, 10, 3, null, List.of(Comparison.parse("cell a1b1 vs cell a0b0"),
+                Comparison.parse("cell a1b0 vs cell a0b0")), false, true);
+        List<String> envs = List.of("Hopper-v4", "Walker2d-v4");
+        Setup s = new Setup("s", rule, cells, envs);
+        MainEffectsRoundsTest.Factorial w = new MainEffectsRoundsTest.Factorial(cells).effect("a", 1000).independent();
+        for (Setup.CellRef c : cells) {
+            for (String env : envs) {
+                for (long seed = 0; seed < 10; seed++) {
+                    w.finish(new Decision.RunKey(c.id(), env, seed));
+                }
+            }
+        }
+        Decision d = Rounds.decide(s, w);
+        FamilywiseReadings r = FamilywiseReadings.of(s, d, w);
+        assertEquals(4, r.comparisons().size());
+        assertEquals(4, r.effects().size());
+        assertEquals(d.comparisons().size(), r.comparisonReadings().size());
+        assertEquals(d.effects().size(), r.effectReadings().size());
+        for (int i = 0; i < d.comparisons().size(); i++) {
+            Decision.ComparisonState c = d.comparisons().get(i);
+            double[] z = Rounds.comparisonZ(s, w, c.pair(), c.env());
+            assertEquals(r.comparisons().read(z), r.comparisonReadings().get(i), c.toString());
+            assertEquals(c.z(), z[c.look()], 0);
+        }
+        for (int i = 0; i < d.effects().size(); i++) {
+            Decision.EffectState e = d.effects().get(i);
+            double[][] z = Rounds.mainEffectZ(s, w, e.env());
+            assertEquals(e.z(), z[e.look()][factors.indexOf(e.factor())], 0, e.toString());
+            Reading x = r.effectReadings().get(i);
+            if (e.factor().equals("a")) {
+                assertEquals(Verdict.DECIDED, x.verdict(), e + " " + x);
+            }
+        }
+    }
 }
