@@ -17,8 +17,8 @@ import java.util.Locale;
  * decided at the first look where |z| reaches the family-wise boundary, undecided when the last look
  * passes without, and otherwise open as of the last look with data. A comparison the design decided
  * below the family-wise boundary got no more seeds for it, so it stays open here unless other
- * runs in the design's own directory carry it further (seeds it gave one of the cells for another of
- * its comparisons; runs of another spec only when copied there: {@code AdaptiveResults} reads
+ * runs in the design's own directory carry it further (seeds it gave both cells for other
+ * comparisons; runs of another spec only when copied there: {@code AdaptiveResults} reads
  * {@code <results>/<spec>/} alone).
  *
  * @param size the number of tests in the family (comparisons or main effects, times environments), at least 1
