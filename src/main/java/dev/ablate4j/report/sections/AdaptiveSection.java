@@ -62,7 +62,7 @@ public final class AdaptiveSection {
         out.add(new Block.Paragraph("Rule: seeds: " + setup.rule().describe() + ". Looks at " + looks
                 + " seeds per cell. " + (setup.rule().decided().isEmpty() ? ""
                         : "Comparisons: Welch's t mapped to z against Lan–DeMets O'Brien–Fleming α-spending boundaries"
-                                + " |z| ≥ " + bounds + " at those looks (information fraction = seeds / max; two-sided"
+                                + " |z| ≥ " + bounds + " at those looks (information fraction = seeds / max; "
                                 + alphaText(setup, "comparison", readings.comparisons() != null) + "). ")
                 + (setup.rule().mainEffects() ? "Main effects: each factor's mean final return on minus off, its t"
                         + " statistic on the cell structure (each cell's own variance, Welch–Satterthwaite degrees of"
