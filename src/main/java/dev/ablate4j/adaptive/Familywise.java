@@ -79,12 +79,22 @@ public record Familywise(int size, double alpha, double[] boundaries) {
      * at look 3 of 4 (15 seeds), |z| 4.51 ≥ 3.52"}; {@code what} names the tests ("comparisons").
      */
     public String describe(Reading r, int[] looks, String what) {
+        return describe(r, looks, what, null, null);
+    }
+
+    /**
+     * As {@link #describe(Reading, int[], String)}, naming the higher side of a decided test — {@code
+     * positive} when z &gt; 0, {@code negative} otherwise — as {@code "decided family-wise, A higher, over
+     * ..."} (at a later look than the design's decision its sign is its own); nulls leave it out.
+     */
+    public String describe(Reading r, int[] looks, String what, String positive, String negative) {
         String head = Decision.absZ(r.z());
         String at = r.look() < 0 ? "" : String.format(Locale.ROOT, "at look %d of %d (%d seeds), |z| %s", r.look() + 1,
                 looks.length, looks[r.look()], head);
         String fw = "family-wise " + scope(what);
         return switch (r.verdict()) {
-            case DECIDED -> "decided " + fw + ": " + at + " ≥ " + boundaryText(r.look());
+            case DECIDED -> "decided family-wise" + (positive == null ? "" : ", " + (r.z() > 0 ? positive : negative)
+                    + " higher,") + " " + scope(what) + ": " + at + " ≥ " + boundaryText(r.look());
             case UNDECIDED -> "undecided " + fw + ": " + at + " < " + boundaryText(r.look());
             case OPEN -> r.look() < 0 ? "open " + fw + " (no look with data yet)"
                     : "open " + fw + ": " + at + " < " + boundaryText(r.look()) + " (the last look with data)";

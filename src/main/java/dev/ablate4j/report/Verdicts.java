@@ -126,7 +126,7 @@ final class Verdicts {
         FamilywiseReadings fw = d.familywise();
         if (fw.comparisons() != null) {
             describe += "; " + fw.comparisons().describe(fw.comparisonReadings().get(d.decision().comparisons().indexOf(c)),
-                    d.decision().looks(), "comparisons");
+                    d.decision().looks(), "comparisons", left.label(), right.label());
         }
         Verdict v = Verdict.sequential(left.label(), right.label(), crossed, c.z(), describe, tost);
         return new VerdictRow(c.env(), "adaptive: " + d.setup().spec(), left, right,
@@ -169,7 +169,7 @@ final class Verdicts {
             FamilywiseReadings fw = d.familywise();
             if (fw.effects() != null) {
                 describe += "; " + fw.effects().describe(fw.effectReadings().get(d.decision().effects().indexOf(e)),
-                        d.decision().looks(), "main effects");
+                        d.decision().looks(), "main effects", on, off);
             }
             Verdict v = Verdict.sequential(on, off, e.verdict() == Decision.Verdict.DECIDED, e.z(), describe, null);
             FactorialEffects.Effect effect = res.mainEffects().get(f);

@@ -121,6 +121,11 @@ class FamilywiseTest {
         assertTrue(Familywise.of(RULE, 2).describe(later, RULE.looks(), "comparisons")
                 .startsWith("decided family-wise over 2 comparisons (Bonferroni: α = 0.05 / 2 = 0.025 each): at look 2 of 2"
                         + " (10 seeds), |z| "));
+        // the verdict table names the higher side of a family-wise decision (b's returns are above a's)
+        assertTrue(Familywise.of(RULE, 2).describe(later, RULE.looks(), "comparisons", "b", "a")
+                .startsWith("decided family-wise, b higher, over 2 comparisons (Bonferroni"));
+        assertTrue(Familywise.of(RULE, 2).describe(new Reading(Verdict.DECIDED, 1, -5.0), RULE.looks(), "comparisons",
+                "b", "a").startsWith("decided family-wise, a higher, over 2 comparisons"));
     }
 
     @Test
