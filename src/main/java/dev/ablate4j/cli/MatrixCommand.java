@@ -7,6 +7,7 @@ import dev.ablate4j.matrix.Expansion;
 import dev.ablate4j.matrix.MatrixListener;
 import dev.ablate4j.matrix.MatrixOptions;
 import dev.ablate4j.matrix.MatrixRunner;
+import dev.ablate4j.matrix.NextStep;
 import dev.ablate4j.matrix.Plan;
 import dev.ablate4j.matrix.ProgressReporter;
 import dev.ablate4j.matrix.RunExecutor;
@@ -108,6 +109,8 @@ public final class MatrixCommand implements Callable<Integer> {
             if (full.setup() != null) {
                 RunExecutor board = withTensorboard(full);
                 new MatrixRunner(full, Shard.ALL, results, options, board, MatrixListener.NONE).check();
+                // a rule file of another rule (a changed max or multiplicity) is refused before the spec is recorded
+                NextStep.checkRule(full.specDir(results), full.setup());
                 SpecRecording.write(specFile, full, results);
                 return adaptive(full, part, options, board);
             }

@@ -85,8 +85,11 @@ public final class NextStep {
         return new Train(round, new Plan(full.spec(), full.cells(), toTrain), failed, decision);
     }
 
-    /** Refuses a rule file written for another rule, as the matrix refuses it before writing its own. */
-    static void checkRule(Path specDir, Setup setup) {
+    /**
+     * Refuses a rule file written for another rule, as the matrix refuses it before writing anything
+     * (its own rule file, and its record of the spec: {@code spec.yaml}, {@code spec.json}).
+     */
+    public static void checkRule(Path specDir, Setup setup) {
         try {
             RuleFile.check(specDir, setup);
         } catch (IllegalStateException e) {

@@ -45,15 +45,39 @@ public final class AdaptiveDesigns {
 
     /** The design of spec {@code spec} whose rule file and runs are in {@code dirs}. */
     static Design read(String spec, List<Path> dirs) {
-        Setup setup;
-        try {
-            setup = RuleFile.read(dirs.get(0).resolve(RuleFile.NAME));
-        } catch (IllegalArgumentException ex) {
-            throw new ReportInputException(ex.getMessage());
-        }
+        Setup setup = setup(dirs);
         Rounds.Results results = AdaptiveResults.read(spec, dirs);
         Decision decision = Rounds.decide(setup, results);
         return new Design(setup, decision, FamilywiseReadings.of(setup, decision, results), List.copyOf(dirs));
+    }
+
+    /**
+     * The design recorded in the rule files of {@code dirs} (one spec's directories under several
+     * roots); ReportInputException when one is unreadable or when two record different rules, cells
+     * or envs (a changed max or multiplicity, say): the verdicts would otherwise follow whichever
+     * root came first on the command line, as {@code merge} refuses such copies.
+     */
+    public static Setup setup(List<Path> dirs) {
+        Setup first = readRule(dirs.get(0));
+        for (Path dir : dirs.subList(1, dirs.size())) {
+            Setup other = readRule(dir);
+            if (!other.equals(first)) {
+                throw new ReportInputException(dirs.get(0).resolve(RuleFile.NAME) + " and " + dir.resolve(RuleFile.NAME)
+                        + " record different adaptive designs of spec " + first.spec() + " (seeds: "
+                        + first.rule().describe() + " over " + first.cells().size() + " cells and " + first.envs()
+                        + "; seeds: " + other.rule().describe() + " over " + other.cells().size() + " cells and "
+                        + other.envs() + "); report each directory on its own");
+            }
+        }
+        return first;
+    }
+
+    private static Setup readRule(Path dir) {
+        try {
+            return RuleFile.read(dir.resolve(RuleFile.NAME));
+        } catch (IllegalArgumentException ex) {
+            throw new ReportInputException(ex.getMessage());
+        }
     }
 
     /** Spec name to the directories holding its rule file, in root order. */

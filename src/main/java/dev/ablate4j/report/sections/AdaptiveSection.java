@@ -6,13 +6,11 @@ import dev.ablate4j.adaptive.Decision.ComparisonState;
 import dev.ablate4j.adaptive.Familywise;
 import dev.ablate4j.adaptive.FamilywiseReadings;
 import dev.ablate4j.adaptive.Rounds;
-import dev.ablate4j.adaptive.RuleFile;
 import dev.ablate4j.adaptive.Setup;
 import dev.ablate4j.report.AdaptiveDesigns;
 import dev.ablate4j.report.AdaptiveResults;
 import dev.ablate4j.report.Block;
 import dev.ablate4j.report.Fmt;
-import dev.ablate4j.report.ReportInputException;
 import dev.ablate4j.report.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +33,7 @@ public final class AdaptiveSection {
     public static List<Block> blocks(List<Path> roots) {
         List<Block> out = new ArrayList<>();
         for (Map.Entry<String, List<Path>> e : AdaptiveDesigns.ruleFiles(roots).entrySet()) {
-            Setup setup;
-            try {
-                setup = RuleFile.read(e.getValue().get(0).resolve(RuleFile.NAME));
-            } catch (IllegalArgumentException ex) {
-                throw new ReportInputException(ex.getMessage());
-            }
+            Setup setup = AdaptiveDesigns.setup(e.getValue());
             Rounds.Results results = AdaptiveResults.read(e.getKey(), e.getValue());
             Decision d = Rounds.decide(setup, results);
             out.addAll(blocks(setup, d, FamilywiseReadings.of(setup, d, results)));
