@@ -1,6 +1,5 @@
 package dev.ablate4j.adaptive;
 
-import dev.ablate4j.stats.GroupSequential;
 import java.util.Locale;
 
 /**
@@ -40,9 +39,7 @@ public record Familywise(int size, double alpha, double[] boundaries) {
         if (size < 1) {
             throw new IllegalArgumentException("a family has at least one test, not " + size);
         }
-        double alpha = SeedRule.ALPHA / size;
-        double[] b = size == 1 ? rule.boundaries() : GroupSequential.boundaries(alpha, rule.informationFractions());
-        return new Familywise(size, alpha, b);
+        return new Familywise(size, SeedRule.ALPHA / size, rule.bonferroniBoundaries(size));
     }
 
     /** The reading of one test from its z at the looks with data ({@code zByLook[k]} at look k). */

@@ -103,7 +103,16 @@ public record SeedRule(int min, int max, int step, Double ciHalfWidth, List<Comp
      * spending and looks); otherwise {@link #boundaries()}.
      */
     public double[] boundaries(int tests) {
-        if (!bonferroni || tests <= 1) {
+        return bonferroni ? bonferroniBoundaries(tests) : boundaries();
+    }
+
+    /**
+     * The |z| boundary at each look of one of {@code tests} tests that share α by Bonferroni: each at
+     * α / tests with the same spending and looks ({@link #boundaries()} for a single test), whatever
+     * the rule's own multiplicity — also the report's family-wise reading ({@link Familywise}).
+     */
+    public double[] bonferroniBoundaries(int tests) {
+        if (tests <= 1) {
             return boundaries();
         }
         return BOUNDARIES.computeIfAbsent(List.of(min, max, step, tests),

@@ -24,7 +24,7 @@ public final class AdaptiveDesigns {
      * One adaptive spec: its rule, the replayed decision, the family-wise reading of its verdicts,
      * and the directories holding its runs.
      */
-    record Design(Setup setup, Decision decision, FamilywiseReadings familywise, List<Path> dirs) {
+    public record Design(Setup setup, Decision decision, FamilywiseReadings familywise, List<Path> dirs) {
 
         /** The cell key the report gives cell {@code id} of this spec. */
         String key(String id) {
@@ -57,7 +57,7 @@ public final class AdaptiveDesigns {
      * or envs (a changed max or multiplicity, say): the verdicts would otherwise follow whichever
      * root came first on the command line, as {@code merge} refuses such copies.
      */
-    public static Setup setup(List<Path> dirs) {
+    private static Setup setup(List<Path> dirs) {
         Setup first = readRule(dirs.get(0));
         for (Path dir : dirs.subList(1, dirs.size())) {
             Setup other = readRule(dir);

@@ -96,8 +96,8 @@ public final class ReportBuilder {
     }
 
     /** The computed verdicts, the re-tested comparisons among them, and the calibration of the tests. */
-    record Judgement(List<VerdictRow> verdicts, List<ReTests.Note> retests, List<CalibrationSection.Row> calibration,
-            Double margin, String marginSource) {}
+    record Judgement(List<AdaptiveDesigns.Design> designs, List<VerdictRow> verdicts, List<ReTests.Note> retests,
+            List<CalibrationSection.Row> calibration, Double margin, String marginSource) {}
 
     /** Verdicts, re-tests and calibration of the report's comparisons. */
     static Judgement judge(ReportContext ctx, List<Path> roots) {
@@ -109,7 +109,7 @@ public final class ReportBuilder {
             source = "spec key " + SpecReportKeys.MARGIN;
         }
         List<VerdictRow> rows = Verdicts.compute(ctx, designs, margin);
-        return new Judgement(rows, ReTests.find(ctx, roots, rows, designs), CalibrationSection.compute(ctx, rows),
+        return new Judgement(designs, rows, ReTests.find(ctx, roots, rows, designs), CalibrationSection.compute(ctx, rows),
                 margin, source);
     }
 
@@ -127,7 +127,7 @@ public final class ReportBuilder {
         }
         blocks.addAll(AcrossEnvSection.blocks(ctx));
         blocks.addAll(AlgorithmSection.blocks(ctx));
-        blocks.addAll(AdaptiveSection.blocks(roots));
+        blocks.addAll(AdaptiveSection.blocks(j.designs()));
         blocks.addAll(PowerSection.blocks(ctx));
         blocks.addAll(VerdictSection.blocks(j.verdicts(), j.retests(), j.margin(), j.marginSource()));
         blocks.addAll(ReferenceSection.blocks(ctx, j.verdicts(), j.margin()));

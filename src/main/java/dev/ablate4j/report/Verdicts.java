@@ -41,11 +41,12 @@ final class Verdicts {
         for (String env : ctx.tree.envs()) {
             Set<String> judged = new HashSet<>();
             for (AdaptiveDesigns.Design d : designs) {
-                for (ComparisonState c : d.decision().comparisons()) {
-                    if (!c.env().equals(env)) {
+                List<ComparisonState> states = d.decision().comparisons();
+                for (int i = 0; i < states.size(); i++) {
+                    if (!states.get(i).env().equals(env)) {
                         continue;
                     }
-                    VerdictRow row = adaptive(ctx, d, c, margin);
+                    VerdictRow row = adaptive(ctx, d, i, margin);
                     if (row != null) {
                         rows.add(row);
                         judged.add(pairKey(env, row.x().key(), row.y().key()));
@@ -105,7 +106,8 @@ final class Verdicts {
     }
 
     /** A comparison of an adaptive design; null when one of its cells has no runs in the report. */
-    private static VerdictRow adaptive(ReportContext ctx, AdaptiveDesigns.Design d, ComparisonState c, Double margin) {
+    private static VerdictRow adaptive(ReportContext ctx, AdaptiveDesigns.Design d, int index, Double margin) {
+        ComparisonState c = d.decision().comparisons().get(index);
         Setup.Pair pair = c.pair();
         ResultCell left = cell(ctx, d.key(pair.left().id()));
         ResultCell right = cell(ctx, d.key(pair.right().id()));
@@ -125,8 +127,8 @@ final class Verdicts {
         String describe = c.describe(d.decision().looks().length).replace(">=", "≥");
         FamilywiseReadings fw = d.familywise();
         if (fw.comparisons() != null) {
-            describe += "; " + fw.comparisons().describe(fw.comparisonReadings().get(d.decision().comparisons().indexOf(c)),
-                    d.decision().looks(), "comparisons", left.label(), right.label());
+            describe += "; " + fw.comparisons().describe(fw.comparisonReadings().get(index), d.decision().looks(),
+                    "comparisons", left.label(), right.label());
         }
         Verdict v = Verdict.sequential(left.label(), right.label(), crossed, c.z(), describe, tost);
         return new VerdictRow(c.env(), "adaptive: " + d.setup().spec(), left, right,
@@ -168,8 +170,10 @@ final class Verdicts {
             String describe = e.describe(d.decision().looks().length).replace(">=", "≥");
             FamilywiseReadings fw = d.familywise();
             if (fw.effects() != null) {
-                describe += "; " + fw.effects().describe(fw.effectReadings().get(d.decision().effects().indexOf(e)),
-                        d.decision().looks(), "main effects", on, off);
+                // effects are listed env by env, factors in order: this env's start plus f
+                int index = d.decision().effects().indexOf(states.get(0)) + f;
+                describe += "; " + fw.effects().describe(fw.effectReadings().get(index), d.decision().looks(),
+                        "main effects", on, off);
             }
             Verdict v = Verdict.sequential(on, off, e.verdict() == Decision.Verdict.DECIDED, e.z(), describe, null);
             FactorialEffects.Effect effect = res.mainEffects().get(f);

@@ -40,6 +40,15 @@ class FamilywiseTest {
         }
     }
 
+    /** a and c as above, b given. */
+    private static Given given(double[] b) {
+        Given given = new Given();
+        given.values.put("a", A);
+        given.values.put("c", C);
+        given.values.put("b", b);
+        return given;
+    }
+
     private static Setup setup() {
         return new Setup("s", RULE, List.of(new Setup.CellRef("a", "a"), new Setup.CellRef("b", "b"),
                 new Setup.CellRef("c", "c")), List.of("Hopper-v4"));
@@ -93,10 +102,7 @@ class FamilywiseTest {
 
     @Test
     void aDecisionBelowTheFamilyBoundaryIsNotShownUntilMoreRunsCarryIt() {
-        Given given = new Given();
-        given.values.put("a", A);
-        given.values.put("c", C);
-        given.values.put("b", shifted(A, 4.6, 5));
+        Given given = given(shifted(A, 4.6, 5));
         Setup setup = setup();
         Decision d = Rounds.decide(setup, given);
         Decision.ComparisonState bVsA = d.comparisons().get(0);
@@ -134,10 +140,7 @@ class FamilywiseTest {
         Setup setup = new Setup("s", shared, setup().cells(), List.of("Hopper-v4"));
         assertEquals(2, setup.tests());
         assertArrayEquals(Familywise.of(RULE, 2).boundaries(), setup.boundaries(), 0);
-        Given given = new Given();
-        given.values.put("a", A);
-        given.values.put("c", C);
-        given.values.put("b", shifted(A, 4.6, 5));
+        Given given = given(shifted(A, 4.6, 5));
         Decision d = Rounds.decide(setup, given);
         assertArrayEquals(setup.boundaries(), d.boundaries(), 0);
         // |z| between the per-test and the shared boundary: open under the shared rule, b gets seeds 5-9
@@ -157,10 +160,7 @@ class FamilywiseTest {
 
     @Test
     void theZsAreTheDesignsAtTheLooksItEvaluated() {
-        Given given = new Given();
-        given.values.put("a", A);
-        given.values.put("c", C);
-        given.values.put("b", shifted(A, 1.0, 10));
+        Given given = given(shifted(A, 1.0, 10));
         Setup setup = setup();
         Decision d = Rounds.decide(setup, given);
         for (Decision.ComparisonState c : d.comparisons()) {

@@ -8,16 +8,13 @@ import dev.ablate4j.adaptive.FamilywiseReadings;
 import dev.ablate4j.adaptive.Rounds;
 import dev.ablate4j.adaptive.Setup;
 import dev.ablate4j.report.AdaptiveDesigns;
-import dev.ablate4j.report.AdaptiveResults;
 import dev.ablate4j.report.Block;
 import dev.ablate4j.report.Fmt;
 import dev.ablate4j.report.Table;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,13 +27,11 @@ public final class AdaptiveSection {
 
     private AdaptiveSection() {}
 
-    public static List<Block> blocks(List<Path> roots) {
+    /** The section of every adaptive design among the report's results ({@code AdaptiveDesigns}, replayed once per report). */
+    public static List<Block> blocks(List<AdaptiveDesigns.Design> designs) {
         List<Block> out = new ArrayList<>();
-        for (Map.Entry<String, List<Path>> e : AdaptiveDesigns.ruleFiles(roots).entrySet()) {
-            Setup setup = AdaptiveDesigns.setup(e.getValue());
-            Rounds.Results results = AdaptiveResults.read(e.getKey(), e.getValue());
-            Decision d = Rounds.decide(setup, results);
-            out.addAll(blocks(setup, d, FamilywiseReadings.of(setup, d, results)));
+        for (AdaptiveDesigns.Design d : designs) {
+            out.addAll(blocks(d.setup(), d.decision(), d.familywise()));
         }
         return out;
     }
@@ -76,7 +71,7 @@ public final class AdaptiveSection {
             Familywise fw = readings.comparisons();
             List<String> head = new ArrayList<>(List.of("environment", "comparison", "verdict", "|z|", "boundary"));
             if (fw != null) {
-                head.addAll(List.of("family-wise", "at look", "|z| there", "family-wise boundary"));
+                head.addAll(FAMILYWISE_COLUMNS);
             }
             Table.Builder t = new Table.Builder(head, 3);
             for (int i = 0; i < d.comparisons().size(); i++) {
@@ -85,9 +80,7 @@ public final class AdaptiveSection {
                         c.describe(d.looks().length), c.absZ(),
                         c.look() < 0 ? "" : String.format(Locale.ROOT, "%.2f", c.boundary())));
                 if (fw != null) {
-                    Familywise.Reading r = readings.comparisonReadings().get(i);
-                    row.addAll(List.of(Familywise.word(r, c.verdict()), r.look() < 0 ? "" : (r.look() + 1) + " of "
-                            + d.looks().length, Decision.absZ(r.z()), fw.boundaryText(r.look())));
+                    row.addAll(familywiseCells(fw, readings.comparisonReadings().get(i), c.verdict(), d.looks().length));
                 }
                 t.row(row);
             }
@@ -112,7 +105,7 @@ public final class AdaptiveSection {
             List<String> head = new ArrayList<>(List.of("environment", "main effect", "verdict", "effect (on − off)",
                     "|z|", "boundary"));
             if (fw != null) {
-                head.addAll(List.of("family-wise", "at look", "|z| there", "family-wise boundary"));
+                head.addAll(FAMILYWISE_COLUMNS);
             }
             Table.Builder t = new Table.Builder(head, 3);
             for (int i = 0; i < d.effects().size(); i++) {
@@ -120,9 +113,7 @@ public final class AdaptiveSection {
                 List<String> row = new ArrayList<>(List.of(e.env(), e.factor(), e.describe(d.looks().length),
                         Fmt.num(e.estimate()), e.absZ(), e.look() < 0 ? "" : String.format(Locale.ROOT, "%.2f", e.boundary())));
                 if (fw != null) {
-                    Familywise.Reading r = readings.effectReadings().get(i);
-                    row.addAll(List.of(Familywise.word(r, e.verdict()), r.look() < 0 ? "" : (r.look() + 1) + " of "
-                            + d.looks().length, Decision.absZ(r.z()), fw.boundaryText(r.look())));
+                    row.addAll(familywiseCells(fw, readings.effectReadings().get(i), e.verdict(), d.looks().length));
                 }
                 t.row(row);
             }
@@ -133,6 +124,15 @@ public final class AdaptiveSection {
                     + (fw == null ? "" : familywiseCaption(fw, "main effects"))));
         }
         return out;
+    }
+
+    private static final List<String> FAMILYWISE_COLUMNS = List.of("family-wise", "at look", "|z| there",
+            "family-wise boundary");
+
+    /** The {@link #FAMILYWISE_COLUMNS} of one test whose design verdict is {@code design}. */
+    private static List<String> familywiseCells(Familywise fw, Familywise.Reading r, Decision.Verdict design, int looks) {
+        return List.of(Familywise.word(r, design), r.look() < 0 ? "" : (r.look() + 1) + " of " + looks,
+                Decision.absZ(r.z()), fw.boundaryText(r.look()));
     }
 
     /** How α is spent: per test, or shared by Bonferroni ({@code multiplicity: bonferroni}). */
