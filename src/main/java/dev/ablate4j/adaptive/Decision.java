@@ -1,5 +1,6 @@
 package dev.ablate4j.adaptive;
 
+import dev.ablate4j.stats.Bootstrap;
 import java.util.List;
 import java.util.Locale;
 
@@ -144,12 +145,22 @@ public record Decision(int round, boolean complete, List<RunKey> roundRuns, List
      * @param estimate ACLI − AAI at that look
      * @param interval its percentile bootstrap interval at {@code level} (NaN bounds when a cell had no value)
      * @param level the interval's confidence level, {@link SeedRule#levelAt} of the look's boundary
+     * @param resamples the bootstrap resamples behind the interval ({@link Bootstrap#resamplesFor} the
+     *     level); 0 where the level is beyond what {@link Bootstrap#MAX_RESAMPLES} resolve: no interval,
+     *     and no decision at that look
      */
     public record IndexState(String env, Verdict verdict, int look, int seeds, double estimate,
-            dev.ablate4j.stats.Interval interval, double level) {
+            dev.ablate4j.stats.Interval interval, double level, int resamples) {
 
         /** {@code "decided at look 3 of 7 (20 seeds): 99.6% interval [12.3, 340] excludes 0"} and the like. */
         public String describe(int looks) {
+            if (look >= 0 && resamples == 0) {
+                String why = String.format(Locale.ROOT, "a %s percentile interval needs %,.0f resamples (%d beyond each"
+                        + " end), more than the %,d this bootstrap takes; no decision at this look", levelText(),
+                        Bootstrap.resamplesNeeded(level), Bootstrap.TAIL_RESAMPLES, Bootstrap.MAX_RESAMPLES);
+                return verdict == Verdict.UNDECIDED ? String.format("max reached, undecided (%d seeds): %s", seeds, why)
+                        : String.format("open after look %d of %d (%d seeds): %s", look + 1, looks, seeds, why);
+            }
             String ci = String.format("%s interval %s", levelText(), intervalText());
             return switch (verdict) {
                 case OPEN -> look < 0 ? "open (no look yet)"

@@ -193,7 +193,7 @@ public final class Rounds {
             indexStates = new IndexState[acliCells.isEmpty() ? 0 : ne];
             for (int e = 0; e < indexStates.length; e++) {
                 indexStates[e] = new IndexState(setup.envs().get(e), Verdict.OPEN, -1, 0, Double.NaN, Interval.NAN,
-                        Double.NaN);
+                        Double.NaN, 0);
             }
             factors = setup.factors();
             effectStates = new EffectState[factors.isEmpty() ? 0 : ne][factors.size()];
@@ -336,24 +336,34 @@ public final class Rounds {
          * ACLI − AAI on environment e at look r: its stratified percentile bootstrap (the report's
          * resampling: seeds within each preset, {@link Bootstrap#DEFAULT_RESAMPLES} resamples, stream
          * "aai-acli"/env of seed {@value #REPORT_SEED}) at the level whose normal quantile is the
-         * look's boundary. The four cells are active together, so all hold the look's seeds.
+         * look's boundary, from {@link Bootstrap#resamplesFor} that level: more than the report's
+         * {@value Bootstrap#DEFAULT_RESAMPLES} at the higher levels, so that each end keeps
+         * {@value Bootstrap#TAIL_RESAMPLES} resamples beyond it; a look whose level needs more than
+         * {@value Bootstrap#MAX_RESAMPLES} cannot decide. The four cells are active together, so all
+         * hold the look's seeds.
          */
         private IndexState acliAai(int r, int e, boolean last) {
+            double level = SeedRule.levelAt(boundaries[r]);
+            int resamples = Bootstrap.resamplesFor(level);
+            String env = setup.envs().get(e);
+            Verdict notDecided = last ? Verdict.UNDECIDED : Verdict.OPEN;
             double[][] samples = new double[acliCells.size()][];
             for (int i = 0; i < samples.length; i++) {
                 samples[i] = values[setup.indexOf(acliCells.get(i).id())][e];
                 if (samples[i] == null || samples[i].length == 0) {
-                    return new IndexState(setup.envs().get(e), last ? Verdict.UNDECIDED : Verdict.OPEN, r, looks[r],
-                            Double.NaN, Interval.NAN, SeedRule.levelAt(boundaries[r]));
+                    return new IndexState(env, notDecided, r, looks[r], Double.NaN, Interval.NAN, level,
+                            Math.max(resamples, 0));
                 }
             }
-            double level = SeedRule.levelAt(boundaries[r]);
-            String env = setup.envs().get(e);
-            Interval ci = new Bootstrap(Bootstrap.DEFAULT_RESAMPLES, level).percentileBandsStratified(samples,
+            double estimate = AlgorithmIndices.aaiAcli(samples)[2];
+            if (resamples < 0) {
+                return new IndexState(env, notDecided, r, looks[r], estimate, Interval.NAN, level, 0);
+            }
+            Interval ci = new Bootstrap(resamples, level).percentileBandsStratified(samples,
                     AlgorithmIndices::aaiAcli, Seeds.stream(REPORT_SEED, "aai-acli", env))[2];
             boolean excludesZero = ci.lo() > 0 || ci.hi() < 0;
-            Verdict v = excludesZero ? Verdict.DECIDED : last ? Verdict.UNDECIDED : Verdict.OPEN;
-            return new IndexState(env, v, r, looks[r], AlgorithmIndices.aaiAcli(samples)[2], ci, level);
+            return new IndexState(env, excludesZero ? Verdict.DECIDED : notDecided, r, looks[r], estimate, ci, level,
+                    resamples);
         }
 
         private boolean inOpenIndex(int c, int e) {

@@ -19,6 +19,16 @@ public final class Bootstrap {
     /** Number of resamples used unless the user asks otherwise ({@code --resamples}). */
     public static final int DEFAULT_RESAMPLES = 10_000;
 
+    /**
+     * The fewest resamples a percentile interval keeps beyond each of its ends: 25, as 1,000 resamples
+     * do at 95%. With fewer, an end is read off the few most extreme resamples, and the interval is
+     * narrower than its level says.
+     */
+    public static final int TAIL_RESAMPLES = 25;
+
+    /** The most resamples {@link #resamplesFor} grants one interval. */
+    public static final int MAX_RESAMPLES = 1_000_000;
+
     private final int resamples;
     private final double confidence;
 
@@ -40,6 +50,24 @@ public final class Bootstrap {
     /** 95% intervals from {@value #DEFAULT_RESAMPLES} resamples. */
     public static Bootstrap defaults() {
         return new Bootstrap(DEFAULT_RESAMPLES, 0.95);
+    }
+
+    /**
+     * The resamples a percentile interval at {@code confidence} needs to keep {@value #TAIL_RESAMPLES}
+     * beyond each end: ⌈25 / ((1 − confidence) / 2)⌉, e.g. 1,000 at 95%, 3,333,334 at 99.9985%.
+     */
+    public static double resamplesNeeded(double confidence) {
+        return Math.ceil(TAIL_RESAMPLES / ((1 - confidence) / 2));
+    }
+
+    /**
+     * Resamples for a percentile interval at {@code confidence}: {@value #DEFAULT_RESAMPLES}, or
+     * {@link #resamplesNeeded} where that is more; -1 where it is more than {@value #MAX_RESAMPLES}
+     * (the level is beyond what this bootstrap resolves).
+     */
+    public static int resamplesFor(double confidence) {
+        double needed = resamplesNeeded(confidence);
+        return needed > MAX_RESAMPLES ? -1 : (int) Math.max(DEFAULT_RESAMPLES, needed);
     }
 
     public int resamples() {

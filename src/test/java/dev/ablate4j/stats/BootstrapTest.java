@@ -86,6 +86,16 @@ class BootstrapTest {
         assertThrows(IllegalArgumentException.class, () -> new Bootstrap(1000, 1.0));
     }
 
+    @Test
+    void highLevelsGetEnoughResamplesToKeepTwentyFiveBeyondEachEnd() {
+        assertEquals(1000, Bootstrap.resamplesNeeded(0.95), "1,000 resamples keep 25 beyond each end of a 95% interval");
+        assertEquals(Bootstrap.DEFAULT_RESAMPLES, Bootstrap.resamplesFor(0.95));
+        assertEquals(Bootstrap.DEFAULT_RESAMPLES, Bootstrap.resamplesFor(0.995), "10,000 suffice up to 99.5%");
+        assertEquals(250_000, Bootstrap.resamplesFor(0.9998), 1);
+        assertEquals(500_000, Bootstrap.resamplesFor(0.9999), 1);
+        assertEquals(-1, Bootstrap.resamplesFor(0.99998), "2,500,000 would be needed: beyond the cap");
+    }
+
     private static double[] gaussian(SplittableRandom r, int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

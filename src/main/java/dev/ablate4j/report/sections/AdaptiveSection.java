@@ -11,6 +11,7 @@ import dev.ablate4j.report.AdaptiveDesigns;
 import dev.ablate4j.report.Block;
 import dev.ablate4j.report.Fmt;
 import dev.ablate4j.report.Table;
+import dev.ablate4j.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
@@ -90,15 +91,21 @@ public final class AdaptiveSection {
         }
         if (!d.indices().isEmpty()) {
             Table.Builder t = new Table.Builder(List.of("environment", "target", "verdict", "ACLI − AAI", "interval",
-                    "level"), 3);
+                    "level", "resamples"), 3);
             for (Decision.IndexState i : d.indices()) {
                 t.row(List.of(i.env(), "ACLI − AAI", i.describe(d.looks().length), Fmt.num(i.estimate()),
-                        i.intervalText(), i.look() < 0 ? "" : i.levelText()));
+                        i.intervalText(), i.look() < 0 ? "" : i.levelText(),
+                        i.look() < 0 ? "" : i.resamples() == 0 ? "beyond " + String.format(Locale.ROOT, "%,d",
+                                Bootstrap.MAX_RESAMPLES) : String.format(Locale.ROOT, "%,d", i.resamples())));
             }
             out.add(new Block.TableBlock(t.build(), "ACLI − AAI (cells " + String.join(", ",
                     setup.acliCells().stream().map(Setup.CellRef::label).toList()) + "): decided at the first look where"
                     + " its stratified percentile bootstrap interval, at the level whose normal quantile is the look's"
-                    + " |z| boundary, excluded 0; the report's own 95% interval of it is in the algorithm table."));
+                    + " |z| boundary, excluded 0. Each interval takes enough resamples to keep "
+                    + Bootstrap.TAIL_RESAMPLES + " beyond each end (at least " + String.format(Locale.ROOT, "%,d",
+                    Bootstrap.DEFAULT_RESAMPLES) + "); a look whose level would need more than "
+                    + String.format(Locale.ROOT, "%,d", Bootstrap.MAX_RESAMPLES) + " cannot decide. The report's own 95%"
+                    + " interval of it is in the algorithm table."));
         }
         if (!d.effects().isEmpty()) {
             Familywise fw = readings.effects();
