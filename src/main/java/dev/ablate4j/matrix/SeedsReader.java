@@ -162,7 +162,8 @@ final class SeedsReader {
             JsonNode m = n.get(SeedRule.MULTIPLICITY);
             String v = m.isTextual() ? m.asText() : null;
             if (!SeedRule.NONE.equals(v) && !SeedRule.BONFERRONI.equals(v)) {
-                throw errors.error(SEEDS + ": " + SeedRule.MULTIPLICITY, "'" + m.asText() + "' is not allowed; use "
+                throw errors.error(SEEDS + ": " + SeedRule.MULTIPLICITY, (v != null ? "'" + v + "'" : m.toString())
+                        + " is not allowed; use "
                         + SeedRule.NONE + " (each comparison, main effect or ACLI − AAI tested at α = 0.05 on its own,"
                         + " the default) or " + SeedRule.BONFERRONI + " (the design's tests share α = 0.05: each at"
                         + " 0.05 / their number)");

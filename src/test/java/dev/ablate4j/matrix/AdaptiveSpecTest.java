@@ -130,6 +130,8 @@ class AdaptiveSpecTest {
 
         assertTrue(error("{min: 5, max: 20, step: 5, until: {decided: [ppo vs ppo-m]}, multiplicity: holm}")
                 .startsWith("test.yaml: seeds: multiplicity: 'holm' is not allowed; use none"));
+        String list = error("{min: 5, max: 20, step: 5, until: {decided: [ppo vs ppo-m]}, multiplicity: [bonferroni]}");
+        assertTrue(list.startsWith("test.yaml: seeds: multiplicity: [\"bonferroni\"] is not allowed; use none"), list);
         assertTrue(error("{min: 5, max: 20, step: 5, until: {ci-half-width: 100}, multiplicity: bonferroni}")
                 .contains("this rule has none"));
     }
