@@ -13,7 +13,7 @@ cluster_start() {
   CLUSTER_DIR=$1
   local d=$CLUSTER_DIR host cpus
   host=$(hostname -s)
-  cpus=$(nproc)
+  cpus=$(nproc --all)   # every CPU of the node, also when this script runs pinned (taskset)
   install -d -m 0755 "$d"
   install -d -o munge -g munge -m 0700 "$d/munge"
   install -d -o slurm -g slurm -m 0755 "$d/state" "$d/spool" "$d/log" "$d/run"
