@@ -334,13 +334,12 @@ public final class Rounds {
 
         /**
          * ACLI − AAI on environment e at look r: its stratified percentile bootstrap (the report's
-         * resampling: seeds within each preset, {@link Bootstrap#DEFAULT_RESAMPLES} resamples, stream
-         * "aai-acli"/env of seed {@value #REPORT_SEED}) at the level whose normal quantile is the
-         * look's boundary, from {@link Bootstrap#resamplesFor} that level: more than the report's
-         * {@value Bootstrap#DEFAULT_RESAMPLES} at the higher levels, so that each end keeps
-         * {@value Bootstrap#TAIL_RESAMPLES} resamples beyond it; a look whose level needs more than
-         * {@value Bootstrap#MAX_RESAMPLES} cannot decide. The four cells are active together, so all
-         * hold the look's seeds.
+         * resampling: seeds within each preset, stream "aai-acli"/env of seed {@value #REPORT_SEED})
+         * at the level whose normal quantile is the look's boundary, from {@link Bootstrap#resamplesFor}
+         * that level: more than the report's {@value Bootstrap#DEFAULT_RESAMPLES} at the higher levels,
+         * so that each end keeps {@value Bootstrap#TAIL_RESAMPLES} resamples beyond it; a look whose
+         * level needs more than {@value Bootstrap#MAX_RESAMPLES} cannot decide. The four cells are
+         * active together, so all hold the look's seeds.
          */
         private IndexState acliAai(int r, int e, boolean last) {
             double level = SeedRule.levelAt(boundaries[r]);

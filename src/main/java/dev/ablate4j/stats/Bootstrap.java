@@ -21,8 +21,8 @@ public final class Bootstrap {
 
     /**
      * The fewest resamples a percentile interval keeps beyond each of its ends: 25, as 1,000 resamples
-     * do at 95%. With fewer, an end is read off the few most extreme resamples, and the interval is
-     * narrower than its level says.
+     * do at 95%. With fewer, an end rests on a handful of extreme resamples; with less than one, it
+     * is read off the most extreme ones, and the interval is narrower than its level says.
      */
     public static final int TAIL_RESAMPLES = 25;
 
