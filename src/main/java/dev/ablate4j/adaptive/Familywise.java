@@ -14,11 +14,12 @@ import java.util.Locale;
  * <p>It never changes what the design decided or which cells received seeds. Each test is read on
  * its own at the looks whose runs exist ({@link Rounds#comparisonZ}, {@link Rounds#mainEffectZ}):
  * decided at the first look where |z| reaches the family-wise boundary, undecided when the last look
- * passes without, and otherwise open as of the last look with data. A comparison the design decided
- * below the family-wise boundary got no more seeds for it, so it stays open here unless other
- * runs in the design's own directory carry it further (seeds it gave both cells for other
- * comparisons; runs of another spec only when copied there: {@code AdaptiveResults} reads
- * {@code <results>/<spec>/} alone).
+ * passes without (or when the design is complete and no later look has runs), and otherwise open
+ * as of the last look with data. A comparison the design decided below the family-wise boundary got
+ * no more seeds for it, so it stays open here while the design runs and is "not shown" family-wise
+ * once it is complete, unless other runs in the design's own directory carry it further (seeds it
+ * gave both cells for other comparisons; runs of another spec only when copied there:
+ * {@code AdaptiveResults} reads {@code <results>/<spec>/} alone).
  *
  * @param size the number of tests in the family (comparisons or main effects, times environments), at least 1
  * @param alpha the two-sided level of each test, {@link SeedRule#ALPHA} / size
@@ -42,16 +43,33 @@ public record Familywise(int size, double alpha, double[] boundaries) {
         return new Familywise(size, SeedRule.ALPHA / size, rule.bonferroniBoundaries(size));
     }
 
-    /** The reading of one test from its z at the looks with data ({@code zByLook[k]} at look k). */
+    /** The reading of one test from its z at the looks with data ({@code zByLook[k]} at look k), the design still running. */
     public Reading read(double[] zByLook) {
+        return read(zByLook, false);
+    }
+
+    /**
+     * The reading of one test from its z at the looks with data ({@code zByLook[k]} at look k):
+     * decided at the first look whose |z| reaches the family-wise boundary; else undecided after the
+     * last look, or, once the design is complete ({@code designComplete}), after the last look with
+     * data — a complete design adds no more runs, so a test it stopped early (it decided it below
+     * the family-wise boundary) cannot go further; else open.
+     */
+    public Reading read(double[] zByLook, boolean designComplete) {
         for (int k = 0; k < zByLook.length; k++) {
             if (Math.abs(zByLook[k]) >= boundaries[k]) {
                 return new Reading(Decision.Verdict.DECIDED, k, zByLook[k]);
             }
         }
         int last = zByLook.length - 1;
-        Decision.Verdict v = zByLook.length == boundaries.length ? Decision.Verdict.UNDECIDED : Decision.Verdict.OPEN;
-        return new Reading(v, last, last < 0 ? Double.NaN : zByLook[last]);
+        boolean over = zByLook.length == boundaries.length || designComplete && last >= 0;
+        return new Reading(over ? Decision.Verdict.UNDECIDED : Decision.Verdict.OPEN, last,
+                last < 0 ? Double.NaN : zByLook[last]);
+    }
+
+    /** Whether an undecided reading ended before the last look: the design stopped giving the test runs. */
+    public boolean stoppedEarly(Reading r) {
+        return r.verdict() == Decision.Verdict.UNDECIDED && r.look() < boundaries.length - 1;
     }
 
     /** The boundary at {@code look} with two decimals, or "" before any look. */
@@ -64,11 +82,13 @@ public record Familywise(int size, double alpha, double[] boundaries) {
      * the test but the family-wise reading does not (yet).
      */
     public static String word(Reading r, Decision.Verdict design) {
-        return switch (r.verdict()) {
-            case DECIDED -> "decided";
-            case UNDECIDED -> "undecided";
-            case OPEN -> design == Decision.Verdict.DECIDED ? "not shown" : "open";
-        };
+        if (r.verdict() == Decision.Verdict.DECIDED) {
+            return "decided";
+        }
+        if (design == Decision.Verdict.DECIDED) {
+            return "not shown";
+        }
+        return r.verdict() == Decision.Verdict.UNDECIDED ? "undecided" : "open";
     }
 
     /**
@@ -92,7 +112,10 @@ public record Familywise(int size, double alpha, double[] boundaries) {
         return switch (r.verdict()) {
             case DECIDED -> "decided family-wise" + (positive == null ? "" : ", " + (r.z() > 0 ? positive : negative)
                     + " higher,") + " " + scope(what) + ": " + at + " ≥ " + boundaryText(r.look());
-            case UNDECIDED -> "undecided " + fw + ": " + at + " < " + boundaryText(r.look());
+            case UNDECIDED -> stoppedEarly(r)
+                    ? "not shown " + fw + ": " + at + " < " + boundaryText(r.look())
+                            + " (the design, complete, gave it no runs after this look)"
+                    : "undecided " + fw + ": " + at + " < " + boundaryText(r.look());
             case OPEN -> r.look() < 0 ? "open " + fw + " (no look with data yet)"
                     : "open " + fw + ": " + at + " < " + boundaryText(r.look()) + " (the last look with data)";
         };

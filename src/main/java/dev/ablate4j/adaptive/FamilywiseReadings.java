@@ -35,7 +35,7 @@ public record FamilywiseReadings(Familywise comparisons, List<Reading> compariso
         if (decision.comparisons().size() > 1) {
             fc = Familywise.of(setup.rule(), decision.comparisons().size());
             for (Decision.ComparisonState c : decision.comparisons()) {
-                cr.add(fc.read(Rounds.comparisonZ(setup, results, c.pair(), c.env())));
+                cr.add(fc.read(Rounds.comparisonZ(setup, results, c.pair(), c.env()), decision.complete()));
             }
         }
         Familywise fe = null;
@@ -55,7 +55,7 @@ public record FamilywiseReadings(Familywise comparisons, List<Reading> compariso
                 for (int k = 0; k < z.length; k++) {
                     byLook[k] = z[k][f];
                 }
-                er.add(fe.read(byLook));
+                er.add(fe.read(byLook, decision.complete()));
             }
         }
         return new FamilywiseReadings(fc, cr, fe, er);

@@ -98,6 +98,17 @@ class FamilywiseTest {
         assertEquals(-1, none.look());
         assertEquals("not shown", Familywise.word(fw.read(new double[] {1.0}), Verdict.DECIDED));
         assertEquals("open", Familywise.word(fw.read(new double[] {1.0}), Verdict.OPEN));
+
+        // a complete design adds no runs: a test it stopped at look 1 is over, not open
+        Reading stopped = fw.read(new double[] {1.0}, true);
+        assertEquals(new Reading(Verdict.UNDECIDED, 0, 1.0), stopped);
+        assertTrue(fw.stoppedEarly(stopped));
+        assertFalse(fw.stoppedEarly(fw.read(new double[] {1.0, 2.0}, true)));
+        assertEquals("not shown", Familywise.word(stopped, Verdict.DECIDED));
+        assertEquals(String.format("not shown family-wise over 2 comparisons (Bonferroni: α = 0.05 / 2 = 0.025 each): at"
+                + " look 1 of 2 (5 seeds), |z| 1.00 < %.2f (the design, complete, gave it no runs after this look)",
+                b[0]), fw.describe(stopped, RULE.looks(), "comparisons"));
+        assertEquals(Verdict.OPEN, fw.read(new double[0], true).verdict(), "no look with data at all");
     }
 
     @Test
@@ -113,7 +124,9 @@ class FamilywiseTest {
         assertTrue(Math.abs(bVsA.z()) >= RULE.boundaries()[0] && Math.abs(bVsA.z()) < fw.boundaries()[0]);
 
         FamilywiseReadings r = FamilywiseReadings.of(setup, d, given);
-        assertEquals(new Reading(Verdict.OPEN, 0, bVsA.z()), r.comparisonReadings().get(0));
+        assertTrue(d.complete(), "c vs a ran to the last look");
+        assertEquals(new Reading(Verdict.UNDECIDED, 0, bVsA.z()), r.comparisonReadings().get(0),
+                "the complete design gave b no runs after look 1");
         assertEquals("not shown", Familywise.word(r.comparisonReadings().get(0), bVsA.verdict()));
         assertEquals(Verdict.UNDECIDED, r.comparisonReadings().get(1).verdict()); // c vs a: no effect, both looks
         assertNull(r.effects());
