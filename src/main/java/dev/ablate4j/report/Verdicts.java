@@ -130,7 +130,8 @@ final class Verdicts {
             describe += "; " + fw.comparisons().describe(fw.comparisonReadings().get(index), d.decision().looks(),
                     "comparisons", left.label(), right.label());
         }
-        Verdict v = Verdict.sequential(left.label(), right.label(), crossed, c.z(), describe, tost);
+        Verdict v = Verdict.sequential(left.label(), right.label(), crossed, c.verdict() == Decision.Verdict.OPEN,
+                c.z(), describe, tost);
         return new VerdictRow(c.env(), "adaptive: " + d.setup().spec(), left, right,
                 left.label() + " vs " + right.label(), x.length, y.length,
                 dev.ablate4j.stats.Descriptive.mean(x) - dev.ablate4j.stats.Descriptive.mean(y), ci, Double.NaN, tost,
@@ -175,7 +176,8 @@ final class Verdicts {
                 describe += "; " + fw.effects().describe(fw.effectReadings().get(index), d.decision().looks(),
                         "main effects", on, off);
             }
-            Verdict v = Verdict.sequential(on, off, e.verdict() == Decision.Verdict.DECIDED, e.z(), describe, null);
+            Verdict v = Verdict.sequential(on, off, e.verdict() == Decision.Verdict.DECIDED,
+                    e.verdict() == Decision.Verdict.OPEN, e.z(), describe, null);
             FactorialEffects.Effect effect = res.mainEffects().get(f);
             rows.add(new VerdictRow(env, "adaptive: " + d.setup().spec(), null, null,
                     VerdictRow.MAIN_EFFECT + e.factor() + " (on − off)", 0, 0, effect.estimate(), effect.ci(), Double.NaN, null,

@@ -26,10 +26,12 @@ public record Verdict(Kind kind, String direction, String rule) {
     /** Significance level of every verdict. */
     public static final double ALPHA = 0.05;
 
-    /** The four verdicts. */
+    /** The five verdicts. */
     public enum Kind {
         DECIDED("decided"),
         UNDECIDED("undecided"),
+        /** Not decided yet by an adaptive design that is still adding seeds: its verdict is to come. */
+        OPEN("open"),
         EQUIVALENT("equivalent"),
         NOT_SHOWN_EQUIVALENT("not shown equivalent");
 
@@ -44,11 +46,12 @@ public record Verdict(Kind kind, String direction, String rule) {
         }
     }
 
-    /** "decided: ppo higher", "equivalent within ±100", "undecided", "not shown equivalent within ±100". */
+    /** "decided: ppo higher", "equivalent within ±100", "undecided", "open", "not shown equivalent within ±100". */
     public String text(Double margin) {
         return switch (kind) {
             case DECIDED -> "decided: " + direction;
             case UNDECIDED -> "undecided";
+            case OPEN -> "open";
             case EQUIVALENT -> "equivalent within ±" + num(margin);
             case NOT_SHOWN_EQUIVALENT -> "not shown equivalent within ±" + num(margin);
         };
@@ -89,17 +92,20 @@ public record Verdict(Kind kind, String direction, String rule) {
 
     /**
      * A group-sequential design: decided when |z| reached the boundary at a look (direction from the
-     * sign of z); otherwise (boundary never crossed, or looks left) TOST when a margin is given.
+     * sign of z); otherwise TOST when a margin is given; otherwise undecided once the design has
+     * passed its last look for the test, or open while it is still adding seeds.
      *
      * @param crossed whether the boundary was crossed
+     * @param open whether the design is still testing it (looks left, not crossed)
      * @param describe the design's own account, e.g. "decided at look 2 of 2 (10 seeds): |z| 3.41 ≥ 1.97"
      */
-    public static Verdict sequential(String xName, String yName, boolean crossed, double z, String describe,
-            Tost.Result tost) {
+    public static Verdict sequential(String xName, String yName, boolean crossed, boolean open, double z,
+            String describe, Tost.Result tost) {
         if (crossed) {
             return new Verdict(Kind.DECIDED, higher(xName, yName, z), "group-sequential boundary: " + describe);
         }
-        return equivalenceOr("group-sequential boundary not crossed: " + describe, tost);
+        Verdict v = equivalenceOr("group-sequential boundary not crossed: " + describe, tost);
+        return open && v.kind() == Kind.UNDECIDED ? new Verdict(Kind.OPEN, "", v.rule()) : v;
     }
 
     /**

@@ -71,7 +71,7 @@ class VerdictsTest {
         // 6 configs against the baseline ppo in each of 2 environments, plus ACLI - AAI per environment
         assertEquals(2 * 6 + 2, rows.size());
         for (CSVRecord r : rows) {
-            assertTrue(List.of("decided", "undecided", "equivalent", "not shown equivalent").contains(r.get("verdict")),
+            assertTrue(List.of("decided", "undecided", "open", "equivalent", "not shown equivalent").contains(r.get("verdict")),
                     r.toString());
             assertFalse(r.get("rule").isBlank());
             if (r.get("verdict").equals("decided")) {
@@ -263,5 +263,42 @@ class VerdictsTest {
         assertEquals(Verdict.Kind.UNDECIDED, walker.verdict().kind());
         assertTrue(walker.interval().contains(315), "the paper's ACLI - AAI lies in " + walker.interval());
         assertEquals(3 * (2 + 2 + 1), j.verdicts().size(), "per env: 2 adaptive, 2 other fixed, ACLI − AAI");
+    }
+
+    /**
+     * implementations-hopper as it stood after round 2 (seeds 0-9 of every cell): the design decided
+     * one comparison at look 2 and is adding seeds for the rest, whose verdict is "open", not
+     * "undecided"; after round 4 they are undecided.
+     */
+    @Test
+    void aDesignStillAddingSeedsSaysOpen() throws IOException {
+        Path full = Path.of("reports", "implementations-hopper", "results", "implementations-hopper");
+        Path part = tmp.resolve("after-round-2").resolve("implementations-hopper");
+        java.util.regex.Pattern late = java.util.regex.Pattern.compile("seed-(1[0-9]|[2-9][0-9])");
+        try (var files = Files.walk(full)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path rel = full.relativize(f);
+                boolean lateSeed = false;
+                for (Path name : rel) {
+                    lateSeed |= late.matcher(name.toString()).matches();
+                }
+                if (!lateSeed) {
+                    Files.createDirectories(part.resolve(rel).getParent());
+                    Files.copy(f, part.resolve(rel));
+                }
+            }
+        }
+        ResultsTree tree = ResultsReader.read(List.of(part));
+        ReportBuilder.Judgement j = ReportBuilder.judge(new ReportContext(tree,
+                new ReportOptions(0, 2000, null, false, IntervalMethod.DEFAULT, Score.FINAL, null, 200)), List.of(part));
+        VerdictRow decided = row(j, "Hopper-v4", "cleanrl:ppo, bootstrap-truncated true vs cleanrl:ppo");
+        assertEquals(Verdict.Kind.DECIDED, decided.verdict().kind());
+        VerdictRow open = row(j, "Hopper-v4", "sb3:ppo vs cleanrl:ppo");
+        assertEquals(Verdict.Kind.OPEN, open.verdict().kind(), open.verdict().rule());
+        assertEquals("open", open.verdict().text(null));
+        assertTrue(open.verdict().rule().startsWith("group-sequential boundary not crossed: open after look 2 of 4"),
+                open.verdict().rule());
+        assertEquals(Verdict.Kind.UNDECIDED, row(judge("implementations-hopper", null), "Hopper-v4",
+                "paper:ppo vs cleanrl:ppo").verdict().kind(), "the complete design's");
     }
 }

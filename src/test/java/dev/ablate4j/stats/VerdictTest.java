@@ -63,13 +63,20 @@ class VerdictTest {
 
     @Test
     void groupSequentialUsesTheBoundary() {
-        Verdict d = Verdict.sequential("a", "b", true, -3.4, "decided at look 1 of 2", null);
+        Verdict d = Verdict.sequential("a", "b", true, false, -3.4, "decided at look 1 of 2", null);
         assertEquals("decided: b higher", d.text(null));
         assertTrue(d.rule().startsWith("group-sequential boundary: decided at look 1 of 2"));
-        Verdict u = Verdict.sequential("a", "b", false, 1.9, "max reached, undecided", null);
+        Verdict u = Verdict.sequential("a", "b", false, false, 1.9, "max reached, undecided", null);
         assertEquals(Verdict.Kind.UNDECIDED, u.kind());
-        assertEquals(Verdict.Kind.EQUIVALENT, Verdict.sequential("a", "b", false, 0.1, "max reached",
+        assertEquals(Verdict.Kind.EQUIVALENT, Verdict.sequential("a", "b", false, false, 0.1, "max reached",
                 Tost.test(A, B, 2.0)).kind());
+        // a design still adding seeds: its verdict is to come
+        Verdict o = Verdict.sequential("a", "b", false, true, 1.2, "open after look 1 of 2 (5 seeds)", null);
+        assertEquals(Verdict.Kind.OPEN, o.kind());
+        assertEquals("open", o.text(null));
+        assertEquals("group-sequential boundary not crossed: open after look 1 of 2 (5 seeds)", o.rule());
+        assertEquals(Verdict.Kind.EQUIVALENT, Verdict.sequential("a", "b", false, true, 0.1, "open after look 1",
+                Tost.test(A, B, 2.0)).kind(), "an equivalence shown on the data so far is still reported");
     }
 
     @Test
