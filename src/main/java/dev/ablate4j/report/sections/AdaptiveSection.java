@@ -95,16 +95,16 @@ public final class AdaptiveSection {
             for (Decision.IndexState i : d.indices()) {
                 t.row(List.of(i.env(), "ACLI − AAI", i.describe(d.looks().length), Fmt.num(i.estimate()),
                         i.intervalText(), i.look() < 0 ? "" : i.levelText(),
-                        i.look() < 0 ? "" : i.resamples() == 0 ? "beyond " + String.format(Locale.ROOT, "%,d",
-                                Bootstrap.MAX_RESAMPLES) : String.format(Locale.ROOT, "%,d", i.resamples())));
+                        i.look() < 0 ? "" : i.resamples() == 0 ? "beyond " + thousands(Bootstrap.MAX_RESAMPLES)
+                                : thousands(i.resamples())));
             }
             out.add(new Block.TableBlock(t.build(), "ACLI − AAI (cells " + String.join(", ",
                     setup.acliCells().stream().map(Setup.CellRef::label).toList()) + "): decided at the first look where"
                     + " its stratified percentile bootstrap interval, at the level whose normal quantile is the look's"
                     + " |z| boundary, excluded 0. Each interval takes enough resamples to keep "
-                    + Bootstrap.TAIL_RESAMPLES + " beyond each end (at least " + String.format(Locale.ROOT, "%,d",
-                    Bootstrap.DEFAULT_RESAMPLES) + "); a look whose level would need more than "
-                    + String.format(Locale.ROOT, "%,d", Bootstrap.MAX_RESAMPLES) + " cannot decide. The report's own 95%"
+                    + Bootstrap.TAIL_RESAMPLES + " beyond each end (at least " + thousands(Bootstrap.DEFAULT_RESAMPLES)
+                    + "); a look whose level would need more than "
+                    + thousands(Bootstrap.MAX_RESAMPLES) + " cannot decide. The report's own 95%"
                     + " interval of it is in the algorithm table."));
         }
         if (!d.effects().isEmpty()) {
@@ -169,5 +169,10 @@ public final class AdaptiveSection {
             return "no target";
         }
         return c.precisionMetAt() != null ? "met at " + c.precisionMetAt() + " seeds" : c.active() ? "not yet" : "not met";
+    }
+
+    /** A count with thousands separators: "1,000,000". */
+    private static String thousands(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }
