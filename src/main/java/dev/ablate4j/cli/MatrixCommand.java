@@ -99,8 +99,8 @@ public final class MatrixCommand implements Callable<Integer> {
             MatrixOptions options = new MatrixOptions(workers, run.checkpointEvery(), retryFailed, reuse, seconds(heartbeat,
                     "--heartbeat"), seconds(staleAfter, "--stale-after"), seconds(Math.min(2, heartbeat), "--heartbeat"));
             Plan full = Expansion.load(specFile, envs, maxRuns);
-            String otherMujoco = MujocoInfo.mismatch(Expansion.mujocoVersion(full.spec()),
-                    specFile + " (mujoco in its base)");
+            String otherMujoco = Expansion.hasMujocoFactor(full.spec()) ? null // each run names its own
+                    : MujocoInfo.mismatch(Expansion.mujocoVersion(full.spec()), specFile + " (mujoco in its base)");
             if (otherMujoco != null) {
                 throw new SpecException(otherMujoco);
             }

@@ -20,8 +20,8 @@ import java.util.Map;
  *     (most likely a misspelt one).
  * <li>Every level is a mapping; {@code {}} is the base's level (nothing changed). Keys and values are
  *     checked as {@code base} checks them (same names, same messages, {@link SpecSettings}); a level
- *     may not set {@code preset} (vary it as a factor of its own) nor {@code mujoco} (base only, as
- *     everywhere). Two equal levels, or a bundle whose every level is {@code {}}, are refused.
+ *     may not set {@code preset} (vary it as a factor of its own) nor {@code mujoco} (base, or a
+ *     factor of its own). Two equal levels, or a bundle whose every level is {@code {}}, are refused.
  * <li>In a one-at-a-time design each level that changes something from the base is one cell (a level
  *     that sets only the base's values is the base cell); in a factorial the bundle is one factor
  *     whose levels combine with every other factor's values.
@@ -100,8 +100,7 @@ final class BundleReader {
                             + " factor of its own");
                 }
                 if (key.equals(Keys.MUJOCO.name())) {
-                    throw errors.error(at + ": " + key, "set it in base only (one process runs one MuJoCo version;"
-                            + " run the spec once per version)");
+                    throw errors.error(at + ": " + key, "set it in base or make mujoco a factor of its own");
                 }
                 values.put(key, settings.value(at + ": " + key, key, raw(e.getValue())));
             }

@@ -31,7 +31,8 @@ import java.util.Map;
  *
  * <p>A spec with a MuJoCo task adds the MuJoCo version ({@link #mujocoVersion}) to every run's config
  * and to its cells' ids (leaving ids unchanged for the legacy 2.2.2), so runs on different MuJoCo
- * versions never share a cell, a run directory, a reuse or a merge.
+ * versions never share a cell, a run directory, a reuse or a merge. With {@code mujoco} as a factor
+ * ({@link #hasMujocoFactor}) each cell carries its factor's version instead.
  */
 public final class Expansion {
 
@@ -71,6 +72,16 @@ public final class Expansion {
         return loaded != null ? loaded : (String) Keys.MUJOCO.legacyValue();
     }
 
+    /**
+     * Whether {@code mujoco} is one of the spec's factors: its cells then name their own MuJoCo
+     * version, and a process trains the runs of the version it loads (the matrix leaves the others for
+     * a process that loads theirs). The base's value, pinned or the legacy 2.2.2, is the reference level
+     * of the cells' labels.
+     */
+    public static boolean hasMujocoFactor(Spec spec) {
+        return spec.factorKeys().containsKey(Keys.MUJOCO.name());
+    }
+
     /** Reads the spec file and expands it ({@link SpecReader#read}, then {@link #expand}). */
     public static Plan load(java.nio.file.Path specFile, EnvCheck envs, long maxRuns) {
         return expand(SpecReader.read(specFile), envs, maxRuns);
@@ -85,11 +96,14 @@ public final class Expansion {
                 throw new SpecException(spec.source() + ": envs: " + e.getMessage());
             }
         }
-        if (spec.factorKeys().containsKey(Keys.MUJOCO.name())
-                || spec.overrides().stream().anyMatch(o -> o.set().containsKey(Keys.MUJOCO.name())
-                        || o.when().containsKey(Keys.MUJOCO.name()))) {
-            throw new SpecException(spec.source() + ": mujoco: set it in base only (one process runs one MuJoCo"
-                    + " version; run the spec once per version)");
+        if (spec.overrides().stream().anyMatch(o -> o.set().containsKey(Keys.MUJOCO.name())
+                || o.when().containsKey(Keys.MUJOCO.name()))) {
+            throw new SpecException(spec.source() + ": overrides: mujoco: set it in base or as a factor, not in an"
+                    + " override");
+        }
+        if (hasMujocoFactor(spec) && !spec.envs().stream().allMatch(Envs::usesMujoco)) {
+            throw new SpecException(spec.source() + ": factors: mujoco: a factor only when every env is a MuJoCo"
+                    + " task (envs: " + spec.envs() + ")");
         }
         Expansion x = new Expansion(spec);
         long perCell = (long) spec.envs().size() * spec.seeds().size();
@@ -255,6 +269,15 @@ public final class Expansion {
                 }
                 continue;
             }
+            if (key.equals(Keys.MUJOCO.name())) { // an env-less config drops the version: read it as listed
+                String version = mujocoOf(values);
+                factors.put(key, version);
+                if (!version.equals(mujocoOf(spec.base()))) {
+                    varied.add(key);
+                    phrases.add(phrase(key, version));
+                }
+                continue;
+            }
             Object value = key.equals(Spec.PRESET) ? preset : plain.toJson().get(key);
             factors.put(key, value);
             boolean differs = key.equals(Spec.PRESET)
@@ -271,7 +294,8 @@ public final class Expansion {
         for (String p : phrases) {
             label.append(", ").append(p);
         }
-        return new Cell(CellId.of(config, mujoco), preset, label.toString(), factors, List.copyOf(varied), values, plain,
+        String cellMujoco = mujoco != null && hasMujocoFactor(spec) ? mujocoOf(values) : mujoco;
+        return new Cell(CellId.of(config, cellMujoco), preset, label.toString(), factors, List.copyOf(varied), values, plain,
                 config);
     }
 
@@ -320,6 +344,16 @@ public final class Expansion {
     /** A cell-level config: the preset's environment-independent values (see {@link TrainConfig#resolve}). */
     private TrainConfig resolve(String preset, Map<String, Object> values, String place) {
         return resolveOn(preset, null, values, place);
+    }
+
+    /** The MuJoCo version {@code values} set (a factor's or the base's), else the legacy 2.2.2. */
+    private String mujocoOf(Map<String, Object> values) {
+        Object v = values.get(Keys.MUJOCO.name());
+        try {
+            return v == null ? (String) Keys.MUJOCO.legacyValue() : Keys.MUJOCO.parse(v);
+        } catch (ConfigException e) {
+            throw new SpecException(spec.source() + ": mujoco: " + e.getMessage());
+        }
     }
 
     /** A config on {@code env}: the preset's values for that environment (paper presets differ by env). */

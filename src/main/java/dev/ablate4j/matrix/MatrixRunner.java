@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  * <li>A run that another spec in the same results root finished with the identical config is
  *     copied, not trained ({@link RunReuse}); {@code --no-reuse} trains it anyway.
  * <li>A diverged or crashed run is written to {@code failure.json} and the others go on.
+ * <li>A run that names another MuJoCo than this process loaded (a spec with {@code mujoco} as a factor)
+ *     is left untouched ({@link Status#OTHER_MUJOCO}) unless it can be copied.
  * </ul>
  */
 public final class MatrixRunner {
@@ -59,6 +61,7 @@ public final class MatrixRunner {
      * @param plan the runs (already a shard of the full plan, if sharded)
      * @param shard which shard {@code plan} is, for the summary
      * @param results the results root; runs go below {@code results/<spec name>}
+     * @param executor trains a run; null for a runner that only {@link #check}s (planning: every run counts as trainable)
      */
     public MatrixRunner(Plan plan, Shard shard, Path results, MatrixOptions options, RunExecutor executor,
             MatrixListener listener) {
@@ -103,6 +106,11 @@ public final class MatrixRunner {
             String failure = RunAttempt.readOrNull(FailureRecord.file(dir));
             if (failure != null && !options.retryFailed()) {
                 results.put(run, RunAttempt.failureResult(run, dir, true));
+                continue;
+            }
+            String otherMujoco = executor == null ? null : executor.cannotTrain(job.config()); // null: planning
+            if (otherMujoco != null && !(options.reuse() && RunAttempt.reusable(specDir, job))) {
+                results.put(run, new RunResult(run, Status.OTHER_MUJOCO, null, otherMujoco, 0, false));
                 continue;
             }
             if (failure != null) {

@@ -82,8 +82,10 @@ final class RunAttempt {
             return false;
         }
         long t0 = System.nanoTime();
+        boolean untouched = false;
         try {
             RunResult settled = settleClaimed();
+            untouched = settled != null && settled.status() == Status.OTHER_MUJOCO;
             context.finish().accept(settled != null ? settled : train(lock, t0));
         } catch (LockLostException e) {
             context.finish().accept(new RunResult(run, Status.LOST, null, e.getMessage(), seconds(t0), false));
@@ -98,8 +100,28 @@ final class RunAttempt {
             }
         } finally {
             lock.release();
+            if (untouched) {
+                removeEmpty(dir);
+            }
         }
         return true;
+    }
+
+    /** Removes {@code dir} and its parents below the spec directory while they are empty (the claim made them). */
+    private void removeEmpty(Path dir) {
+        try {
+            for (Path d = dir; d != null && d.startsWith(context.specDir()) && !d.equals(context.specDir());
+                    d = d.getParent()) {
+                try (var entries = Files.list(d)) {
+                    if (entries.findAny().isPresent()) {
+                        return;
+                    }
+                }
+                Files.delete(d);
+            }
+        } catch (IOException e) {
+            // another process is writing there: leave it
+        }
     }
 
     /** Before claiming: the run finished, or failed anew, in another process since the first look; else null. */
@@ -146,6 +168,10 @@ final class RunAttempt {
                 return reused;
             }
         }
+        String otherMujoco = context.executor().cannotTrain(job.config());
+        if (otherMujoco != null) { // its donor went away since the first look
+            return new RunResult(run, Status.OTHER_MUJOCO, null, otherMujoco, 0, false);
+        }
         String stuck = RunIntegrity.resumable(dir).reason();
         if (stuck != null) {
             String error = stuck + "; --retry-failed retrains it from the start";
@@ -155,9 +181,18 @@ final class RunAttempt {
         return null;
     }
 
+    /** Whether {@link #reuse} would find a run to copy (read only: for the matrix's first look). */
+    static boolean reusable(Path specDir, ResolvedRun job) {
+        return !started(job.dir()) && RunReuse.findDonor(specDir, job.dir(), job.config()) != null;
+    }
+
+    private static boolean started(Path dir) {
+        return Files.exists(dir.resolve(RunFiles.CHECKPOINT)) || Files.exists(dir.resolve(RunFiles.METRICS));
+    }
+
     /** Copies the identical finished run of another spec, if there is one and this run has not started; else null. */
     private RunResult reuse() {
-        if (Files.exists(dir.resolve(RunFiles.CHECKPOINT)) || Files.exists(dir.resolve(RunFiles.METRICS))) {
+        if (started(dir)) {
             return null;
         }
         RunReuse.Donor donor = RunReuse.findDonor(context.specDir(), dir, job.config());

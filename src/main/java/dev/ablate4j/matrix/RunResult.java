@@ -28,7 +28,12 @@ public record RunResult(PlannedRun run, Status status, Integer iteration, String
         /** Training threw an error; recorded in failure.json. */
         FAILED("failed"),
         /** Another process took the run over (this one was judged stale); it was stopped. */
-        LOST("lost");
+        LOST("lost"),
+        /**
+         * Not touched: the run names another MuJoCo than this process loaded ({@code mujoco} as a factor);
+         * a process that loads that MuJoCo trains it.
+         */
+        OTHER_MUJOCO("other MuJoCo");
 
         private final String word;
 

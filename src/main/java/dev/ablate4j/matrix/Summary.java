@@ -1,5 +1,6 @@
 package dev.ablate4j.matrix;
 
+import dev.ablate4j.env.mujoco.MujocoEnvs;
 import dev.ablate4j.matrix.RunResult.Status;
 import java.util.List;
 
@@ -45,6 +46,10 @@ public record Summary(String spec, Shard shard, List<RunResult> results, double 
         row(sb, Status.FAILED, "");
         if (count(Status.LOST) > 0) {
             row(sb, Status.LOST, "taken over by another process");
+        }
+        if (count(Status.OTHER_MUJOCO) > 0) {
+            row(sb, Status.OTHER_MUJOCO, "left untouched for a process that loads their MuJoCo: run the spec again"
+                    + " under it (" + MujocoEnvs.HOW_TO_SWITCH + ")");
         }
         for (RunResult r : results) {
             if (r.status().finished()) {

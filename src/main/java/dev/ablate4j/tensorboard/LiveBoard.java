@@ -69,7 +69,7 @@ public final class LiveBoard {
         HParams hparams = HParams.of(sources);
         List<String> names = RunNames.assign(keys);
         AtomicBoolean experimentWritten = new AtomicBoolean();
-        return (job, progress, every) -> {
+        return RunExecutor.of((job, progress, every) -> {
             int i = full.runs().indexOf(job.run());
             if (i < 0) {
                 return inner.execute(job, progress, every);
@@ -85,7 +85,7 @@ public final class LiveBoard {
                 live.finish(outcome);
                 return outcome;
             }
-        };
+        }, inner::cannotTrain);
     }
 
     private static void writeExperiment(Path logdir, HParams hparams, String spec, PrintStream warnings) {

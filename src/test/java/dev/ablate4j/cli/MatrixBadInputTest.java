@@ -67,8 +67,9 @@ class MatrixBadInputTest {
                 Arguments.of("inconsistent config", GOOD.replace("minibatches: 4", "minibatches: 5"),
                         "minibatches: 5 does not divide rollout-steps 64", ""),
                 Arguments.of("missing seeds", GOOD.replace("seeds: 3\n", ""), "missing key 'seeds'", ""),
-                Arguments.of("MuJoCo version as a factor", GOOD.replace("reward-scale: [true, false]",
-                        "mujoco: [2.2.2, 3.14.0]"), "mujoco: set it in base only", ""),
+                Arguments.of("MuJoCo version as a factor of classic-control runs", GOOD.replace("reward-scale: [true, false]",
+                        "mujoco: [2.2.2, 3.14.0]"), "factors: mujoco: a factor only when every env is a MuJoCo task",
+                        ""),
                 Arguments.of("bad design", GOOD + "design: leave-one-out\n",
                         "design: unknown design 'leave-one-out'; allowed: factorial, one-at-a-time", ""));
     }

@@ -211,8 +211,7 @@ class BundleSpecTest {
                 refusal(cleanrl("one-at-a-time", "- {preset: ppo}")));
         assertEquals(one + "1: env: environments are listed under 'envs', not set as a key",
                 refusal(cleanrl("one-at-a-time", "- {env: Pendulum-v1}")));
-        assertEquals(one + "1: mujoco: set it in base only (one process runs one MuJoCo version; run the spec once per"
-                + " version)", refusal(cleanrl("one-at-a-time", "- {mujoco: 3.14.0}")));
+        assertEquals(one + "1: mujoco: set it in base or make mujoco a factor of its own", refusal(cleanrl("one-at-a-time", "- {mujoco: 3.14.0}")));
         assertEquals("test.yaml: factors: separate-optimizers: a bundle's levels are a list of mappings, like [{},"
                 + " {optimizer: separate, grad-clip-scope: both}] ({} is the base's level); got a single mapping",
                 refusal(cleanrl("one-at-a-time", "{optimizer: separate}").replace("separate-optimizers:\n    ",

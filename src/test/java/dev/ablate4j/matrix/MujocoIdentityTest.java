@@ -98,16 +98,61 @@ class MujocoIdentityTest {
     }
 
     @Test
-    void theVersionIsSetInBaseOnly() {
-        SpecException factor = assertThrows(SpecException.class, () -> Expansion.expand(
-                Specs.parse(spec("Hopper-v4", "").replace("factors: {value-clip: [true, false]}",
+    void aMujocoFactorGivesEachCellItsOwnVersionAndTheIdsOfThePinnedSpecs() {
+        String both = spec("Hopper-v4", "").replace("factors: {value-clip: [true, false]}",
+                "factors: {value-clip: [true, false], mujoco: [2.2.2, 3.14.0]}");
+        Plan plan = Expansion.expand(Specs.parse(both), Specs.ANY_ENV, 100);
+        assertTrue(Expansion.hasMujocoFactor(plan.spec()));
+        Plan v2 = Expansion.expand(Specs.parse(spec("Hopper-v4", ", mujoco: 2.2.2")), Specs.ANY_ENV, 100);
+        Plan v3 = Expansion.expand(Specs.parse(spec("Hopper-v4", ", mujoco: 3.14.0")), Specs.ANY_ENV, 100);
+        Set<String> union = new TreeSet<>(ids(v2));
+        union.addAll(ids(v3));
+        assertEquals(union, ids(plan), "the cells of each version are those of the spec pinned to it, whatever"
+                + " MuJoCo this process loads: copied between them, never retrained");
+        for (Cell c : plan.cells()) {
+            String version = String.valueOf(c.factors().get("mujoco"));
+            assertEquals(version.equals("3.14.0"), c.label().contains("mujoco 3.14.0"),
+                    "the base's version (here the legacy 2.2.2) is the reference level: " + c.label());
+            for (PlannedRun r : plan.runs()) {
+                if (r.cell() == c) {
+                    assertEquals(version, Expansion.runConfig(plan.spec(), r).get(Keys.MUJOCO), c.label());
+                }
+            }
+        }
+        Plan pinned = Expansion.expand(Specs.parse(both.replace("base: {preset: ppo,", "base: {preset: ppo, mujoco: 3.14.0,")),
+                Specs.ANY_ENV, 100);
+        assertEquals(ids(plan), ids(pinned), "a version pinned in base only moves the reference level");
+        assertTrue(pinned.cells().stream().anyMatch(c -> c.label().contains("mujoco 2.2.2")));
+    }
+
+    @Test
+    void theVersionIsNotSetInOverridesNorVariedOnClassicControl() {
+        SpecException override = assertThrows(SpecException.class, () -> Expansion.expand(Specs.parse(
+                spec("Hopper-v4", "") + "overrides:\n  - when: {value-clip: false}\n    set: {mujoco: 3.14.0}\n"),
+                Specs.ANY_ENV, 100));
+        assertTrue(override.getMessage().contains("overrides: mujoco: set it in base or as a factor"),
+                override.getMessage());
+        SpecException classic = assertThrows(SpecException.class, () -> Expansion.expand(
+                Specs.parse(spec("Pendulum-v1, Hopper-v4", "").replace("factors: {value-clip: [true, false]}",
                         "factors: {mujoco: [2.2.2, 3.14.0]}")), Specs.ANY_ENV, 100));
-        assertTrue(factor.getMessage().contains("mujoco: set it in base only"), factor.getMessage());
+        assertTrue(classic.getMessage().contains("factors: mujoco: a factor only when every env is a MuJoCo task"),
+                classic.getMessage());
         SpecException bad = assertThrows(SpecException.class, () -> Expansion.expand(
                 Specs.parse(spec("Hopper-v4", ", mujoco: three")), Specs.ANY_ENV, 100));
         assertTrue(bad.getMessage().contains("mujoco: 'three' is not a MuJoCo version like 2.2.2 or 3.14.0"),
                 bad.getMessage());
         assertNull(Expansion.mujocoVersion(Specs.parse(spec("Pendulum-v1", ", mujoco: 3.14.0"))));
+    }
+
+    @Test
+    void aRunNamingAnotherMujocoIsOneTheDriverCannotTrain() {
+        TrainConfig v3 = TrainConfig.resolve(Preset.PPO, Map.of("env", "Hopper-v4", "mujoco", "3.14.0"));
+        assertEquals("needs MuJoCo 3.14.0 (this process loaded 2.2.2)", RunExecutor.otherMujoco(v3, "2.2.2"));
+        assertNull(RunExecutor.otherMujoco(v3, "3.14.0"));
+        assertNull(RunExecutor.otherMujoco(v3, null), "no MuJoCo loaded: training says what is missing");
+        assertNull(RunExecutor.otherMujoco(TrainConfig.resolve(Preset.PPO, Map.of("env", "Pendulum-v1")), "3.14.0"));
+        assertEquals("needs MuJoCo 3.14.0 (this process loaded 2.2.2)",
+                RunExecutor.driver(c -> "2.2.2").cannotTrain(v3));
     }
 
     @Test
