@@ -115,11 +115,12 @@ public final class PlanCommand implements Callable<Integer> {
             if (nextRound) {
                 NextStep.Step step = NextStep.of(plan, Path.of(absolute(results)),
                         plan.setup() == null ? null : NextRound.decider(plan));
-                if (plan.setup() != null) {
+                if (plan.setup() != null) { // where every cell, comparison and index stands, as matrix ends a round
                     System.err.println(DecisionText.status(plan.setup(), step.decision()));
+                    System.err.print(DecisionText.details(plan.setup(), step.decision()));
                 }
-                if (step instanceof NextStep.Complete c) {
-                    complete(plan, c);
+                if (step instanceof NextStep.Complete) {
+                    complete(plan);
                     return ExitCodes.OK;
                 }
                 if (step instanceof NextStep.Waiting w) {
@@ -161,10 +162,8 @@ public final class PlanCommand implements Callable<Integer> {
      * from the finished results; a fixed-seed spec has one round, all its runs, until every one of
      * them is finished, so a driver loops over both kinds alike.
      */
-    private static void complete(Plan full, NextStep.Complete c) {
-        if (full.setup() != null) {
-            System.err.print(DecisionText.details(full.setup(), c.decision()));
-        } else {
+    private static void complete(Plan full) {
+        if (full.setup() == null) {
             System.err.printf("%s: all %d runs finished; nothing to train%n", full.spec().name(), full.runs().size());
         }
     }

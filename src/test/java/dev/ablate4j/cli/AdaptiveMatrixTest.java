@@ -75,6 +75,9 @@ class AdaptiveMatrixTest {
                     MatrixBadInputTest.Outcome p = MatrixBadInputTest.run("plan", spec.toString(), "--results",
                             results.toString(), "--next-round");
                     assertEquals(0, p.code(), p.err());
+                    assertTrue(p.err().lines().anyMatch(l -> l.matches("  Pendulum-v1 +ppo vs ppo-m +\\S.*"))
+                            && p.err().contains("seeds, receiving more"), "where the round's decision stands,"
+                            + " as matrix ends a round:\n" + p.err());
                     planned.put(title, ids(p.out()));
                     List<String> mine = new CopyOnWriteArrayList<>();
                     trained.put(title, mine);
