@@ -24,6 +24,15 @@ public interface MatrixListener {
     /** A run's status is known (also for runs skipped or finished elsewhere). */
     default void runFinished(RunResult result) {}
 
+    /**
+     * Right after {@link #started}, for each run whose status the first look settled (done, failed
+     * or diverged before, or left for another MuJoCo): not among the runs to train, so not in
+     * {@code stepsToRun}. By default the same as {@link #runFinished}.
+     */
+    default void settledAtStart(RunResult result) {
+        runFinished(result);
+    }
+
     /** After the last run. */
     default void finished() {}
 

@@ -159,7 +159,7 @@ public final class MatrixRunner {
         for (PlannedRun run : plan.runs()) {
             RunResult r = results.get(run);
             if (r != null) {
-                listener.runFinished(r);
+                listener.settledAtStart(r);
             }
         }
         if (!todo.isEmpty()) {

@@ -113,9 +113,19 @@ public final class ProgressReporter implements MatrixListener {
 
     @Override
     public synchronized void runFinished(RunResult r) {
+        record(r, true);
+    }
+
+    /** Counted and listed like any other, but its steps were never in the bar's total: nothing to take off. */
+    @Override
+    public synchronized void settledAtStart(RunResult r) {
+        record(r, false);
+    }
+
+    private void record(RunResult r, boolean inTotal) {
         int n = finished.incrementAndGet();
         ProgressBar b = bar;
-        if (b != null && r.status() != Status.SKIPPED) {
+        if (b != null && inTotal && r.status() != Status.SKIPPED) {
             Long last = lastSteps.remove(r.run());
             long remaining = r.run().steps() - (last == null ? checkpointed.getOrDefault(r.run(), 0L) : last);
             if (r.status() == Status.DONE && remaining > 0) {

@@ -39,6 +39,30 @@ class ProgressReporterTest {
     }
 
     @Test
+    void runsSettledAtTheFirstLookLeaveTheTotalAlone() {
+        // 8 runs of 256 steps: 2 to train, 1 failed earlier, 1 left for another MuJoCo, the rest done
+        Plan plan = Specs.plan(Specs.twoByTwo("progress"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressReporter p = new ProgressReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 10,
+                "progress");
+        p.started(8, 2, 512);
+        p.settledAtStart(new RunResult(plan.runs().get(2), Status.FAILED, null, "boom", 0, true));
+        p.settledAtStart(new RunResult(plan.runs().get(3), Status.OTHER_MUJOCO, null, "needs MuJoCo 3.14.0", 0,
+                false));
+        for (int i = 0; i < 2; i++) {
+            for (long s = 64; s <= 256; s += 64) {
+                p.progress(plan.runs().get(i), s);
+            }
+            p.runFinished(new RunResult(plan.runs().get(i), Status.DONE, null, null, 0.1, false));
+        }
+        p.finished();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("512/512"), "ends at the total it started with: " + out);
+        assertTrue(out.contains("other MuJoCo") && out.contains("needs MuJoCo 3.14.0"), out);
+        assertFalse(out.contains("/256 steps") || out.contains("0/1 "), "the total never shrinks below it: " + out);
+    }
+
+    @Test
     void severalResumedRunsReportTheStepsTheyHaveBetweenThem() {
         Plan plan = Specs.plan(Specs.twoByTwo("progress"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
