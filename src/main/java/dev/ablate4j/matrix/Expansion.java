@@ -42,12 +42,17 @@ public final class Expansion {
     static final long EXACT_COUNT_LIMIT = 100_000;
 
     private final Spec spec;
-    /** The MuJoCo version of the spec's MuJoCo runs ({@link #mujocoVersion}); null without MuJoCo tasks. */
+    /**
+     * The MuJoCo version of the spec's MuJoCo runs ({@link #mujocoVersion}); null without MuJoCo tasks.
+     * With {@code mujoco} as a factor, the base's version (pinned, else the legacy 2.2.2), whatever this
+     * process loads: the version of a cell that does not set the factor's key (one at a time).
+     */
     private final String mujoco;
 
     private Expansion(Spec spec) {
         this.spec = spec;
-        this.mujoco = mujocoVersion(spec);
+        this.mujoco = hasMujocoFactor(spec) && spec.envs().stream().anyMatch(Envs::usesMujoco)
+                ? mujocoOf(spec.base()) : mujocoVersion(spec);
     }
 
     /**
@@ -209,6 +214,9 @@ public final class Expansion {
     private Object baseValue(String key) {
         if (key.equals(Spec.PRESET)) {
             return spec.preset();
+        }
+        if (key.equals(Keys.MUJOCO.name())) {
+            return mujocoOf(spec.base()); // an env-less config drops the version
         }
         return resolve(spec.preset(), spec.base(), "base").values().get(key);
     }

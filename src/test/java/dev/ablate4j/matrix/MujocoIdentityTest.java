@@ -125,6 +125,42 @@ class MujocoIdentityTest {
         assertTrue(pinned.cells().stream().anyMatch(c -> c.label().contains("mujoco 2.2.2")));
     }
 
+    /**
+     * One at a time: the base's version (pinned, else 2.2.2) is the base level, so the other level is one
+     * more cell, and every other cell (the base's version) trains on that version, never on the MuJoCo this
+     * process happens to load. Under MUJOCO_HOME (3.14.0 loaded; ci/mujoco3/check.sh runs this class there)
+     * the unpinned half fails if a cell without the factor's key takes the loaded version.
+     */
+    @Test
+    void aMujocoFactorOneAtATimeAddsTheOtherVersionAndTrainsTheRestOnTheBasesVersion() {
+        String oat = spec("Hopper-v4", "%s").replace("factors: {value-clip: [true, false]}",
+                "design: one-at-a-time\nfactors: {value-clip: [true, false], mujoco: [2.2.2, 3.14.0]}");
+        Plan v2 = Expansion.expand(Specs.parse(spec("Hopper-v4", ", mujoco: 2.2.2")), Specs.ANY_ENV, 100);
+        Plan v3 = Expansion.expand(Specs.parse(spec("Hopper-v4", ", mujoco: 3.14.0")), Specs.ANY_ENV, 100);
+        Map<String, TrainConfig> pinnedRuns = new LinkedHashMap<>();
+        for (Plan p : List.of(v2, v3)) {
+            p.runs().forEach(r -> pinnedRuns.put(r.id(), Expansion.runConfig(p.spec(), r)));
+        }
+        for (String base : List.of("", ", mujoco: 2.2.2", ", mujoco: 3.14.0")) {
+            Plan plan = Expansion.expand(Specs.parse(oat.formatted(base)), Specs.ANY_ENV, 100);
+            String reference = base.contains("3.14.0") ? "3.14.0" : "2.2.2";
+            String other = reference.equals("3.14.0") ? "2.2.2" : "3.14.0";
+            Plan same = reference.equals("3.14.0") ? v3 : v2;
+            Set<String> expected = new TreeSet<>(ids(same)); // the base and its value-clip cell
+            expected.add((same == v3 ? v2 : v3).cells().get(0).id()); // the base on the other version
+            assertEquals(expected, ids(plan), "base" + base + ": " + plan.cells().stream().map(Cell::label).toList());
+            assertEquals(1, plan.cells().stream().filter(c -> c.label().endsWith("mujoco " + other)).count(),
+                    "base" + base + ": " + plan.cells().stream().map(Cell::label).toList());
+            for (PlannedRun r : plan.runs()) {
+                TrainConfig config = Expansion.runConfig(plan.spec(), r);
+                assertEquals(r.cell().factors().get("mujoco"), config.get(Keys.MUJOCO), "base" + base + ": "
+                        + r.cell().label() + " trains on the version its cell.json names");
+                assertEquals(pinnedRuns.get(r.id()).toJson(), config.toJson(), "base" + base + ": " + r.id()
+                        + " is the run of the spec pinned to its version");
+            }
+        }
+    }
+
     @Test
     void theVersionIsNotSetInOverridesNorVariedOnClassicControl() {
         SpecException override = assertThrows(SpecException.class, () -> Expansion.expand(Specs.parse(
