@@ -97,6 +97,9 @@ public final class MatrixRunner {
                 } else if (!options.retryFailed()) {
                     results.put(run, new RunResult(run, Status.FAILED, null, RunAttempt.damaged(damaged), 0,
                             true));
+                } else if (leftForOtherMujoco(job) != null) { // its files stay as they are, DONE included
+                    results.put(run, new RunResult(run, Status.OTHER_MUJOCO, null, leftForOtherMujoco(job) + "; "
+                            + RunAttempt.damaged(damaged), 0, false));
                 } else {
                     retry.put(run, new RunAttempt.Retry(true, null));
                     todo.add(run);
@@ -108,8 +111,8 @@ public final class MatrixRunner {
                 results.put(run, RunAttempt.failureResult(run, dir, true));
                 continue;
             }
-            String otherMujoco = executor == null ? null : executor.cannotTrain(job.config()); // null: planning
-            if (otherMujoco != null && !(options.reuse() && RunAttempt.reusable(specDir, job))) {
+            String otherMujoco = leftForOtherMujoco(job);
+            if (otherMujoco != null) {
                 results.put(run, new RunResult(run, Status.OTHER_MUJOCO, null, otherMujoco, 0, false));
                 continue;
             }
@@ -124,6 +127,15 @@ public final class MatrixRunner {
                     + " (an env-specific override): use another --results directory or remove those runs");
         }
         return todo;
+    }
+
+    /**
+     * Why this process leaves {@code job} untouched (it names another MuJoCo and cannot be copied), or
+     * null; always null when planning (no executor: every run counts as trainable).
+     */
+    private String leftForOtherMujoco(ResolvedRun job) {
+        String otherMujoco = executor == null ? null : executor.cannotTrain(job.config());
+        return otherMujoco != null && !(options.reuse() && RunAttempt.reusable(specDir, job)) ? otherMujoco : null;
     }
 
     /**

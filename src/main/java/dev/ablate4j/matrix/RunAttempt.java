@@ -145,6 +145,10 @@ final class RunAttempt {
             if (!retry.damaged() || RunIntegrity.finished(dir).ok()) {
                 return new RunResult(run, Status.ELSEWHERE, null, null, 0, false);
             }
+            RunResult left = leftForOtherMujoco(); // its donor went away since the first look
+            if (left != null) {
+                return left;
+            }
             retry = Retry.NONE;
             Files.deleteIfExists(dir.resolve(RunFiles.DONE));
             Files.deleteIfExists(dir.resolve(RunFiles.CHECKPOINT));
@@ -153,6 +157,10 @@ final class RunAttempt {
         if (failure != null) {
             if (!failure.equals(retry.failure())) {
                 return failureResult(run, dir, false);
+            }
+            RunResult left = leftForOtherMujoco();
+            if (left != null) {
+                return left;
             }
             retry = Retry.NONE;
             Files.deleteIfExists(FailureRecord.file(dir));
@@ -179,6 +187,18 @@ final class RunAttempt {
             return new RunResult(run, Status.FAILED, null, error, 0, false);
         }
         return null;
+    }
+
+    /**
+     * Before {@code --retry-failed} clears anything: the run names another MuJoCo than this process
+     * loaded and no identical finished run can be copied, so it is left as it is; else null.
+     */
+    private RunResult leftForOtherMujoco() {
+        String otherMujoco = context.executor().cannotTrain(job.config());
+        if (otherMujoco == null || context.options().reuse() && reusable(context.specDir(), job)) {
+            return null;
+        }
+        return new RunResult(run, Status.OTHER_MUJOCO, null, otherMujoco, 0, false);
     }
 
     /** Whether {@link #reuse} would find a run to copy (read only: for the matrix's first look). */

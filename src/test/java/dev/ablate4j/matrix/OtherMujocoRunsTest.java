@@ -7,15 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ablate4j.config.Keys;
 import dev.ablate4j.config.TrainConfig;
 import dev.ablate4j.matrix.RunResult.Status;
+import dev.ablate4j.results.FailureRecord;
+import dev.ablate4j.results.RunFiles;
+import dev.ablate4j.results.RunStatus;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import dev.ablate4j.tweak.Optimization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,9 +62,110 @@ class OtherMujocoRunsTest {
     }
 
     private Summary run(Plan plan, RunExecutor executor, boolean reuse) {
-        MatrixOptions options = new MatrixOptions(2, 2, false, reuse, Duration.ofMillis(100), Duration.ofSeconds(2),
-                Duration.ofMillis(50));
+        return run(plan, executor, reuse, false);
+    }
+
+    private Summary run(Plan plan, RunExecutor executor, boolean reuse, boolean retryFailed) {
+        MatrixOptions options = new MatrixOptions(2, 2, retryFailed, reuse, Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofMillis(50));
         return new MatrixRunner(plan, Shard.ALL, tmp, options, executor, MatrixListener.NONE).run();
+    }
+
+    /** Every file below {@code dir} with its size and a hash of its bytes. */
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                files.put(dir.getParent().getParent().getFileName() + "/" + dir.relativize(f), bytes.length + " bytes, hash " + Arrays.hashCode(bytes));
+            }
+        }
+        return files;
+    }
+
+    /** After the first look ({@code started}), removes the results of spec {@code name}: the donors go away. */
+    private MatrixListener removing(String name, int toRun) {
+        return new MatrixListener() {
+            @Override
+            public void started(int total, int toRun0, long stepsToRun) {
+                assertEquals(toRun, toRun0, "the first look found the runs to copy");
+                try (Stream<Path> all = Files.walk(tmp.resolve(name))) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    @Test
+    void aRunWhoseDonorWentAwayBeforeTheClaimIsLeftWithNothingWritten() throws IOException {
+        run(Specs.plan(Specs.twoByTwo("gone")), new Partial(c -> false), true);
+        Plan plan = Specs.plan(Specs.twoByTwo("copies"));
+        MatrixOptions options = new MatrixOptions(2, 2, false, true, Duration.ofMillis(100), Duration.ofSeconds(2),
+                Duration.ofMillis(50));
+        Partial none = new Partial(c -> true);
+        Summary left = new MatrixRunner(plan, Shard.ALL, tmp, options, none, removing("gone", 8)).run();
+        assertEquals(8, left.count(Status.OTHER_MUJOCO), left.table());
+        assertEquals(List.of(), none.trained);
+        try (Stream<Path> all = Files.list(plan.specDir(tmp))) {
+            assertEquals(List.of(), all.toList(), "no run or cell directory is left behind by the claims");
+        }
+    }
+
+    @Test
+    void aDamagedRunWhoseDonorWentAwayBeforeTheClaimKeepsItsFiles() throws IOException {
+        run(Specs.plan(Specs.twoByTwo("gone")), new Partial(c -> false), true);
+        Plan plan = Specs.plan(Specs.twoByTwo("damaged"));
+        run(plan, new Partial(c -> false), false);
+        Path damaged = plan.runs().get(0).dir(plan.specDir(tmp));
+        Files.delete(damaged.resolve(RunFiles.METRICS)); // not started either: the first look finds it copyable
+        Map<String, String> before = files(damaged);
+        MatrixOptions retry = new MatrixOptions(2, 2, true, true, Duration.ofMillis(100), Duration.ofSeconds(2),
+                Duration.ofMillis(50));
+        Partial none = new Partial(c -> true);
+        Summary left = new MatrixRunner(plan, Shard.ALL, tmp, retry, none, removing("gone", 1)).run();
+        assertEquals(Status.OTHER_MUJOCO, left.results().get(0).status(), left.table());
+        assertEquals(7, left.count(Status.SKIPPED), left.table());
+        assertEquals(before, files(damaged), "its DONE marker stays: " + left.table());
+        assertEquals(List.of(), none.trained);
+    }
+
+    @Test
+    void retryFailedLeavesADamagedOrFailedRunOfTheOtherMujocoAsItIs() throws IOException {
+        Plan plan = Specs.plan(Specs.twoByTwo("damaged"));
+        run(plan, new Partial(c -> false), true);
+        Predicate<TrainConfig> noValueClip = c -> !c.get(Keys.toggle(Optimization.VALUE_CLIP));
+        List<PlannedRun> left = plan.runs().stream()
+                .filter(r -> noValueClip.test(Expansion.runConfig(plan.spec(), r))).toList();
+        Path damaged = left.get(0).dir(plan.specDir(tmp));
+        Files.delete(damaged.resolve(RunFiles.METRICS)); // finished, but its files are damaged
+        Path failed = left.get(1).dir(plan.specDir(tmp));
+        Files.delete(failed.resolve(RunFiles.DONE));
+        new FailureRecord(RunStatus.FAILED, null, null, "killed").write(failed);
+        Map<String, String> before = files(damaged);
+        before.putAll(files(failed));
+
+        Partial here = new Partial(noValueClip);
+        Summary retried = run(plan, here, true, true);
+        Map<String, String> after = files(damaged);
+        after.putAll(files(failed));
+        assertEquals(before, after, "nothing of a run left for the other MuJoCo is deleted or"
+                + " written: " + retried.table());
+        assertEquals(List.of(), here.trained);
+        for (RunResult r : retried.results()) {
+            boolean other = r.run() == left.get(0) || r.run() == left.get(1);
+            assertEquals(other ? Status.OTHER_MUJOCO : Status.SKIPPED, r.status(), r.run().id() + ": "
+                    + retried.table());
+        }
+        assertTrue(retried.table().contains("needs MuJoCo 9.9.9 (this process loaded 2.2.2); finished, but its files"
+                + " are damaged (no metrics.csv)"), retried.table());
+
+        Summary there = run(plan, new Partial(noValueClip.negate()), true, true);
+        assertEquals(2, there.count(Status.DONE), "the other MuJoCo retrains both: " + there.table());
+        assertTrue(there.allFinished(), there.table());
     }
 
     @Test
