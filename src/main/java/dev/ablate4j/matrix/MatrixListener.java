@@ -10,6 +10,12 @@ public interface MatrixListener {
     default void resumable(PlannedRun run, long envSteps) {}
 
     /**
+     * Before {@link #started}, when some runs name another MuJoCo than this process loaded and are left
+     * untouched ({@link RunResult.Status#OTHER_MUJOCO}): how many.
+     */
+    default void leftForOtherMujoco(int runs) {}
+
+    /**
      * Before the first run: how many runs in total, how many will be trained, and the env steps
      * this execution has left to make for them (checkpointed steps not counted).
      */

@@ -167,6 +167,10 @@ public final class MatrixRunner {
             }
             stepsToRun += run.steps() - done;
         }
+        int left = (int) results.values().stream().filter(r -> r.status() == Status.OTHER_MUJOCO).count();
+        if (left > 0) {
+            listener.leftForOtherMujoco(left);
+        }
         listener.started(plan.runs().size(), todo.size(), stepsToRun);
         for (PlannedRun run : plan.runs()) {
             RunResult r = results.get(run);

@@ -30,6 +30,8 @@ public final class ProgressReporter implements MatrixListener {
     private final Map<PlannedRun, Long> checkpointed = new ConcurrentHashMap<>();
     private final AtomicInteger finished = new AtomicInteger();
     private volatile int total;
+    /** Runs left untouched for a process that loads their MuJoCo ({@link #leftForOtherMujoco}). */
+    private volatile int leftForOtherMujoco;
     private ProgressBar bar;
 
     /**
@@ -51,8 +53,20 @@ public final class ProgressReporter implements MatrixListener {
     }
 
     @Override
+    public void leftForOtherMujoco(int runs) {
+        leftForOtherMujoco = runs;
+    }
+
+    @Override
     public synchronized void started(int total, int toRun, long stepsToRun) {
         this.total = total;
+        String left = leftForOtherMujoco + " left for a process that loads their MuJoCo";
+        if (toRun == 0 && leftForOtherMujoco > 0) {
+            out.println(task + ": nothing to train under this MuJoCo: " + (total - leftForOtherMujoco) + " of " + total
+                    + " runs finished or recorded, " + left);
+            out.flush();
+            return;
+        }
         if (toRun == 0) {
             out.println(task + ": all " + total + " runs already finished or recorded");
             out.flush();
@@ -65,7 +79,8 @@ public final class ProgressReporter implements MatrixListener {
             default -> String.format(" (%d resume from checkpoints, %,d steps between them)",
                     checkpointed.size(), resumedAt);
         };
-        out.printf("%s: %d of %d runs to train%s, %,d env steps left%n", task, toRun, total, resumes, stepsToRun);
+        out.printf("%s: %d of %d runs to train%s, %,d env steps left%s%n", task, toRun, total, resumes, stepsToRun,
+                leftForOtherMujoco > 0 ? "; " + left : "");
         out.flush();
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, stepsToRun))
                 .setUnit(" steps", 1).showSpeed(new java.text.DecimalFormat("#,##0")).setSpeedUnit(

@@ -13,8 +13,11 @@ import dev.ablate4j.results.RunStatus;
 import dev.ablate4j.run.RunDriver;
 import dev.ablate4j.run.RunOutcome;
 import dev.ablate4j.tweak.Optimization;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +197,25 @@ class OtherMujocoRunsTest {
         assertEquals(4, second.count(Status.DONE), second.table());
         assertEquals(4, second.count(Status.SKIPPED), "the first process's runs count as done here");
         assertTrue(second.allFinished(), second.table());
+    }
+
+    @Test
+    void theProgressLineCountsTheRunsLeftForTheOtherMujoco() {
+        Plan plan = Specs.plan(Specs.twoByTwo("progress"));
+        Predicate<TrainConfig> noValueClip = c -> !c.get(Keys.toggle(Optimization.VALUE_CLIP));
+        MatrixOptions options = new MatrixOptions(2, 2, false, true, Duration.ofMillis(100), Duration.ofSeconds(2),
+                Duration.ofMillis(50));
+        for (String expected : List.of("progress: 4 of 8 runs to train, 1,024 env steps left; 4 left for a process"
+                + " that loads their MuJoCo", "progress: nothing to train under this MuJoCo: 4 of 8 runs finished or"
+                + " recorded, 4 left for a process that loads their MuJoCo")) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ProgressReporter reporter = new ProgressReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                    false, 1000, "progress");
+            new MatrixRunner(plan, Shard.ALL, tmp, options, new Partial(noValueClip), reporter).run();
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(out.startsWith(expected + System.lineSeparator()), out);
+            assertFalse(out.contains("already finished"), out);
+        }
     }
 
     @Test
