@@ -34,8 +34,9 @@ import picocli.CommandLine.Parameters;
             "ones from their checkpoints (byte-identical results); several processes may share DIR.",
             "A spec with adaptive seeds ({min, max, step, until}) runs round by round until its rule holds",
             "(with --shard: only the next round's shard k; see plan --next-round).",
-            "Exit code: 0 if every run is done, 3 if some diverged or failed (see failure.json), 2 for bad input;",
-            "with adaptive seeds a diverged run is an outcome of its round: 3 only if some run failed."})
+            "Exit code: 0 if every run is done, 3 if some diverged or failed (see failure.json) or were left",
+            "for another MuJoCo (mujoco as a factor), 2 for bad input; with adaptive seeds a diverged run is",
+            "an outcome of its round: 3 only if some run failed or was left for another MuJoCo."})
 public final class MatrixCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "spec file (YAML), e.g. ablations/quickstart.yaml")
