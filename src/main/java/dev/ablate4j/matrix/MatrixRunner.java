@@ -91,14 +91,15 @@ public final class MatrixRunner {
             }
             if (RunFiles.isDone(dir)) {
                 String damaged = RunIntegrity.finished(dir).reason();
+                String left = damaged != null && options.retryFailed() ? leftForOtherMujoco(job) : null;
                 if (damaged == null) {
                     tidyFinished(dir);
                     results.put(run, new RunResult(run, Status.SKIPPED, null, null, 0, true));
                 } else if (!options.retryFailed()) {
                     results.put(run, new RunResult(run, Status.FAILED, null, RunAttempt.damaged(damaged), 0,
                             true));
-                } else if (leftForOtherMujoco(job) != null) { // its files stay as they are, DONE included
-                    results.put(run, new RunResult(run, Status.OTHER_MUJOCO, null, leftForOtherMujoco(job) + "; "
+                } else if (left != null) { // its files stay as they are, DONE included
+                    results.put(run, new RunResult(run, Status.OTHER_MUJOCO, null, left + "; "
                             + RunAttempt.damaged(damaged), 0, false));
                 } else {
                     retry.put(run, new RunAttempt.Retry(true, null));
