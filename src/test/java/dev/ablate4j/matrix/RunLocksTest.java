@@ -58,6 +58,34 @@ class RunLocksTest {
     }
 
     @Test
+    void aLiveProcessOnThisMachineKeepsItsRunThoughTheClockMovedItsStartInstant() throws Exception {
+        Process p = new ProcessBuilder("sleep", "60").start();
+        try {
+            Long ticks = Owner.startTicks(p.pid());
+            org.junit.jupiter.api.Assumptions.assumeTrue(ticks != null, "skipped: no /proc/<pid>/stat here");
+            long start = p.info().startInstant().orElseThrow().toEpochMilli();
+            Owner me = Owner.create();
+            // a clock synced by 17 s since the owner started (seen on this project's VM) moves the instant
+            Owner live = new Owner("live", me.host(), me.bootId(), me.pidNamespace(), p.pid(), start - 17_000, ticks);
+            Files.writeString(tmp.resolve(MatrixFiles.LOCK), AtomicFiles.JSON.writeValueAsString(live.toJson(1)));
+            assertNull(locks(me).tryAcquire(tmp), "the start in ticks since boot matches: alive");
+            Owner reused = new Owner("reused", me.host(), me.bootId(), me.pidNamespace(), p.pid(), start, ticks - 1);
+            Files.writeString(tmp.resolve(MatrixFiles.LOCK), AtomicFiles.JSON.writeValueAsString(reused.toJson(1)));
+            RunLocks.Lock lock = locks(me).tryAcquire(tmp);
+            assertNotNull(lock, "another start in ticks: a reused pid, its owner is gone");
+            assertTrue(lock.tookOver());
+            lock.release();
+            Owner older = new Owner("older", me.host(), me.bootId(), me.pidNamespace(), p.pid(), start - 17_000);
+            Files.writeString(tmp.resolve(MatrixFiles.LOCK), AtomicFiles.JSON.writeValueAsString(older.toJson(1)));
+            assertNull(locks(me).tryAcquire(tmp), "a lock without ticks (older versions): instants within "
+                    + Owner.WALL_CLOCK_TOLERANCE_MS + " ms");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    @Test
     void aLockOfADeadProcessOnThisMachineIsTakenOverAtOnce() throws Exception {
         Process p = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
