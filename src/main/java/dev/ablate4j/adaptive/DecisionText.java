@@ -26,6 +26,9 @@ public final class DecisionText {
         StringBuilder sb = new StringBuilder();
         for (CellState c : d.cells()) {
             sb.append(String.format("  %-14s %-28s %3d seeds", c.env(), c.cell().label(), c.seeds()));
+            if (c.used() < c.seeds()) { // allocated beyond what the last look saw (a round under way)
+                sb.append(c.used() == 0 ? " (no look yet)" : " (" + c.used() + " at the last look)");
+            }
             if (setup.rule().ciHalfWidth() != null) {
                 sb.append(Double.isNaN(c.halfWidth()) ? "" : String.format(", CI half-width %.4g", c.halfWidth()))
                         .append(c.precisionMetAt() != null ? " (met at " + c.precisionMetAt() + " seeds)"

@@ -76,8 +76,11 @@ class AdaptiveMatrixTest {
                             results.toString(), "--next-round");
                     assertEquals(0, p.code(), p.err());
                     assertTrue(p.err().lines().anyMatch(l -> l.matches("  Pendulum-v1 +ppo vs ppo-m +\\S.*"))
-                            && p.err().contains("seeds, receiving more"), "where the round's decision stands,"
+                            && p.err().contains(", receiving more"), "where the round's decision stands,"
                             + " as matrix ends a round:\n" + p.err());
+                    assertTrue(title.endsWith("round 1") ? p.err().contains("2 seeds (no look yet)")
+                            : p.err().contains(" seeds (2 at the last look)") || p.err().contains(" seeds (3 at the last look)"),
+                            "seeds allocated to the round against those the last look saw:\n" + p.err());
                     planned.put(title, ids(p.out()));
                     List<String> mine = new CopyOnWriteArrayList<>();
                     trained.put(title, mine);
