@@ -135,8 +135,7 @@ public final class MatrixRunner {
      * null; always null when planning (no executor: every run counts as trainable).
      */
     private String leftForOtherMujoco(ResolvedRun job) {
-        String otherMujoco = executor == null ? null : executor.cannotTrain(job.config());
-        return otherMujoco != null && !(options.reuse() && RunAttempt.reusable(specDir, job)) ? otherMujoco : null;
+        return executor == null ? null : RunAttempt.leftForOtherMujoco(executor, options, specDir, job);
     }
 
     /**

@@ -194,11 +194,17 @@ final class RunAttempt {
      * loaded and no identical finished run can be copied, so it is left as it is; else null.
      */
     private RunResult leftForOtherMujoco() {
-        String otherMujoco = context.executor().cannotTrain(job.config());
-        if (otherMujoco == null || context.options().reuse() && reusable(context.specDir(), job)) {
-            return null;
-        }
-        return new RunResult(run, Status.OTHER_MUJOCO, null, otherMujoco, 0, false);
+        String otherMujoco = leftForOtherMujoco(context.executor(), context.options(), context.specDir(), job);
+        return otherMujoco == null ? null : new RunResult(run, Status.OTHER_MUJOCO, null, otherMujoco, 0, false);
+    }
+
+    /**
+     * Why {@code executor} leaves {@code job} untouched (it names another MuJoCo and cannot be copied),
+     * or null; the matrix's first look and the attempt under the claim ask the same.
+     */
+    static String leftForOtherMujoco(RunExecutor executor, MatrixOptions options, Path specDir, ResolvedRun job) {
+        String otherMujoco = executor.cannotTrain(job.config());
+        return otherMujoco != null && !(options.reuse() && reusable(specDir, job)) ? otherMujoco : null;
     }
 
     /** Whether {@link #reuse} would find a run to copy (read only: for the matrix's first look). */
